@@ -1,0 +1,71 @@
+"""One exception family with exit codes; cli.py turns it into a Dutch message on stderr."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes, documented in the README ("Foutcodes")."""
+
+    OK = 0
+    ERROR = 1  # something else went wrong (disk full, no permission to write)
+    INVALID_INPUT = 2  # a file or option has a wrong value; the message names file and line
+    NOT_FOUND = 3  # a file or saved reflection does not exist
+    NO_TERMINAL = 4  # questions need a terminal; use --antwoorden
+    STORE = 5  # the store of saved reflections cannot be used
+    INTERRUPTED = 130  # Ctrl-C; the answers so far are saved
+
+
+class PleegreflectieError(Exception):
+    """An expected failure: its message is Dutch and meant for the user."""
+
+    exit_code: ExitCode = ExitCode.ERROR
+
+    def __init__(self, message: str, *, exit_code: ExitCode | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class NotFoundError(PleegreflectieError):
+    exit_code = ExitCode.NOT_FOUND
+
+
+class NoTerminalError(PleegreflectieError):
+    exit_code = ExitCode.NO_TERMINAL
+
+
+class StoreError(PleegreflectieError):
+    exit_code = ExitCode.STORE
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file, at a line (1-based; None when the line is unknown)."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class InvalidFileError(PleegreflectieError):
+    """A file has one or more problems; all of them are listed at once."""
+
+    exit_code = ExitCode.INVALID_INPUT
+
+    def __init__(self, problems: list[Problem], hint: str | None = None) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0))
+        lines = [str(p) for p in self.problems]
+        count = len(self.problems)
+        head = "Er is 1 probleem gevonden:" if count == 1 else f"Er zijn {count} problemen gevonden:"
+        text = "\n".join([head, *(f"  {line}" for line in lines)])
+        if hint:
+            text += f"\n{hint}"
+        super().__init__(text)

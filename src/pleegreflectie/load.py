@@ -1,0 +1,491 @@
+"""YAML files to typed models. Every problem names the file, the line and what to fix; all at once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem
+from .models import (
+    PILLAR_IDS,
+    SLUG,
+    Answers,
+    Catalogue,
+    Framework,
+    Profile,
+    Special,
+)
+
+try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+M = TypeVar("M", bound=BaseModel)
+
+FRAMEWORK_FILE = "pillars.yaml"
+CATALOGUE_FILE = "courses.yaml"
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass
+class Source:
+    """The text of a YAML file and where it came from, for messages."""
+
+    name: str
+    text: str
+    _root: yaml.Node | None = field(default=None, init=False, repr=False)
+
+    def root(self) -> yaml.Node | None:
+        if self._root is None:
+            self._root = yaml.compose(self.text, Loader=_BaseLoader)
+        return self._root
+
+    def line(self, loc: Iterable[str | int]) -> int | None:
+        """The line of the deepest node that `loc` reaches (1-based)."""
+        return _locate(self.root(), tuple(loc))
+
+    def problem(self, loc: Iterable[str | int], message: str) -> Problem:
+        return Problem(self.name, self.line(loc), message)
+
+
+def bundled(name: str) -> Source:
+    """A data file shipped inside the package (or, in a source checkout, the repository's data/)."""
+    resource = resources.files("pleegreflectie").joinpath("data", name)
+    if not resource.is_file():  # an editable install: data/ sits at the top of the repository
+        checkout = Path(__file__).resolve().parents[2] / "data" / name
+        if checkout.is_file():
+            return Source(f"{name} (meegeleverd)", checkout.read_text(encoding="utf-8"))
+    try:
+        text = resource.read_text(encoding="utf-8")
+    except OSError:
+        raise PleegreflectieError(
+            f"Het bestand {name} hoort bij het programma, maar is niet gevonden. "
+            "Installeer pleegreflectie opnieuw."
+        ) from None
+    return Source(f"{name} (meegeleverd)", text)
+
+
+def read_source(path: Path) -> Source:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise NotFoundError(f"Het bestand {path} bestaat niet. Controleer de naam en de map.") from None
+    except IsADirectoryError:
+        raise NotFoundError(f"{path} is een map, geen bestand. Geef een bestand op.") from None
+    except PermissionError:
+        raise PleegreflectieError(
+            f"Je mag het bestand {path} niet lezen. Controleer de rechten van het bestand."
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise InvalidFileError(
+            [Problem(str(path), None, f"dit is geen tekstbestand in UTF-8 ({exc.reason}).")]
+        ) from None
+    except OSError as exc:
+        raise PleegreflectieError(f"Het bestand {path} kan niet gelezen worden: {exc.strerror}.") from None
+    return Source(str(path), text)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that notes duplicate keys instead of silently keeping the last one."""
+
+    duplicates: list[tuple[int, str]]
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = key_node.value
+            if key in seen:
+                self.duplicates.append((key_node.start_mark.line + 1, str(key)))
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def parse(source: Source) -> Any:
+    """Parse YAML text; a syntax error or a duplicate key becomes a Problem with its line."""
+    loader = _Loader(source.text)
+    loader.duplicates = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or "de opbouw klopt niet"
+        raise InvalidFileError(
+            [
+                Problem(
+                    source.name,
+                    line,
+                    f"dit is geen geldige YAML ({what}). Kijk naar inspringen, dubbele punten "
+                    "en aanhalingstekens op deze regel of de regel erboven.",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InvalidFileError([Problem(source.name, None, f"dit is geen geldige YAML ({exc}).")]) from None
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise InvalidFileError(
+            [
+                Problem(source.name, line, f"'{key}' staat twee keer in dezelfde lijst. Houd er één over.")
+                for line, key in loader.duplicates
+            ]
+        )
+    return data
+
+
+def _locate(node: yaml.Node | None, loc: tuple[str | int, ...]) -> int | None:
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if str(key_node.value) == str(part):
+                    child = value_node
+                    # A missing value sits on the key's line, not on the next one.
+                    line = key_node.start_mark.line + 1
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            return line
+        node = child
+        if not (isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null")):
+            line = node.start_mark.line + 1
+    return line
+
+
+# ---------------------------------------------------------------- pydantic errors in Dutch
+
+
+def _quote(value: object) -> str:
+    text = str(value)
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+def describe(error: Any) -> str:
+    """One pydantic error as a Dutch sentence that says what to fix."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    keys = [part for part in error["loc"] if isinstance(part, str)]
+    key = keys[-1] if keys else "waarde"
+    given = error.get("input")
+    if kind == "missing":
+        return f"'{key}' ontbreekt. Vul het in."
+    if kind == "extra_forbidden":
+        return f"'{key}' is geen bekende sleutel. Haal het weg of controleer de spelling."
+    if kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return f"{key}: {_quote(given)} kan hier niet. Kies uit: {expected}."
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{key}: {_quote(given)} moet een heel getal zijn."
+    if kind in ("float_parsing", "float_type"):
+        return f"{key}: {_quote(given)} moet een getal zijn."
+    if kind == "greater_than_equal":
+        return f"{key}: {_quote(given)} is te laag. Het moet {ctx['ge']} of meer zijn."
+    if kind == "greater_than":
+        return f"{key}: {_quote(given)} is te laag. Het moet meer dan {ctx['gt']} zijn."
+    if kind == "less_than_equal":
+        return f"{key}: {_quote(given)} is te hoog. Het mag hoogstens {ctx['le']} zijn."
+    if kind == "string_too_short":
+        return f"'{key}' is leeg. Vul een tekst in."
+    if kind == "string_too_long":
+        return f"'{key}' is te lang. Gebruik hoogstens {ctx['max_length']} tekens."
+    if kind == "too_short":
+        return f"'{key}' heeft te weinig items. Er moeten er minstens {ctx['min_length']} zijn."
+    if kind == "too_long":
+        return f"'{key}' heeft te veel items. Er mogen er hoogstens {ctx['max_length']} zijn."
+    if kind == "string_pattern_mismatch":
+        if key == "url":
+            return f"url: {_quote(given)} is geen webadres. Begin met https://."
+        return (
+            f"{key}: {_quote(given)} heeft niet de goede vorm. Gebruik kleine letters, cijfers en streepjes."
+        )
+    if kind == "string_type":
+        return f"'{key}' moet een tekst zijn."
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{key}: {_quote(given)} moet ja of nee zijn (true of false)."
+    if kind.startswith("date"):
+        return f"{key}: {_quote(given)} is geen datum. Schrijf het zo: 2027-12-31."
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"'{key}' moet een lijst van sleutels met waarden zijn."
+    if kind in ("list_type", "tuple_type"):
+        return f"'{key}' moet een lijst zijn, zoals [a, b]."
+    if kind == "value_error":
+        return f"{key}: {ctx.get('error', error['msg'])}."
+    return f"{key}: {error['msg']}."
+
+
+def validate(
+    model: type[M], data: Any, source: Source, prefix: tuple[str | int, ...] = ()
+) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [source.problem(prefix + tuple(err["loc"]), describe(err)) for err in exc.errors()]
+
+
+def _require_mapping(data: Any, source: Source, what: str) -> dict[str, Any]:
+    if data is None:
+        raise InvalidFileError([Problem(source.name, 1, f"het bestand is leeg. Het moet {what} bevatten.")])
+    if not isinstance(data, dict):
+        raise InvalidFileError(
+            [
+                Problem(
+                    source.name,
+                    1,
+                    f"het bestand moet beginnen met sleutels (zoals {what}), niet met een lijst of tekst.",
+                )
+            ]
+        )
+    return data
+
+
+# ---------------------------------------------------------------- the framework
+
+
+def load_framework(path: Path | None = None) -> Framework:
+    source = read_source(path) if path else bundled(FRAMEWORK_FILE)
+    data = _require_mapping(parse(source), source, "'pijlers:'")
+    framework, problems = validate(Framework, data, source)
+    problems += list(_check_framework_ids(data, source))
+    if problems or framework is None:
+        raise InvalidFileError(problems)
+    return framework
+
+
+def _items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    value = data.get(key) if isinstance(data, dict) else None
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _check_framework_ids(data: dict[str, Any], source: Source) -> Iterator[Problem]:
+    seen: set[str] = set()
+
+    def check(loc: tuple[str | int, ...], value: Any, parent: str | None, what: str) -> None:
+        if not isinstance(value, str):
+            return
+        if value in seen:
+            problems.append(
+                source.problem(loc, f"het id '{value}' komt twee keer voor. Elk id moet uniek zijn.")
+            )
+        seen.add(value)
+        if parent is None:
+            if value not in PILLAR_IDS:
+                problems.append(
+                    source.problem(
+                        loc, f"'{value}' is geen bekende pijler. Kies uit: {', '.join(PILLAR_IDS)}."
+                    )
+                )
+        elif not re.fullmatch(rf"{re.escape(parent)}\.{SLUG}", value):
+            problems.append(
+                source.problem(
+                    loc,
+                    f"het id '{value}' van een {what} moet beginnen met '{parent}.' en dan een korte naam "
+                    "in kleine letters, zoals "
+                    f"'{parent}.voorbeeld'.",
+                )
+            )
+
+    problems: list[Problem] = []
+    for p, pillar in _items(data, "pijlers"):
+        check(("pijlers", p, "id"), pillar.get("id"), None, "pijler")
+        for c, comp in _items(pillar, "competenties"):
+            loc = ("pijlers", p, "competenties", c)
+            check((*loc, "id"), comp.get("id"), str(pillar.get("id")), "competentie")
+            for q, question in _items(comp, "vragen"):
+                check((*loc, "vragen", q, "id"), question.get("id"), str(comp.get("id")), "vraag")
+    yield from problems
+
+
+# ---------------------------------------------------------------- the catalogue
+
+
+def load_catalogue(framework: Framework, path: Path | None = None) -> Catalogue:
+    source = read_source(path) if path else bundled(CATALOGUE_FILE)
+    return parse_catalogue(framework, source)
+
+
+def parse_catalogue(framework: Framework, source: Source) -> Catalogue:
+    data = _require_mapping(parse(source), source, "'aanbod:'")
+    catalogue, problems = validate(Catalogue, data, source)
+    problems += list(_check_catalogue_ids(framework, data, source))
+    if problems or catalogue is None:
+        raise InvalidFileError(problems)
+    return catalogue
+
+
+def _check_catalogue_ids(framework: Framework, data: dict[str, Any], source: Source) -> Iterator[Problem]:
+    known = {c.id for c in framework.competencies()}
+    seen: dict[str, int] = {}
+    for index, entry in _items(data, "aanbod"):
+        entry_id = entry.get("id")
+        if isinstance(entry_id, str):
+            if entry_id in seen:
+                yield source.problem(
+                    ("aanbod", index, "id"),
+                    f"het id '{entry_id}' staat er al (aanbod nummer {seen[entry_id] + 1}). "
+                    "Geef elk aanbod een eigen id.",
+                )
+            seen.setdefault(entry_id, index)
+        competencies = entry.get("competenties")
+        if isinstance(competencies, list):
+            for c, comp in enumerate(competencies):
+                if isinstance(comp, str) and comp not in known:
+                    yield source.problem(
+                        ("aanbod", index, "competenties", c),
+                        f"'{comp}' is geen bekende competentie. "
+                        "Zie 'pleegreflectie sjabloon' voor de goede namen, zoals 'zorgen.gedrag'.",
+                    )
+
+
+# ---------------------------------------------------------------- an answers file
+
+_SPECIAL_WORDS = {
+    "weet ik niet": Special.DONT_KNOW,
+    "?": Special.DONT_KNOW,
+    "nvt": Special.NOT_APPLICABLE,
+    "n.v.t.": Special.NOT_APPLICABLE,
+    "niet van toepassing": Special.NOT_APPLICABLE,
+}
+
+
+def load_answers(framework: Framework, path: Path) -> Answers:
+    return parse_answers(framework, read_source(path))
+
+
+def parse_answers(framework: Framework, source: Source) -> Answers:
+    data = _require_mapping(parse(source), source, "'antwoorden:'")
+    problems: list[Problem] = []
+    allowed = {"profiel", "antwoorden", "belang", "notities"}
+    for key in data:
+        if key not in allowed:
+            problems.append(
+                source.problem(
+                    (key,), f"'{key}' is geen bekende sleutel. Gebruik alleen: {', '.join(sorted(allowed))}."
+                )
+            )
+
+    profile, profile_problems = validate(Profile, _filled(data.get("profiel")), source, ("profiel",))
+    problems += profile_problems
+
+    questions = {q.id for q in framework.questions()}
+    competencies = {c.id for c in framework.competencies()}
+    pillars = {p.id for p in framework.pillars}
+
+    answers: dict[str, int | Special] = {}
+    for key, value in _section(data, "antwoorden", source, problems):
+        if key not in questions:
+            problems.append(source.problem(("antwoorden", key), _unknown("vraag", key, questions)))
+        elif value is None:
+            continue  # left empty in the template: not answered
+        elif isinstance(value, bool) or not isinstance(value, (int, str)):
+            problems.append(source.problem(("antwoorden", key), _bad_answer(key, value)))
+        elif isinstance(value, int):
+            if 1 <= value <= 5:
+                answers[key] = value
+            else:
+                problems.append(source.problem(("antwoorden", key), _bad_answer(key, value)))
+        elif (special := _SPECIAL_WORDS.get(value.strip().lower())) is not None:
+            answers[key] = special
+        elif value.strip().isdigit() and 1 <= int(value.strip()) <= 5:
+            answers[key] = int(value.strip())
+        else:
+            problems.append(source.problem(("antwoorden", key), _bad_answer(key, value)))
+
+    importance: dict[str, int] = {}
+    for key, value in _section(data, "belang", source, problems):
+        if key not in competencies:
+            problems.append(source.problem(("belang", key), _unknown("competentie", key, competencies)))
+        elif value is None:
+            continue
+        elif isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3:
+            importance[key] = value
+        else:
+            problems.append(
+                source.problem(
+                    ("belang", key),
+                    f"{key}: {_quote(value)} kan niet. Vul 1 (nu niet zo belangrijk), 2 (belangrijk) "
+                    "of 3 (heel belangrijk) in.",
+                )
+            )
+
+    notes: dict[str, str] = {}
+    for key, value in _section(data, "notities", source, problems):
+        if key not in pillars:
+            problems.append(source.problem(("notities", key), _unknown("pijler", key, pillars)))
+        elif value is None:
+            continue
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            if str(value).strip():
+                notes[key] = str(value).strip()
+        else:
+            problems.append(source.problem(("notities", key), f"de notitie bij '{key}' moet een tekst zijn."))
+
+    if problems or profile is None:
+        raise InvalidFileError(problems, hint="Verbeter het bestand en probeer het opnieuw.")
+    return Answers(profile=profile, answers=answers, importance=importance, notes=notes)
+
+
+_YES_NO = {"ja": True, "nee": False}
+_LISTS = ("pleegzorgvormen", "leeftijden_pleegkinderen", "uitdagingen", "leervormen")
+
+
+def _filled(value: Any) -> Any:
+    """The profile as written by people: empty means 'not said', 'ja'/'nee' are yes/no,
+    and a single value is fine where a list is expected."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        return value
+    profile = {}
+    for key, item in value.items():
+        if item is None or item == "" or item == []:
+            continue
+        if isinstance(item, str) and item.strip().lower() in _YES_NO:
+            item = _YES_NO[item.strip().lower()]
+        if key in _LISTS and not isinstance(item, list):
+            item = [item]
+        profile[key] = item
+    return profile
+
+
+def _section(
+    data: dict[str, Any], key: str, source: Source, problems: list[Problem]
+) -> Iterator[tuple[str, Any]]:
+    value = data.get(key)
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        problems.append(source.problem((key,), f"'{key}' moet een lijst van sleutels met waarden zijn."))
+        return
+    for item_key, item_value in value.items():
+        yield str(item_key), item_value
+
+
+def _unknown(what: str, key: str, known: set[str]) -> str:
+    close = sorted(k for k in known if k.split(".")[0] == key.split(".")[0])[:3]
+    hint = f" Bedoel je misschien: {', '.join(close)}?" if close else ""
+    return f"'{key}' is geen bekende {what}.{hint} Met 'pleegreflectie sjabloon' zie je alle namen."
+
+
+def _bad_answer(key: str, value: Any) -> str:
+    return (
+        f"{key}: {_quote(value)} is geen geldig antwoord. Vul een getal van 1 tot en met 5 in, "
+        "of 'weet ik niet', of 'nvt'."
+    )

@@ -1,0 +1,277 @@
+"""Typed models of the framework, the catalogue, a profile and a reflection's answers.
+
+Attribute names are English; the YAML keys (aliases) are Dutch, because Dutch people edit those files.
+This module imports nothing of the user interface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+PILLAR_IDS = ("zorgen", "samenwerken", "opvoeden", "ontwikkelen", "functioneren")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+# ---------------------------------------------------------------- vocabularies
+
+
+class CareKind(StrEnum):
+    """Kind of foster care (pleegzorgvorm)."""
+
+    CRISIS = "crisis"
+    SHORT = "kortdurend"
+    LONG = "langdurig"
+    PART_TIME = "deeltijd"
+    TREATMENT = "behandel"
+    EXTENDED = "verlengd"
+
+
+class ParentKind(StrEnum):
+    """Network foster parents know the child already; 'bestand' foster parents do not."""
+
+    NETWORK = "netwerk"
+    REGISTERED = "bestand"
+
+
+class Challenge(StrEnum):
+    """The foster child's main challenges (problematiek)."""
+
+    BEHAVIOUR = "gedrag"
+    ATTACHMENT = "hechting"
+    TRAUMA = "trauma"
+    DISABILITY = "beperking"
+    NONE = "geen"
+    UNKNOWN = "onbekend"
+
+
+class LearningForm(StrEnum):
+    GROUP = "groep"
+    ONLINE = "online"
+    HOME = "thuis"
+    INDIVIDUAL = "individueel"
+    BLENDED = "blended"
+    VIDEO = "video"
+    READING = "lezen"
+    PHONE = "telefonisch"
+
+
+class Special(StrEnum):
+    """Answers that are not a point on the scale; they never count as low."""
+
+    DONT_KNOW = "weet ik niet"
+    NOT_APPLICABLE = "nvt"
+
+
+# ---------------------------------------------------------------- framework
+
+
+class ScaleOption(_Model):
+    value: int = Field(alias="waarde", ge=1, le=5)
+    label: str = Field(alias="label", min_length=1)
+
+
+class Condition(_Model):
+    """When a competency applies; every field that is set must hold for the profile."""
+
+    own_children: bool | None = Field(default=None, alias="eigen_kinderen")
+    care_kinds: tuple[CareKind, ...] | None = Field(default=None, alias="pleegzorgvormen")
+    parent_kinds: tuple[ParentKind, ...] | None = Field(default=None, alias="pleegouder")
+
+    def holds(self, profile: Profile) -> bool:
+        # An unknown profile field never hides a competency.
+        if self.own_children is not None and profile.own_children not in (None, self.own_children):
+            return False
+        if self.care_kinds and profile.care_kinds and not set(self.care_kinds) & set(profile.care_kinds):
+            return False
+        return not (
+            self.parent_kinds
+            and profile.parent_kind is not None
+            and profile.parent_kind not in self.parent_kinds
+        )
+
+
+class Question(_Model):
+    id: str
+    kind: Literal["weten", "doen"] = Field(alias="soort")
+    text: str = Field(alias="tekst", min_length=1)
+
+
+class Competency(_Model):
+    id: str
+    name: str = Field(alias="naam", min_length=1)
+    explanation: str = Field(alias="uitleg", min_length=1)
+    example: str = Field(alias="voorbeeld", min_length=1)
+    condition: Condition | None = Field(default=None, alias="voorwaarde")
+    questions: tuple[Question, ...] = Field(alias="vragen", min_length=1)
+
+    @property
+    def pillar_id(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def applies_to(self, profile: Profile) -> bool:
+        return self.condition is None or self.condition.holds(profile)
+
+
+class Pillar(_Model):
+    id: str
+    name: str = Field(alias="naam", min_length=1)
+    title: str = Field(alias="titel", min_length=1)
+    intro: str = Field(alias="intro", min_length=1)
+    open_question: str = Field(alias="open_vraag", min_length=1)
+    competencies: tuple[Competency, ...] = Field(alias="competenties", min_length=1)
+
+
+class Framework(_Model):
+    version: str = Field(alias="versie")
+    scale: tuple[ScaleOption, ...] = Field(alias="schaal", min_length=5, max_length=5)
+    importance_question: str = Field(alias="belang_vraag")
+    importance: tuple[ScaleOption, ...] = Field(alias="belang", min_length=3, max_length=3)
+    pillars: tuple[Pillar, ...] = Field(alias="pijlers", min_length=1)
+
+    def pillar(self, pillar_id: str) -> Pillar:
+        for pillar in self.pillars:
+            if pillar.id == pillar_id:
+                return pillar
+        raise KeyError(pillar_id)
+
+    def competencies(self) -> list[Competency]:
+        return [c for p in self.pillars for c in p.competencies]
+
+    def competency(self, competency_id: str) -> Competency:
+        for competency in self.competencies():
+            if competency.id == competency_id:
+                return competency
+        raise KeyError(competency_id)
+
+    def questions(self) -> list[Question]:
+        return [q for c in self.competencies() for q in c.questions]
+
+    def scale_label(self, value: int) -> str:
+        return next(o.label for o in self.scale if o.value == value)
+
+    def importance_label(self, value: int) -> str:
+        return next(o.label for o in self.importance if o.value == value)
+
+
+# ---------------------------------------------------------------- profile and answers
+
+
+class Profile(_Model):
+    """What the family tells about itself. Every field is optional."""
+
+    household: str | None = Field(default=None, alias="huishouden", max_length=80)
+    care_kinds: tuple[CareKind, ...] = Field(default=(), alias="pleegzorgvormen")
+    parent_kind: ParentKind | None = Field(default=None, alias="pleegouder")
+    prepared: bool | None = Field(default=None, alias="voorbereiding")
+    years: int | None = Field(default=None, alias="jaren_pleegouder", ge=0, le=80)
+    child_ages: tuple[Annotated[int, Field(ge=0, le=27)], ...] = Field(
+        default=(), alias="leeftijden_pleegkinderen"
+    )
+    own_children: bool | None = Field(default=None, alias="eigen_kinderen")
+    challenges: tuple[Challenge, ...] = Field(default=(), alias="uitdagingen")
+    learning_forms: tuple[LearningForm, ...] = Field(default=(), alias="leervormen")
+    hours_per_month: int | None = Field(default=None, alias="uren_per_maand", ge=0, le=200)
+
+    @field_validator("household")
+    @classmethod
+    def _strip(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = " ".join(value.split())
+        return value or None
+
+
+AnswerValue = Annotated[int, Field(ge=1, le=5)] | Special
+ImportanceValue = Annotated[int, Field(ge=1, le=3)]
+
+
+class Answers(_Model):
+    """Everything a family said in one reflection: the content of an answers file."""
+
+    profile: Profile = Field(default_factory=Profile, alias="profiel")
+    answers: dict[str, AnswerValue] = Field(default_factory=dict, alias="antwoorden")
+    importance: dict[str, ImportanceValue] = Field(default_factory=dict, alias="belang")
+    notes: dict[str, str] = Field(default_factory=dict, alias="notities")
+
+    def to_file_data(self) -> dict[str, object]:
+        """The answers as plain data with the Dutch keys, as an answers file holds them."""
+        return self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+
+
+# ---------------------------------------------------------------- catalogue
+
+
+Recognition = Literal["goed-onderbouwd", "effectief-eerste", "effectief-goede", "effectief-sterke"]
+RECOGNITION_LABELS: dict[str, str] = {
+    "goed-onderbouwd": "goed onderbouwd (NJi)",
+    "effectief-eerste": "effectief volgens eerste aanwijzingen (NJi)",
+    "effectief-goede": "effectief volgens goede aanwijzingen (NJi)",
+    "effectief-sterke": "effectief volgens sterke aanwijzingen (NJi)",
+}
+
+
+class AgeRange(_Model):
+    min: int | None = Field(default=None, ge=0, le=27)
+    max: int | None = Field(default=None, ge=0, le=27)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is groter dan max")
+        return self
+
+
+class Audience(_Model):
+    parent_kinds: tuple[ParentKind, ...] | None = Field(default=None, alias="pleegouders")
+    care_kinds: tuple[CareKind, ...] | None = Field(default=None, alias="pleegzorgvormen")
+    ages: AgeRange | None = Field(default=None, alias="leeftijd")
+    challenges: tuple[Challenge, ...] | None = Field(default=None, alias="problematiek")
+
+
+class Duration(_Model):
+    sessions: int | None = Field(default=None, alias="bijeenkomsten", ge=1)
+    weeks: int | None = Field(default=None, alias="weken", ge=1)
+    hours: float | None = Field(default=None, alias="uren", gt=0)
+
+
+class Course(_Model):
+    id: str = Field(pattern=f"^{SLUG}$")
+    title: str = Field(alias="titel", min_length=1)
+    provider: str = Field(alias="aanbieder", min_length=1)
+    description: str = Field(alias="beschrijving", min_length=1)
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    competencies: tuple[str, ...] = Field(alias="competenties", min_length=1)
+    kind: Literal["training", "interventie", "lotgenoten", "informatie", "ondersteuning"] = Field(
+        alias="soort"
+    )
+    forms: tuple[LearningForm, ...] = Field(alias="vorm", min_length=1)
+    access: Literal["zelf", "via-begeleider", "vrij"] = Field(alias="toegang")
+    duration: Duration | None = Field(default=None, alias="duur")
+    costs: str | None = Field(default=None, alias="kosten")
+    recognition: Recognition | None = Field(default=None, alias="erkenning")
+    audience: Audience = Field(default_factory=Audience, alias="doelgroep")
+    region: str | None = Field(default=None, alias="regio")
+    valid_until: dt.date | None = Field(default=None, alias="geldig_tot")
+
+    @field_validator("forms", mode="before")
+    @classmethod
+    def _one_form(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+class Catalogue(_Model):
+    version: str = Field(alias="versie")
+    entries: tuple[Course, ...] = Field(alias="aanbod")
+
+
+def is_competency_id(value: str) -> bool:
+    return re.fullmatch(rf"(?:{'|'.join(PILLAR_IDS)})\.{SLUG}", value) is not None

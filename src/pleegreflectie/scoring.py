@@ -1,0 +1,121 @@
+"""Answers to scores per competency and pillar, strengths and gaps. Pure and deterministic.
+
+How it works (also in the README, "Hoe werkt de score?"):
+- A competency's score is the average of its answered questions on the 1-5 scale.
+  "weet ik niet" and "nvt" are left out: they never count as low.
+- A pillar's score is the average of its competency scores.
+- A strength: a score of 4 or more.
+- A gap (aandachtspunt): a score of 3.5 or less that the family does not call "nu niet zo belangrijk".
+  Its priority is (5 - score) x importance; importance is 2 when it was not asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .models import Answers, Competency, Framework, Special
+
+STRENGTH_MIN = 4.0
+GAP_MAX = 3.5
+ASK_IMPORTANCE_MAX = GAP_MAX  # importance is only asked where it can change the route
+DEFAULT_IMPORTANCE = 2
+
+
+@dataclass(frozen=True)
+class CompetencyScore:
+    id: str
+    pillar_id: str
+    name: str
+    score: float | None  # None: nothing answered on the scale
+    answered: int  # answers on the scale
+    unsure: int  # "weet ik niet" answers
+    importance: int | None  # as the family said, or None when not asked
+
+
+@dataclass(frozen=True)
+class PillarScore:
+    id: str
+    title: str
+    score: float | None
+    competencies: tuple[CompetencyScore, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    id: str
+    pillar_id: str
+    name: str
+    score: float
+    importance: int
+    priority: float
+
+
+@dataclass(frozen=True)
+class Result:
+    pillars: tuple[PillarScore, ...]
+    strengths: tuple[CompetencyScore, ...]
+    gaps: tuple[Gap, ...]
+
+    def competencies(self) -> list[CompetencyScore]:
+        return [c for p in self.pillars for c in p.competencies]
+
+    def competency(self, competency_id: str) -> CompetencyScore:
+        return next(c for c in self.competencies() if c.id == competency_id)
+
+
+def _mean(values: Iterable[float]) -> float | None:
+    items = list(values)
+    return round(sum(items) / len(items), 2) if items else None
+
+
+def competency_score(competency: Competency, answers: Answers) -> float | None:
+    values = [answers.answers.get(q.id) for q in competency.questions]
+    return _mean(v for v in values if isinstance(v, int))
+
+
+def needs_importance(competency: Competency, answers: Answers) -> bool:
+    """Ask "how important is this now?" only when every question was handled and the score is not high."""
+    score = competency_score(competency, answers)
+    return score is not None and score <= ASK_IMPORTANCE_MAX
+
+
+def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | None = None) -> Result:
+    wanted = set(pillar_ids) if pillar_ids else {p.id for p in framework.pillars}
+    pillars: list[PillarScore] = []
+    for pillar in framework.pillars:
+        if pillar.id not in wanted:
+            continue
+        scores = []
+        for competency in pillar.competencies:
+            if not competency.applies_to(answers.profile):
+                continue
+            values = [answers.answers.get(q.id) for q in competency.questions]
+            scores.append(
+                CompetencyScore(
+                    id=competency.id,
+                    pillar_id=pillar.id,
+                    name=competency.name,
+                    score=competency_score(competency, answers),
+                    answered=sum(1 for v in values if isinstance(v, int)),
+                    unsure=sum(1 for v in values if v == Special.DONT_KNOW),
+                    importance=answers.importance.get(competency.id),
+                )
+            )
+        pillar_score = _mean(c.score for c in scores if c.score is not None)
+        pillars.append(PillarScore(pillar.id, pillar.title, pillar_score, tuple(scores)))
+
+    order = {c.id: i for i, c in enumerate(framework.competencies())}
+    all_scores = [c for p in pillars for c in p.competencies]
+    strengths = sorted(
+        (c for c in all_scores if c.score is not None and c.score >= STRENGTH_MIN),
+        key=lambda c: (-(c.score or 0), order[c.id]),
+    )
+    gaps = []
+    for c in all_scores:
+        importance = c.importance if c.importance is not None else DEFAULT_IMPORTANCE
+        if c.score is not None and c.score <= GAP_MAX and importance >= 2:
+            priority = round((5 - c.score) * importance, 2)
+            gaps.append(Gap(c.id, c.pillar_id, c.name, c.score, importance, priority))
+    gaps.sort(key=lambda g: (-g.priority, g.score, order[g.id]))
+    return Result(tuple(pillars), tuple(strengths), tuple(gaps))
