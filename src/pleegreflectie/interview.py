@@ -40,7 +40,7 @@ class Presenter(Protocol):
     def message(self, text: str) -> None: ...
 
 
-INSTRUCTION = "(kies met een cijfer of letter, of met de pijltjes en Enter)"
+INSTRUCTION = "(druk op een cijfer of letter)"
 MULTI_INSTRUCTION = "(pijltjes om te bewegen, spatiebalk om te kiezen, Enter als je klaar bent)"
 BACK_WORD = "terug"
 
@@ -115,7 +115,8 @@ class Interview:
 
         item = profile_field(step.key)
         number = [f.key for f in PROFILE_FIELDS].index(item.key) + 1
-        title = f"Over jullie gezin ({number} van {len(PROFILE_FIELDS)}). {item.text}"
+        self.presenter.message(f"Over jullie gezin · vraag {number} van {len(PROFILE_FIELDS)}")
+        title = item.text
         if item.kind == "choice" or item.kind == "yesno":
             choices = list(item.choices) or [("ja", "Ja"), ("nee", "Nee")]
             options = [(str(i), label, value) for i, (value, label) in enumerate(choices, 1)]
@@ -221,14 +222,22 @@ def _answer_on_key(question: Question, keys: list[tuple[str, Any]]) -> None:
     """A digit or letter answers at once, without Enter (questionary only moves the pointer)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
+    from questionary.prompts.common import InquirerControl
+
+    app = question.application
+    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
     bindings = KeyBindings()
     for key, value in keys:
 
         def answer(event: Any, value: Any = value) -> None:
+            # Show the chosen answer after the question, as Enter would.
+            for index, choice in enumerate(control.choices):
+                if getattr(choice, "value", None) == value:
+                    control.pointed_at = index
+            control.is_answered = True
             event.app.exit(result=value)
 
         bindings.add(key, eager=True)(answer)
-    app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
