@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -12,6 +13,8 @@ def main() -> None:
 
         print(f"pleegreflectie {__version__}")
         return
+    # pleegreflectie uses no pydantic plugins; looking for them costs a scan of every installed package.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .cli import run
 
     sys.exit(run())

@@ -7,6 +7,7 @@ Heavy imports (pydantic, rich, questionary, the data) happen inside the commands
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,12 +16,14 @@ from typing import Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-try:  # typer 0.2x carries its own copy of click
-    from typer import _click as click
-except ImportError:  # pragma: no cover - older typer uses click itself
-    import click  # type: ignore[no-redef]
+import click
+from click import exceptions as click_errors
+from click.formatting import HelpFormatter
 
 from . import __version__
+
+# click >= 8.2 says "no arguments, here is the help" with this exception.
+NoArgsIsHelp: type[Exception] = getattr(click_errors, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
 from .errors import ExitCode, NoTerminalError, PleegreflectieError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,22 +39,22 @@ class _DutchHelp:
             option.help = "Laat deze hulp zien."
         return option  # type: ignore[no-any-return]
 
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_usage(self, ctx: click.Context, formatter: HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         usage = " ".join(pieces).replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT ...")
         formatter.write_usage(ctx.command_path, usage, prefix="Gebruik: ")
 
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_options(self, ctx: click.Context, formatter: HelpFormatter) -> None:
         opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx))]  # type: ignore[attr-defined]
         if opts:
             with formatter.section("Opties"):
                 formatter.write_dl(opts)
-        if isinstance(self, click.Group):
+        if isinstance(self, TyperGroup):
             commands = []
             for name in self.list_commands(ctx):
                 command = self.get_command(ctx, name)
                 if command is not None and not command.hidden:
-                    commands.append((name, command.get_short_help_str(limit=60)))
+                    commands.append((name, command.get_short_help_str(limit=90)))
             if commands:
                 with formatter.section("Opdrachten"):
                     formatter.write_dl(commands)
@@ -236,30 +239,41 @@ def run(argv: list[str] | None = None) -> int:
     """Run the program; click's own (English) usage errors become Dutch messages."""
     try:
         result = app(args=argv, prog_name="pleegreflectie", standalone_mode=False)
-    except click.exceptions.NoSuchOption as exc:
+    except NoArgsIsHelp as exc:
+        print(exc.format_message())
+        return int(ExitCode.OK)
+    except click_errors.NoSuchOption as exc:
         _say_error(f"de optie '{exc.option_name}' bestaat niet. {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
-    except click.exceptions.BadOptionUsage as exc:
+    except click_errors.BadOptionUsage as exc:
         _say_error(f"bij de optie '{exc.option_name}' hoort een waarde. {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
-    except click.exceptions.MissingParameter as exc:
+    except click_errors.MissingParameter as exc:
         name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
         _say_error(f"{name} ontbreekt. {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
-    except click.exceptions.BadParameter as exc:
+    except click_errors.BadParameter as exc:
         name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
         _say_error(f"de waarde bij {name} klopt niet. {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
-    except click.exceptions.UsageError as exc:
+    except click_errors.UsageError as exc:
         if "No such command" in exc.message:
             word = exc.message.split("'")[1] if "'" in exc.message else ""
             _say_error(f"de opdracht '{word}' bestaat niet. {_try_help(None)}")
         else:
             _say_error(f"{exc.message} {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
-    except (click.exceptions.Abort, typer.Abort):
+    except (typer.Abort, KeyboardInterrupt):
         print("\nGestopt.", file=sys.stderr)
         return int(ExitCode.INTERRUPTED)
+    except Exception as exc:  # a bug: say so in Dutch; the details only on request
+        if os.environ.get("PLEEGREFLECTIE_DEBUG"):
+            raise
+        _say_error(
+            "er ging iets mis dat we niet verwachtten. Wat je al had opgeslagen, blijft bewaard. "
+            f"Meld dit alsjeblieft, met deze regel: {type(exc).__name__}: {exc}"
+        )
+        return int(ExitCode.ERROR)
     return result if isinstance(result, int) else 0
 
 

@@ -221,7 +221,6 @@ class Interview:
 def _answer_on_key(question: Question, keys: list[tuple[str, Any]]) -> None:
     """A digit or letter answers at once, without Enter (questionary only moves the pointer)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-
     from questionary.prompts.common import InquirerControl
 
     app = question.application

@@ -18,7 +18,8 @@ PILLAR_IDS = ("zorgen", "samenwerken", "opvoeden", "ontwikkelen", "functioneren"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # defer_build: a model's validator is built when first used, not at import (faster start-up).
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 # ---------------------------------------------------------------- vocabularies
