@@ -20,6 +20,10 @@ class StepKind(StrEnum):
     QUESTION = "vraag"
     IMPORTANCE = "belang"
     NOTE = "notitie"
+    PREVIOUS_ROUTE = "vorige-route"  # which steps of the household's previous route were done
+
+
+PREVIOUS_ROUTE_KEY = "gedaan"
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,9 @@ class Sitting:
     history: list[str] = field(default_factory=list)  # ids of handled steps, in order
     skipped: list[str] = field(default_factory=list)
     ask_profile: bool = True
+    # Route entry ids of this household's previous reflection (None: not looked up yet).
+    previous_route: list[str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # PREVIOUS_ROUTE answers
 
     # -- derived
 
@@ -163,6 +170,8 @@ class Sitting:
                 if item.when and self.profile.get(item.when[0]) not in item.when[1]:
                     continue
                 steps.append(Step(StepKind.PROFILE, item.key, None, self.respondent))
+        if self.previous_route:
+            steps.append(Step(StepKind.PREVIOUS_ROUTE, PREVIOUS_ROUTE_KEY, None, self.respondent))
         answers = self.to_answers()
         for pillar in framework.pillars:
             if pillar.id not in self.pillar_ids:
@@ -230,7 +239,13 @@ class Sitting:
             StepKind.QUESTION: self.answers,
             StepKind.IMPORTANCE: self.importance,
             StepKind.NOTE: self.notes,
+            StepKind.PREVIOUS_ROUTE: self.extra,
         }[step.kind]
+
+    @property
+    def route_done(self) -> list[str]:
+        """The entries of the previous route that the family says they did."""
+        return list(self.extra.get(PREVIOUS_ROUTE_KEY) or [])
 
 
 @dataclass(frozen=True)

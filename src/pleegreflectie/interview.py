@@ -6,7 +6,7 @@ After every answer `on_change` is called, so the caller can save at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -51,11 +51,13 @@ class Interview:
         framework: Framework,
         presenter: Presenter,
         *,
+        titles: Mapping[str, str] | None = None,
         prompt_input: Any = None,
         prompt_output: Any = None,
     ) -> None:
         self.framework = framework
         self.presenter = presenter
+        self.titles = dict(titles or {})  # catalogue entry id -> title, for the previous route
         # For tests: prompt_toolkit's pipe input and DummyOutput.
         self._io = {"input": prompt_input, "output": prompt_output} if prompt_input else {}
 
@@ -108,7 +110,53 @@ class Interview:
                 previous,
                 "Laat leeg en druk op Enter om verder te gaan. Typ terug voor de vorige vraag.",
             )
+        if step.kind == StepKind.PREVIOUS_ROUTE:
+            return self._previous_route(sitting, previous)
         return self._profile(step, previous)
+
+    def _previous_route(self, sitting: Sitting, previous: Any) -> Any:
+        import questionary
+
+        self.presenter.message("De vorige keer kregen jullie een leerroute. Kijk even terug.")
+        chosen = set(previous or [])
+        choices = [
+            questionary.Choice(self.titles.get(entry, entry), value=entry, checked=entry in chosen)
+            for entry in sitting.previous_route or []
+        ]
+        choices.append(questionary.Choice("<< Terug naar de vorige vraag", value=Action.BACK))
+        answer = self._unsafe(
+            questionary.checkbox(
+                "Welke stappen hebben jullie gedaan?",
+                choices=choices,
+                instruction=MULTI_INSTRUCTION,
+                **self._io,
+            )
+        )
+        return Action.BACK if Action.BACK in answer else answer
+
+    # -- questions outside the reflection
+
+    def confirm(self, text: str, *, default: bool = False) -> bool:
+        """A yes/no question answered with j or n (questionary's own confirm speaks English)."""
+        import questionary
+
+        options = [("j", "Ja", True), ("n", "Nee", False)]
+        choices = [questionary.Choice(label, value=value, shortcut_key=key) for key, label, value in options]
+        question = questionary.select(
+            text,
+            choices=choices,
+            default=choices[0] if default else choices[1],
+            use_shortcuts=True,
+            instruction="(druk op j of n)",
+            **self._io,
+        )
+        _answer_on_key(question, [(key, value) for key, _, value in options])
+        return bool(self._unsafe(question))
+
+    def ask_text(self, text: str, default: str = "") -> str:
+        import questionary
+
+        return str(self._unsafe(questionary.text(text, default=default, **self._io))).strip()
 
     def _profile(self, step: Step, previous: Any) -> Any:
         import questionary

@@ -1,0 +1,68 @@
+"""One reflection from start to end: autosave after every answer, resume, finish.
+
+No typer and no questionary here: the interview is passed in, the store is optional
+(`start --geen-opslag`). Every answer reaches the store before the next question is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .flow import Sitting
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+@dataclass
+class Autosave:
+    """Called by the interview after every answer: saves the sitting at once."""
+
+    store: Store | None
+    framework_version: str
+    catalogue_version: str | None = None
+    reflection_id: int | None = None
+
+    def __call__(self, sitting: Sitting) -> None:
+        if self.store is None:
+            return
+        if self.reflection_id is None:
+            self.reflection_id = self.store.create(
+                sitting,
+                household=sitting.profile.get("huishouden"),
+                framework_version=self.framework_version,
+                catalogue_version=self.catalogue_version,
+            )
+        else:
+            self.store.save(self.reflection_id, sitting)
+        self.look_up_previous_route(sitting)
+
+    def look_up_previous_route(self, sitting: Sitting) -> None:
+        """Once the household is known, find the route of its previous reflection (asked next)."""
+        household = sitting.profile.get("huishouden")
+        if self.store is None or sitting.previous_route is not None or not household:
+            return
+        previous = self.store.previous_for_household(household, before_id=self.reflection_id)
+        route: list[str] = []
+        if previous is not None:
+            info, _ = self.store.load(previous)
+            route = list(info.route or [])
+        sitting.previous_route = route
+
+    def finish(self, route_ids: list[str], sitting: Sitting) -> None:
+        if self.store is None:
+            return
+        if self.reflection_id is None:  # nothing was asked (an answers file): save it whole
+            self(sitting)
+        assert self.reflection_id is not None
+        self.store.set_route_done(self.reflection_id, sitting.route_done)
+        self.store.finish(self.reflection_id, route_ids=route_ids)
+
+
+def resume(store: Store, reflection_id: int) -> tuple[Sitting, Autosave]:
+    """A saved reflection, ready to continue at its first unanswered question."""
+    info, sitting = store.load(reflection_id)
+    autosave = Autosave(store, info.framework_version, info.catalogue_version, reflection_id)
+    autosave.look_up_previous_route(sitting)
+    return sitting, autosave

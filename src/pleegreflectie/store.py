@@ -1,0 +1,683 @@
+"""Saved reflections in SQLite: autosave, resume, history.
+
+Every change is committed the moment it is made (WAL journal, synchronous=FULL), so a crash, kill -9
+or power cut loses at most the question on screen. The directory is private to the user (0700) and
+the files too (0600). The schema is versioned with `PRAGMA user_version` and a list of migrations.
+Every sqlite or file system failure becomes a `StoreError` with a Dutch message; nothing is ever
+deleted because of an error. No user interface here.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from .errors import NotFoundError, StoreError
+from .flow import PREVIOUS_ROUTE_KEY, Sitting, StepKind
+from .models import Special
+
+HOME_ENV = "PLEEGREFLECTIE_HOME"
+FILE_NAME = "reflecties.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+Clock = Callable[[], datetime]
+
+# ---------------------------------------------------------------- schema
+
+# Each migration is a list of statements; migration N (1-based) brings user_version to N.
+# Never change a released migration: add a new one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (  # 1: initial schema
+        """
+        CREATE TABLE reflections (
+            id                INTEGER PRIMARY KEY AUTOINCREMENT,
+            household         TEXT,
+            household_key     TEXT,
+            status            TEXT NOT NULL DEFAULT 'bezig' CHECK (status IN ('bezig', 'klaar')),
+            created_at        TEXT NOT NULL,
+            updated_at        TEXT NOT NULL,
+            finished_at       TEXT,
+            pillar_ids        TEXT NOT NULL,
+            respondent        TEXT,
+            ask_profile       INTEGER NOT NULL DEFAULT 1,
+            framework_version TEXT NOT NULL,
+            catalogue_version TEXT,
+            route             TEXT,
+            previous_route    TEXT,
+            route_done        TEXT NOT NULL DEFAULT '[]'
+        )
+        """,
+        """
+        CREATE TABLE steps (
+            reflection_id INTEGER NOT NULL REFERENCES reflections (id) ON DELETE CASCADE,
+            respondent    TEXT NOT NULL DEFAULT '',
+            step_id       TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            key           TEXT NOT NULL,
+            value         TEXT,
+            position      INTEGER,
+            skip_position INTEGER,
+            saved_at      TEXT NOT NULL,
+            PRIMARY KEY (reflection_id, respondent, step_id)
+        )
+        """,
+        "CREATE INDEX reflections_by_household ON reflections (household_key, id)",
+    ),
+)
+
+
+def schema_version() -> int:
+    """The newest schema version this code knows."""
+    return len(MIGRATIONS)
+
+
+# ---------------------------------------------------------------- records
+
+
+class Status(StrEnum):
+    IN_PROGRESS = "bezig"
+    DONE = "klaar"
+
+
+@dataclass(frozen=True)
+class ReflectionInfo:
+    """One saved reflection, without its answers. Times are aware (UTC); show them with astimezone()."""
+
+    id: int
+    household: str | None
+    status: Status
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+    pillar_ids: tuple[str, ...]
+    respondent: str | None
+    framework_version: str
+    catalogue_version: str | None
+    route: tuple[str, ...] | None  # planned route entry ids, set by finish()
+    route_done: tuple[str, ...]  # entries of the previous route the family says they did
+    answer_count: int  # scale questions answered (a special answer counts too)
+
+    @property
+    def finished(self) -> bool:
+        return self.status is Status.DONE
+
+
+@dataclass(frozen=True)
+class _StepRow:
+    step_id: str
+    kind: str
+    key: str
+    value: str | None  # JSON; None when the step has no value (only handled or skipped)
+    position: int | None  # place in the history
+    skip_position: int | None  # place in the skipped list
+
+
+# ---------------------------------------------------------------- location
+
+
+def default_home() -> Path:
+    """The directory of the store: $PLEEGREFLECTIE_HOME, else the user data directory."""
+    override = os.environ.get(HOME_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("pleegreflectie", appauthor=False))
+
+
+# ---------------------------------------------------------------- the store
+
+
+class Store:
+    """The saved reflections of one user. Open with `Store.open()`; use as a context manager."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock) -> None:
+        self._connection: sqlite3.Connection | None = connection
+        self.path = path
+        self._clock = clock
+
+    @classmethod
+    def open(cls, home: Path | None = None, *, clock: Clock | None = None) -> Store:
+        directory = home if home is not None else default_home()
+        path = directory / FILE_NAME
+        with _translated(path):
+            _prepare_directory(directory)
+            _prepare_file(path)
+            connection = _connect(path)
+            _tighten_companions(path)
+        return cls(connection, path, clock or _utc_now)
+
+    def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with _translated(self.path):
+                connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing
+
+    def create(
+        self,
+        sitting: Sitting,
+        *,
+        household: str | None,
+        framework_version: str,
+        catalogue_version: str | None = None,
+    ) -> int:
+        """Save a new reflection (with what the sitting holds already); returns its id."""
+        label = _label(household) or _label(sitting.profile.get("huishouden"))
+        now = self._now()
+        with self._transaction(write=True) as db:
+            cursor = db.execute(
+                "INSERT INTO reflections (household, household_key, created_at, updated_at, pillar_ids,"
+                " respondent, framework_version, catalogue_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    label,
+                    _household_key(label),
+                    now,
+                    now,
+                    "[]",
+                    sitting.respondent,
+                    framework_version,
+                    catalogue_version,
+                ),
+            )
+            reflection_id = cursor.lastrowid
+            assert reflection_id is not None
+            _sync_sitting(db, reflection_id, sitting, now)
+        return reflection_id
+
+    def save(self, reflection_id: int, sitting: Sitting) -> None:
+        """Store the whole sitting (for its respondent) in one transaction."""
+        now = self._now()
+        with self._transaction(write=True) as db:
+            _require(db, reflection_id)
+            _sync_sitting(db, reflection_id, sitting, now)
+
+    def finish(self, reflection_id: int, *, route_ids: list[str]) -> None:
+        now = self._now()
+        self._update(
+            reflection_id,
+            "status = ?, finished_at = ?, updated_at = ?, route = ?",
+            (Status.DONE.value, now, now, _json(route_ids)),
+        )
+
+    def set_route_done(self, reflection_id: int, done_ids: list[str]) -> None:
+        self._update(reflection_id, "route_done = ?, updated_at = ?", (_json(done_ids), self._now()))
+
+    def delete(self, reflection_id: int) -> None:
+        with self._transaction(write=True) as db:
+            _require(db, reflection_id)
+            db.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
+
+    def delete_all(self) -> int:
+        """Delete every reflection; returns how many there were."""
+        with self._transaction(write=True) as db:
+            count: int = db.execute("DELETE FROM reflections").rowcount
+        return count
+
+    # -- reading
+
+    def load(self, reflection_id: int, respondent: str | None = None) -> tuple[ReflectionInfo, Sitting]:
+        """A saved reflection and its sitting (by default: of the respondent it was created for)."""
+        with self._transaction(write=False) as db:
+            row = _require(db, reflection_id)
+            who = respondent if respondent is not None else row["respondent"]
+            steps = db.execute(
+                "SELECT step_id, kind, key, value, position, skip_position FROM steps"
+                " WHERE reflection_id = ? AND respondent = ? ORDER BY rowid",
+                (reflection_id, who or ""),
+            ).fetchall()
+        info = _info(row)
+        rows = [_StepRow(*step) for step in steps]
+        return info, _sitting(row, who, rows)
+
+    def list(self) -> list[ReflectionInfo]:
+        """All saved reflections, oldest first."""
+        with self._transaction(write=False) as db:
+            rows = db.execute(f"{_INFO_QUERY} ORDER BY r.id").fetchall()
+        return [_info(row) for row in rows]
+
+    def latest_unfinished(self) -> int | None:
+        """The unfinished reflection worked on most recently."""
+        return self._first_id(
+            "SELECT id FROM reflections WHERE status = ? ORDER BY updated_at DESC, id DESC LIMIT 1",
+            (Status.IN_PROGRESS.value,),
+        )
+
+    def latest(self) -> int | None:
+        """The reflection worked on most recently."""
+        return self._first_id("SELECT id FROM reflections ORDER BY updated_at DESC, id DESC LIMIT 1", ())
+
+    def previous_for_household(self, household: str, before_id: int | None = None) -> int | None:
+        """The most recent finished reflection of this household made before `before_id`.
+
+        Household labels match without regard to case or extra spaces ("Gezin A" = "gezin  a").
+        """
+        key = _household_key(_label(household))
+        if key is None:
+            return None
+        return self._first_id(
+            "SELECT id FROM reflections WHERE household_key = ? AND status = ? AND id < ?"
+            " ORDER BY id DESC LIMIT 1",
+            (key, Status.DONE.value, before_id if before_id is not None else 2**63 - 1),
+        )
+
+    # -- helpers
+
+    def _now(self) -> str:
+        return _timestamp(self._clock())
+
+    def _update(self, reflection_id: int, assignments: str, values: tuple[Any, ...]) -> None:
+        with self._transaction(write=True) as db:
+            _require(db, reflection_id)
+            db.execute(f"UPDATE reflections SET {assignments} WHERE id = ?", (*values, reflection_id))
+
+    def _first_id(self, query: str, parameters: tuple[Any, ...]) -> int | None:
+        with self._transaction(write=False) as db:
+            row = db.execute(query, parameters).fetchone()
+        return int(row[0]) if row else None
+
+    @contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+        """One transaction; writes take the write lock at once, so two terminals wait, not fail."""
+        db = self._connection
+        if db is None:
+            raise StoreError("De opslag is al gesloten. Start pleegreflectie opnieuw.")
+        with _translated(self.path):
+            db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                _rollback(db)
+                raise
+
+
+# ---------------------------------------------------------------- opening
+
+
+def _prepare_directory(directory: Path) -> None:
+    directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    _tighten(directory, DIR_MODE)
+
+
+def _prepare_file(path: Path) -> None:
+    """Create the database file private to the user before sqlite touches it."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_CREAT, FILE_MODE)
+    os.close(descriptor)
+    _tighten(path, FILE_MODE)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """Take away any rights of group and others (never add rights)."""
+    current = stat.S_IMODE(path.stat().st_mode)
+    if current & 0o077:
+        with suppress(PermissionError):  # not ours to change; the file itself stays 0600
+            path.chmod(current & mode)
+
+
+def _tighten_companions(path: Path) -> None:
+    for suffix in COMPANION_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        with suppress(FileNotFoundError):
+            _tighten(companion, FILE_MODE)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    old_umask = os.umask(0o077)  # sqlite creates -wal and -shm while connecting and migrating
+    try:
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        try:
+            _configure(db, path)
+            _migrate(db, path)
+        except BaseException:
+            db.close()
+            raise
+        return db
+    finally:
+        os.umask(old_umask)
+
+
+def _configure(db: sqlite3.Connection, path: Path) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    _check_version(db, path)  # reads the header first: a corrupt or newer file is left untouched
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_version(db: sqlite3.Connection, path: Path) -> int:
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > schema_version():
+        raise StoreError(
+            "Deze opslag is gemaakt met een nieuwere versie van pleegreflectie. "
+            "Werk pleegreflectie bij en probeer het dan opnieuw. "
+            f"Het gaat om dit bestand: {path}. Er is niets aan veranderd."
+        )
+    return version
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    if _check_version(db, path) == schema_version():
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = _check_version(db, path)  # again: another terminal may have migrated meanwhile
+        for number in range(version + 1, schema_version() + 1):
+            for statement in MIGRATIONS[number - 1]:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number}")
+        db.execute("COMMIT")
+    except BaseException:
+        _rollback(db)
+        raise
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    if db.in_transaction:
+        with suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+
+
+# ---------------------------------------------------------------- errors
+
+# Primary result codes of sqlite (https://sqlite.org/rescode.html).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+_SAFE = "Wat al bewaard was, is niet weg."
+
+
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """Turn sqlite and file system failures into a StoreError with a Dutch message."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise _sqlite_error(path, exc) from exc
+    except OSError as exc:
+        raise _os_error(path, exc) from exc
+
+
+def _sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    if primary in (_SQLITE_NOTADB, _SQLITE_CORRUPT) or "not a database" in text or "malformed" in text:
+        return StoreError(_corrupt_message(path))
+    if primary == _SQLITE_FULL or "disk is full" in text:
+        return StoreError(_full_message(path))
+    if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM) or "readonly" in text:
+        return StoreError(_read_only_message(path))
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
+        return StoreError(
+            "De opslag is nu bezig in een ander venster. Wacht even en probeer het dan opnieuw. "
+            f"{_SAFE} ({path})"
+        )
+    if primary == _SQLITE_IOERR:
+        return StoreError(
+            f"De schijf gaf een fout bij het lezen of schrijven van {path}. "
+            f"Kijk of de schijf goed werkt en probeer het opnieuw. {_SAFE}"
+        )
+    return StoreError(f"De opslag werkt niet goed ({path}): {exc}. {_SAFE}")
+
+
+def _os_error(path: Path, exc: OSError) -> StoreError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StoreError(_full_message(path))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StoreError(_read_only_message(path))
+    where = exc.filename or path
+    return StoreError(
+        f"De opslag kon niet gebruikt worden: {exc.strerror or exc} ({where}). "
+        f"Kies eventueel een andere map met de omgevingsvariabele {HOME_ENV}. {_SAFE}"
+    )
+
+
+def _corrupt_message(path: Path) -> str:
+    return (
+        f"Het bestand met bewaarde reflecties is beschadigd: {path}. "
+        "Er is niets verwijderd. Bewaar dit bestand, misschien kan iemand het nog redden. "
+        "Wil je opnieuw beginnen? Zet het bestand dan ergens anders neer of geef het een andere naam. "
+        "Dan maakt pleegreflectie een nieuw, leeg bestand."
+    )
+
+
+def _full_message(path: Path) -> str:
+    return (
+        f"De schijf is vol. Het laatste antwoord is niet bewaard in {path}. "
+        f"Maak ruimte vrij en probeer het opnieuw. {_SAFE}"
+    )
+
+
+def _read_only_message(path: Path) -> str:
+    return (
+        f"pleegreflectie mag niet schrijven in {path}. "
+        "Kijk of je schrijfrechten hebt op dit bestand en op de map. "
+        f"Of kies een andere map met de omgevingsvariabele {HOME_ENV}. {_SAFE}"
+    )
+
+
+def _not_found(reflection_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"Er is geen reflectie met nummer {reflection_id}. Kijk met 'pleegreflectie overzicht' welke er zijn."
+    )
+
+
+# ---------------------------------------------------------------- rows <-> records
+
+_INFO_QUERY = (
+    "SELECT r.id, r.household, r.status, r.created_at, r.updated_at, r.finished_at, r.pillar_ids,"
+    " r.respondent, r.ask_profile, r.framework_version, r.catalogue_version, r.route, r.previous_route,"
+    " r.route_done,"
+    " (SELECT COUNT(*) FROM steps s WHERE s.reflection_id = r.id AND s.kind = 'vraag'"
+    "  AND s.value IS NOT NULL) AS answer_count"
+    " FROM reflections r"
+)
+
+
+def _require(db: sqlite3.Connection, reflection_id: int) -> sqlite3.Row:
+    row: sqlite3.Row | None = db.execute(f"{_INFO_QUERY} WHERE r.id = ?", (reflection_id,)).fetchone()
+    if row is None:
+        raise _not_found(reflection_id)
+    return row
+
+
+def _info(row: sqlite3.Row) -> ReflectionInfo:
+    finished, route = row["finished_at"], row["route"]
+    return ReflectionInfo(
+        id=int(row["id"]),
+        household=row["household"],
+        status=Status(row["status"]),
+        created_at=_parse_time(row["created_at"]),
+        updated_at=_parse_time(row["updated_at"]),
+        finished_at=_parse_time(finished) if finished else None,
+        pillar_ids=tuple(json.loads(row["pillar_ids"])),
+        respondent=row["respondent"],
+        framework_version=row["framework_version"],
+        catalogue_version=row["catalogue_version"],
+        route=tuple(json.loads(route)) if route is not None else None,
+        route_done=tuple(json.loads(row["route_done"])),
+        answer_count=int(row["answer_count"]),
+    )
+
+
+def _step_rows(sitting: Sitting) -> dict[str, _StepRow]:
+    """Every step with a value, in the history or skipped: one row each."""
+    positions = {step_id: index for index, step_id in enumerate(sitting.history)}
+    skips = {step_id: index for index, step_id in enumerate(sitting.skipped)}
+    values: dict[str, str] = {}
+    for step_kind, target in _targets(sitting):
+        for key, value in target.items():
+            values[f"{step_kind}:{key}"] = _json(value.value if isinstance(value, Special) else value)
+    rows: dict[str, _StepRow] = {}
+    for step_id in [*values, *positions, *skips]:
+        if step_id not in rows:
+            kind, _, key = step_id.partition(":")
+            rows[step_id] = _StepRow(
+                step_id, kind, key, values.get(step_id), positions.get(step_id), skips.get(step_id)
+            )
+    return rows
+
+
+def _targets(sitting: Sitting) -> tuple[tuple[StepKind, dict[str, Any]], ...]:
+    """Where the sitting keeps the values of each kind of step."""
+    return (
+        (StepKind.PROFILE, sitting.profile),
+        (StepKind.QUESTION, sitting.answers),
+        (StepKind.IMPORTANCE, sitting.importance),
+        (StepKind.NOTE, sitting.notes),
+        (StepKind.PREVIOUS_ROUTE, sitting.extra),
+    )
+
+
+_UPSERT_STEP = """
+    INSERT INTO steps
+        (reflection_id, respondent, step_id, kind, key, value, position, skip_position, saved_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (reflection_id, respondent, step_id) DO UPDATE SET
+        value = excluded.value,
+        position = excluded.position,
+        skip_position = excluded.skip_position,
+        saved_at = CASE
+            WHEN steps.value IS NOT excluded.value
+              OR (steps.skip_position IS NULL) <> (excluded.skip_position IS NULL)
+              OR (steps.position IS NULL) <> (excluded.position IS NULL)
+            THEN excluded.saved_at ELSE steps.saved_at END
+    WHERE steps.value IS NOT excluded.value
+       OR steps.position IS NOT excluded.position
+       OR steps.skip_position IS NOT excluded.skip_position
+"""
+
+
+def _sync_sitting(db: sqlite3.Connection, reflection_id: int, sitting: Sitting, now: str) -> None:
+    """Store the sitting's own fields on the reflection, then its steps."""
+    label = _label(sitting.profile.get("huishouden"))
+    route_done = _json(sitting.route_done) if PREVIOUS_ROUTE_KEY in sitting.extra else None
+    previous = _json(sitting.previous_route) if sitting.previous_route is not None else None
+    db.execute(
+        "UPDATE reflections SET updated_at = ?, household = COALESCE(?, household),"
+        " household_key = COALESCE(?, household_key), pillar_ids = ?, ask_profile = ?,"
+        " previous_route = ?, route_done = COALESCE(?, route_done) WHERE id = ?",
+        (
+            now,
+            label,
+            _household_key(label),
+            _json(sitting.pillar_ids),
+            int(sitting.ask_profile),
+            previous,
+            route_done,
+            reflection_id,
+        ),
+    )
+    _sync_steps(db, reflection_id, sitting, now)
+
+
+def _sync_steps(db: sqlite3.Connection, reflection_id: int, sitting: Sitting, now: str) -> None:
+    """Make the stored steps of this respondent equal to the sitting; unchanged rows are left alone."""
+    respondent = sitting.respondent or ""
+    rows = _step_rows(sitting)
+    stored = {
+        step_id
+        for (step_id,) in db.execute(
+            "SELECT step_id FROM steps WHERE reflection_id = ? AND respondent = ?",
+            (reflection_id, respondent),
+        )
+    }
+    db.executemany(
+        "DELETE FROM steps WHERE reflection_id = ? AND respondent = ? AND step_id = ?",
+        [(reflection_id, respondent, step_id) for step_id in sorted(stored - rows.keys())],
+    )
+    db.executemany(
+        _UPSERT_STEP,
+        [
+            (reflection_id, respondent, r.step_id, r.kind, r.key, r.value, r.position, r.skip_position, now)
+            for r in rows.values()
+        ],
+    )
+
+
+def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRow]) -> Sitting:
+    previous = reflection["previous_route"]
+    sitting = Sitting(
+        pillar_ids=list(json.loads(reflection["pillar_ids"])),
+        respondent=respondent,
+        ask_profile=bool(reflection["ask_profile"]),
+        previous_route=list(json.loads(previous)) if previous is not None else None,
+    )
+    targets = dict(_targets(sitting))
+    for row in rows:
+        if row.value is None or row.kind not in targets:
+            continue
+        value = json.loads(row.value)
+        if row.kind == StepKind.QUESTION and isinstance(value, str):
+            value = Special(value)
+        targets[StepKind(row.kind)][row.key] = value
+    sitting.history = [r.step_id for r in sorted(rows, key=_by_position) if r.position is not None]
+    sitting.skipped = [r.step_id for r in sorted(rows, key=_by_skip) if r.skip_position is not None]
+    return sitting
+
+
+def _by_position(row: _StepRow) -> int:
+    return row.position if row.position is not None else -1
+
+
+def _by_skip(row: _StepRow) -> int:
+    return row.skip_position if row.skip_position is not None else -1
+
+
+# ---------------------------------------------------------------- small values
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _label(value: Any) -> str | None:
+    """A household label with tidy spaces, or None."""
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+def _household_key(label: str | None) -> str | None:
+    return label.casefold() if label else None
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _timestamp(moment: datetime) -> str:
+    """UTC in one fixed format, so text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text)
