@@ -1,0 +1,556 @@
+"""The reflection as a Markdown report (CommonMark with GFM tables) in Dutch B1. Pure text.
+
+The report is for the family to keep and to take to the foster care worker. It must read well on
+GitHub, through pandoc and as plain text.
+
+Escaping. Text that users or organisations typed (household label, notes, the catalogue, and also
+the framework and route text that quotes them) goes through `escape_inline` (one line) or
+`escape_lines` (a note with several lines), so it can never change the structure of the report:
+
+- always backslash-escaped: \\ ` * _ { } [ ] < > | # ~ $ ^ (emphasis, code, links, images, autolinks,
+  HTML, table cells, headings, fences, strikethrough, pandoc math and super/subscript), and & becomes
+  &amp; (no entities);
+- escaped where they mean something: a line that starts with - + = : ( (lists, thematic breaks,
+  setext underlines, pandoc definition and example lists), the . or ) of a list marker such as
+  "1." or "a)" at the start of a line, the ":" of "://" and the "." of "www." (GitHub's bare autolinks);
+  a . - + ! ( ) anywhere else means nothing in Markdown and stays as it is, so the file reads well as
+  plain text;
+- every piece is escaped as if it starts a line, so it is safe anywhere: in a sentence, at the start
+  of a paragraph or list item, in a heading or a table cell;
+- whitespace: `escape_inline` joins all lines and spaces into single spaces (table cells, list items);
+  `escape_lines` keeps the lines but strips each one, so no line starts an indented code block and
+  none ends in a hard line break; control characters become spaces.
+Only a `url` that starts with http:// or https:// becomes a link, with ( ) < > | \\ and spaces
+percent-encoded and & written as &amp;. Known limit: an e-mail address in a note may still become a
+mailto link on GitHub; it shows its own address, so nothing is hidden.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import __version__
+from .compare import COMPETENCY_NOISE, PILLAR_NOISE, Comparison
+from .flow import PROFILE_FIELDS
+from .models import RECOGNITION_LABELS, Answers, Course, Duration, Framework, LearningForm
+from .route import Route, RouteStep
+from .scoring import GAP_MAX, STRENGTH_MIN, CompetencyScore, Gap, Result
+
+TITLE = "Reflectie pleegouderschap"
+NO_NAME = "(geen naam)"
+BAR = 10
+TOP_GAPS = 3  # gaps named in the points for the conversation
+
+MODES = {"scherm": "met vragen op het scherm", "bestand": "met een antwoordenbestand"}
+PHASE_TITLES = {"nu": "Nu", "daarna": "Daarna", "later": "Later"}
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+PROFILE_LABELS = {
+    "pleegouder": "Kenden jullie je pleegkind al?",
+    "voorbereiding": "Voorbereidingstraining gevolgd",
+    "pleegzorgvormen": "Vorm van pleegzorg",
+    "jaren_pleegouder": "Hoe lang al pleegouder",
+    "leeftijden_pleegkinderen": "Leeftijd pleegkind",
+    "eigen_kinderen": "Eigen kinderen thuis",
+    "uitdagingen": "Waar jullie pleegkind moeite mee heeft",
+    "leervormen": "Zo leren jullie het liefst",
+    "uren_per_maand": "Tijd om te leren",
+}
+FORM_WORDS = {
+    LearningForm.GROUP: "in een groep",
+    LearningForm.ONLINE: "online",
+    LearningForm.HOME: "thuis",
+    LearningForm.INDIVIDUAL: "één op één",
+    LearningForm.BLENDED: "deels online en deels samen",
+    LearningForm.VIDEO: "met filmpjes",
+    LearningForm.READING: "door te lezen",
+    LearningForm.PHONE: "via de telefoon",
+}
+ACCESS_WORDS = {
+    "zelf": "Je kunt je zelf aanmelden.",
+    "vrij": "Je kunt er meteen mee beginnen.",
+}
+COST_WORDS = {
+    "gratis": "gratis",
+    "via-organisatie": "via je pleegzorgorganisatie",
+    "abonnement": "met een abonnement",
+}
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the report needs besides the answers: which reflection, for whom, when, and how."""
+
+    reflection_id: int | None  # the saved reflection's number, None when nothing was saved
+    household: str | None  # the household label; None falls back to the profile, then "(geen naam)"
+    date: dt.date
+    mode: str  # "scherm" or "bestand" (see MODES); other text is shown as it is
+    pillar_ids: Sequence[str]  # the pillars that were done
+
+
+# ---------------------------------------------------------------- escaping
+
+_ALWAYS = frozenset("\\`*_{}[]<>|#~$^")
+_LINE_START = frozenset("-+=:(")
+_LIST_MARKER = re.compile(r"[0-9A-Za-z]+([.)])(?=\s|$)")
+_BARE_LINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<![a-z0-9])www(\.)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_URL_START = re.compile(r"(?i)^https?://")
+_URL_UNSAFE = re.compile(r"[\s()<>|\\\x00-\x1f\x7f]")
+
+
+def escape_inline(text: str) -> str:
+    """Untrusted text as one line of literal Markdown text (for a table cell, list item or sentence)."""
+    return _escape_line(" ".join(_CONTROL.sub(" ", text).split()))
+
+
+def escape_lines(text: str) -> list[str]:
+    """Untrusted text of several lines: each line escaped, runs of blank lines kept as one ""."""
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = escape_inline(raw)
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _escape_line(line: str) -> str:
+    marked = {m.start(1) for m in [_LIST_MARKER.match(line)] if m}
+    marked |= {m.start(m.lastindex or 0) for m in _BARE_LINK.finditer(line)}
+    out = []
+    for index, char in enumerate(line):
+        if char == "&":
+            out.append("&amp;")
+        elif char in _ALWAYS or index in marked or (index == 0 and char in _LINE_START):
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def link(text: str, url: str | None) -> str:
+    """Escaped text, as a link when `url` is an http(s) address."""
+    label = escape_inline(text)
+    if url is None or not _URL_START.match(url.strip()):
+        return label
+    target = _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url.strip()).replace("&", "&amp;")
+    return f"[{label}]({target})"
+
+
+# ---------------------------------------------------------------- small words
+
+
+def number(value: float | None) -> str:
+    """A score the Dutch way: 3,5. A dash when there is none."""
+    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def signed(value: float | None) -> str:
+    """A difference with its sign and up to 2 decimals (+0,3, -0,38, 0,0), so it matches the verdict."""
+    if value is None:
+        return "–"
+    text = f"{value:+.2f}".rstrip("0").replace(".", ",")
+    text = text + "0" if text.endswith(",") else text
+    return "0,0" if text in ("+0,0", "-0,0") else text
+
+
+def bar(value: float | None) -> str:
+    if value is None:
+        return ""
+    filled = round((value - 1) / 4 * BAR)
+    return "█" * filled + "░" * (BAR - filled)
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def join_words(items: Sequence[str]) -> str:
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
+
+
+def meaning(value: float | None) -> str:
+    if value is None:
+        return "Nog niet ingevuld"
+    if value >= STRENGTH_MIN:
+        return "Hier zijn jullie sterk"
+    if value <= GAP_MAX:
+        return "Hier is aandacht nodig"
+    return "Dit gaat redelijk"
+
+
+def _competency_meaning(comp: CompetencyScore) -> str:
+    if comp.score is None and comp.unsure:
+        return "Jullie weten het nog niet"
+    return meaning(comp.score)
+
+
+def _hours(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else number(value)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _bullets(items: Sequence[str], ordered: bool = False) -> str:
+    return "\n".join(f"{i}. {item}" if ordered else f"- {item}" for i, item in enumerate(items, 1))
+
+
+def _name(framework: Framework, competency_id: str) -> str:
+    try:
+        return framework.competency(competency_id).name
+    except KeyError:
+        return competency_id
+
+
+def _importance(framework: Framework, gap: Gap) -> str:
+    return framework.importance_label(gap.importance).lower()
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _header(meta: ReportMeta, answers: Answers) -> list[str]:
+    household = meta.household or answers.profile.household
+    facts = [f"Datum: {date_text(meta.date)}", f"Gezin: {escape_inline(household) if household else NO_NAME}"]
+    if meta.reflection_id is not None:
+        facts.append(f"Nummer van deze reflectie: {meta.reflection_id}")
+    return [
+        f"# {TITLE}",
+        _bullets(facts),
+        "Dit verslag is van jullie. Bewaar het goed. Neem het mee naar het gesprek met je "
+        "pleegzorgbegeleider.",
+    ]
+
+
+def _profile(answers: Answers) -> list[str]:
+    data = answers.profile.model_dump(mode="json", by_alias=True)
+    items = []
+    for item in PROFILE_FIELDS:
+        value = data.get(item.key)
+        if item.key == "huishouden" or value is None or value == [] or value == "":
+            continue
+        label = PROFILE_LABELS.get(item.key, item.text)
+        choices = dict(item.choices)
+        if item.kind == "yesno":
+            text = "ja" if value else "nee"
+        elif item.kind == "choice":
+            text = choices.get(value, value)
+        elif item.kind == "multi":
+            text = "; ".join(choices.get(v, v) for v in value)
+        elif item.key == "leeftijden_pleegkinderen":
+            label = "Leeftijd pleegkinderen" if len(value) > 1 else label
+            text = join_words([str(v) for v in value]) + " jaar"
+        elif item.key == "jaren_pleegouder":
+            text = f"{value} jaar"
+        elif item.key == "uren_per_maand":
+            text = f"ongeveer {value} uur per maand"
+        else:
+            text = str(value)
+        items.append(f"{label}{'' if label.endswith('?') else ':'} {escape_inline(text)}")
+    body = _bullets(items) if items else "Jullie hebben niets over jullie gezin ingevuld. Dat mag."
+    return ["## Over jullie gezin", body]
+
+
+def _how(framework: Framework, meta: ReportMeta) -> list[str]:
+    mode = MODES.get(meta.mode, meta.mode)
+    done = [p for p in framework.pillars if p.id in meta.pillar_ids]
+    todo = [p for p in framework.pillars if p.id not in meta.pillar_ids]
+    sentences = [f"Jullie hebben dit ingevuld {escape_inline(mode)}."]
+    if done:
+        sentences.append(
+            f"Deze pijlers hebben jullie gedaan: {join_words([escape_inline(p.title) for p in done])}."
+        )
+    else:
+        sentences.append("Er is nog geen pijler helemaal ingevuld.")
+    if done and todo:
+        sentences.append(f"Nog niet gedaan: {join_words([escape_inline(p.title) for p in todo])}.")
+    low, high = framework.scale[0], framework.scale[-1]
+    scale = (
+        f"Bij elke vraag kozen jullie een antwoord van {low.value} ({escape_inline(low.label)}) "
+        f"tot {high.value} ({escape_inline(high.label)})."
+    )
+    return ["## Zo hebben jullie het ingevuld", " ".join(sentences), scale]
+
+
+def _overview(result: Result) -> list[str]:
+    if not result.pillars:
+        return ["## Overzicht", "Er is nog niets ingevuld."]
+    rows = [
+        [escape_inline(p.title), f"{number(p.score)} {bar(p.score)}".strip(), meaning(p.score)]
+        for p in result.pillars
+    ]
+    return [
+        "## Overzicht",
+        "Per pijler zie je een score van 1 tot 5. Hoe hoger de score, hoe sterker jullie je voelen.",
+        _table(["Pijler", "Score", "Wat betekent dit"], rows),
+    ]
+
+
+def _strengths(framework: Framework, result: Result, route: Route | None) -> list[str]:
+    blocks = ["## Sterke punten"]
+    if not result.strengths:
+        blocks.append("Nog geen score van 4 of hoger. Dat is niet erg. Kijk ook naar wat wel goed gaat.")
+        return blocks
+    blocks.append("Hier zijn jullie sterk in:")
+    blocks.append(_bullets([f"{escape_inline(c.name)}: {number(c.score)}" for c in result.strengths]))
+    if route is not None and route.share:
+        names = join_words([escape_inline(_name(framework, c)) for c in route.share])
+        blocks.append(
+            f"Misschien kunnen jullie andere pleegouders helpen met {names}. Vertel erover in een groep."
+        )
+    return blocks
+
+
+def _gaps(framework: Framework, result: Result) -> list[str]:
+    blocks = ["## Aandachtspunten"]
+    if not result.gaps:
+        blocks.append("Er zijn nu geen aandachtspunten. Mooi!")
+        return blocks
+    blocks.append("Hier kunnen jullie aan werken. Wat het meest telt, staat bovenaan.")
+    items = [
+        f"{escape_inline(g.name)} (score {number(g.score)}, {escape_inline(_importance(framework, g))})"
+        for g in result.gaps
+    ]
+    blocks.append(_bullets(items, ordered=True))
+    return blocks
+
+
+def _pillars(result: Result, answers: Answers) -> list[str]:
+    blocks = ["## Per pijler"]
+    if not result.pillars:
+        blocks.append("Er is nog geen pijler ingevuld.")
+    for pillar in result.pillars:
+        blocks.append(f"### {escape_inline(pillar.title)}")
+        blocks.append(f"Score: {number(pillar.score)}. {meaning(pillar.score)}.")
+        rows = [[escape_inline(c.name), number(c.score), _competency_meaning(c)] for c in pillar.competencies]
+        blocks.append(_table(["Onderdeel", "Score", "Wat betekent dit"], rows))
+        note = escape_lines(answers.notes.get(pillar.id, ""))
+        if note:
+            blocks.append("Jullie notitie:")
+            blocks.append("\n".join(f"> {line}".rstrip() for line in note))
+    return blocks
+
+
+def _duration(duration: Duration | None) -> str | None:
+    if duration is None:
+        return None
+    parts = []
+    if duration.sessions:
+        parts.append("1 bijeenkomst" if duration.sessions == 1 else f"{duration.sessions} bijeenkomsten")
+    if duration.weeks:
+        parts.append("1 week" if duration.weeks == 1 else f"{duration.weeks} weken")
+    if duration.hours:
+        parts.append(f"{_hours(duration.hours)} uur in totaal")
+    return join_words(parts) or None
+
+
+def _step(step: RouteStep) -> str:
+    course: Course = step.course
+    title = link(course.title, course.url)
+    first = f"Vraag je pleegzorgbegeleider naar **{title}**." if step.via_worker else f"**{title}**"
+    facts = [f"Aanbieder: {escape_inline(course.provider)}."]
+    facts.append(f"Vorm: {join_words([FORM_WORDS.get(f, f.value) for f in course.forms])}.")
+    duration = _duration(course.duration)
+    if duration:
+        facts.append(f"Duur: {duration}.")
+    if step.hours_per_month:
+        facts.append(f"Dat is ongeveer {max(1, round(step.hours_per_month))} uur per maand.")
+    if course.costs:
+        facts.append(f"Kosten: {escape_inline(COST_WORDS.get(course.costs, course.costs))}.")
+    if course.recognition:
+        facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.")
+    if not step.via_worker and course.access in ACCESS_WORDS:
+        facts.append(ACCESS_WORDS[course.access])
+    if course.url and not _URL_START.match(course.url.strip()):
+        facts.append(f"Website: {escape_inline(course.url)}.")
+    reason = _reason(step)
+    paragraphs = [first, escape_inline(course.description), " ".join(facts)] + (
+        [f"Waarom: {escape_inline(reason)}"] if reason else []
+    )
+    return "- " + "\n\n  ".join(paragraphs)
+
+
+def _reason(step: RouteStep) -> str:
+    """The route's reason; the ask for the worker is already in the step's first line."""
+    reason = step.reason.strip()
+    ask = re.match(
+        rf"Vraag je pleegzorgbegeleider naar {re.escape(step.course.title)}(?::|, want)\s+", reason
+    )
+    if step.via_worker and ask:
+        rest = reason[ask.end() :]
+        reason = rest[:1].upper() + rest[1:]
+    return reason
+
+
+def _route(framework: Framework, result: Result, route: Route | None) -> list[str]:
+    blocks = ["## Jullie leerroute"]
+    if route is None:
+        blocks.append("Er is nog geen leerroute gemaakt.")
+        return blocks
+    if route.steps:
+        blocks.append(
+            "Deze stappen passen bij jullie aandachtspunten. Begin met de stappen bij 'Nu'. "
+            "Is dat klaar of gaat het goed? Kijk dan naar 'Daarna' en 'Later'."
+        )
+    else:
+        blocks.append("Er staan nu geen stappen in jullie leerroute.")
+    for phase, title in PHASE_TITLES.items():
+        steps = [s for s in route.steps if s.phase == phase]
+        if steps:
+            blocks.append(f"### {title}")
+            blocks.append("\n".join(_step(s) for s in steps))
+    if route.uncovered:
+        gaps = {g.id: g for g in result.gaps}
+        items = []
+        for gap_id in route.uncovered:
+            gap = gaps.get(gap_id)
+            score = f" (score {number(gap.score)})" if gap is not None else ""
+            items.append(f"{escape_inline(_name(framework, gap_id))}{score}")
+        blocks.append("### Geen passend aanbod")
+        blocks.append("Voor deze punten vonden we geen passend aanbod:")
+        blocks.append(_bullets(items))
+        blocks.append(
+            "Bespreek ze met je pleegzorgbegeleider. Praat er ook over met andere pleegouders, "
+            "familie of vrienden."
+        )
+    if route.advice:
+        blocks.append("### Goed om te weten")
+        blocks.append(_bullets([escape_inline(line) for line in route.advice]))
+    return blocks
+
+
+def _conversation(framework: Framework, result: Result, route: Route | None) -> list[str]:
+    items = []
+    for gap in result.gaps[:TOP_GAPS]:
+        items.append(
+            f"**{escape_inline(gap.name)}**: jullie score is {number(gap.score)}. "
+            f"Dit is {escape_inline(_importance(framework, gap))} voor jullie. Wat kan helpen?"
+        )
+    for comp in result.competencies():
+        if comp.score is None and comp.unsure:
+            items.append(
+                f"**{escape_inline(comp.name)}**: hier wisten jullie het antwoord nog niet. Vraag om uitleg."
+            )
+    if route is not None:
+        for gap_id in route.uncovered:
+            items.append(
+                f"**{escape_inline(_name(framework, gap_id))}**: hiervoor vonden we geen passend aanbod. "
+                "Wat kan jullie hier wel helpen?"
+            )
+        for step in route.steps:
+            if step.via_worker:
+                items.append(f"Vraag je pleegzorgbegeleider naar **{escape_inline(step.course.title)}**.")
+    items.append("Vertel ook wat goed gaat. Daar kunnen jullie trots op zijn.")
+    return [
+        "## Om te bespreken met je pleegzorgbegeleider",
+        "Deze punten zijn goed om samen te bespreken:",
+        _bullets(items),
+    ]
+
+
+def _comparison(comparison: Comparison) -> list[str]:
+    since = (
+        f"Jullie vorige reflectie was op {date_text(comparison.before_date)}."
+        if comparison.before_date
+        else "Hier zie je wat er veranderd is sinds jullie vorige reflectie."
+    )
+    noise = (
+        "Een klein verschil zegt niet veel. Als je één antwoord net iets anders kiest, verandert de "
+        "score al. Daarom noemen we een pijler pas gegroeid of gedaald bij een verschil van "
+        f"{number(PILLAR_NOISE)} of meer. Bij een onderdeel is dat {number(COMPETENCY_NOISE)} of meer."
+    )
+    rows = [
+        [escape_inline(p.title), number(p.before), number(p.after), signed(p.delta), p.verdict]
+        for p in comparison.pillars
+    ]
+    blocks = [
+        "## Wat is er veranderd?",
+        since,
+        noise,
+        _table(["Pijler", "Vorige keer", "Nu", "Verschil", "Uitkomst"], rows),
+        "### Opvallende onderdelen",
+    ]
+    notable = comparison.notable()
+    if notable:
+        blocks.append(
+            _bullets(
+                [
+                    f"{escape_inline(c.name)} is {c.verdict}, van {number(c.before)} naar {number(c.after)}."
+                    for c in notable
+                ]
+            )
+        )
+    else:
+        blocks.append("Bij geen enkel onderdeel zien we een groot verschil.")
+    blocks.append("### De vorige leerroute")
+    if not comparison.has_route:
+        blocks.append("Van de vorige keer is geen leerroute bekend.")
+        return blocks
+    if comparison.route_done:
+        blocks.append("Dit hebben jullie gedaan. Goed bezig!")
+        blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_done]))
+    if comparison.route_not_done:
+        blocks.append("Dit hebben jullie (nog) niet gedaan:")
+        blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_not_done]))
+    return blocks
+
+
+def _footer(framework: Framework, catalogue_version: str | None) -> list[str]:
+    catalogue = f"versie {escape_inline(catalogue_version)}" if catalogue_version else "niet gebruikt"
+    return [
+        "---",
+        f"Gemaakt met pleegreflectie {__version__}. Vragenlijst: versie {escape_inline(framework.version)}. "
+        f"Aanbod: {catalogue}.",
+    ]
+
+
+# ---------------------------------------------------------------- the report
+
+
+def render_report(
+    *,
+    framework: Framework,
+    answers: Answers,
+    result: Result,
+    route: Route | None,
+    meta: ReportMeta,
+    comparison: Comparison | None = None,
+    catalogue_version: str | None = None,
+) -> str:
+    """The whole report as Markdown, ending in one newline."""
+    blocks = _header(meta, answers)
+    blocks += _profile(answers)
+    blocks += _how(framework, meta)
+    blocks += _overview(result)
+    blocks += _strengths(framework, result, route)
+    blocks += _gaps(framework, result)
+    blocks += _pillars(result, answers)
+    blocks += _route(framework, result, route)
+    blocks += _conversation(framework, result, route)
+    if comparison is not None:
+        blocks += _comparison(comparison)
+    blocks += _footer(framework, catalogue_version)
+    return "\n\n".join(blocks) + "\n"
