@@ -13,18 +13,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-import typer
-from typer.core import TyperCommand, TyperGroup
-
 import click
+import typer
 from click import exceptions as click_errors
 from click.formatting import HelpFormatter
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
+from .errors import ExitCode, NoTerminalError, PleegreflectieError
 
 # click >= 8.2 says "no arguments, here is the help" with this exception.
 NoArgsIsHelp: type[Exception] = getattr(click_errors, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
-from .errors import ExitCode, NoTerminalError, PleegreflectieError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -117,8 +116,12 @@ def guard(func: F) -> F:
             _say_error(exc.message)
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt:
-            print("\nGestopt. Er is niets kwijtgeraakt.", file=sys.stderr)
+            print("\nGestopt.", file=sys.stderr)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except BrokenPipeError:
+            # The reader went away (as in `pleegreflectie sjabloon | head`): stop quietly.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+            raise typer.Exit(0) from None
         except OSError as exc:
             _say_error(f"bestand of map kon niet gebruikt worden: {exc.strerror or exc} ({exc.filename}).")
             raise typer.Exit(int(ExitCode.ERROR)) from None
@@ -155,6 +158,27 @@ FrameworkOption = Annotated[
     Path | None,
     typer.Option("--pijlers", metavar="BESTAND", help="Eigen bestand met pijlers en vragen.", hidden=True),
 ]
+CatalogueOption = Annotated[
+    Path | None,
+    typer.Option("--catalogus", metavar="BESTAND", help="Eigen catalogus met aanbod (YAML)."),
+]
+FormOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--vorm",
+        metavar="VORM",
+        help="Alleen aanbod in deze vorm (groep, online, thuis, individueel, blended, video, lezen, "
+        "telefonisch). Mag vaker.",
+    ),
+]
+HoursOption = Annotated[
+    int | None,
+    typer.Option("--uren", metavar="UREN", min=0, max=200, help="Uren per maand om te leren."),
+]
+IdArgument = Annotated[
+    int | None,
+    typer.Argument(metavar="[NUMMER]", help="Nummer van een bewaarde reflectie (zie 'overzicht')."),
+]
 
 
 def _chosen_pillars(framework: Any, pillars: list[str] | None) -> list[str]:
@@ -171,7 +195,32 @@ def _chosen_pillars(framework: Any, pillars: list[str] | None) -> list[str]:
     return [p for p in known if p in wanted]
 
 
-# ---------------------------------------------------------------- commands
+def _chosen_forms(forms: list[str] | None) -> list[Any] | None:
+    from .models import LearningForm
+
+    if not forms:
+        return None
+    known = [f.value for f in LearningForm]
+    for form in forms:
+        if form.strip().lower() not in known:
+            raise PleegreflectieError(
+                f"'{form}' is geen vorm. Kies uit: {', '.join(known)}.", exit_code=ExitCode.INVALID_INPUT
+            )
+    return [LearningForm(f.strip().lower()) for f in forms]
+
+
+def _need_terminal(what: str) -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise NoTerminalError(what)
+
+
+def _open_store() -> Any:
+    from .store import Store
+
+    return Store.open()
+
+
+# ---------------------------------------------------------------- a reflection
 
 
 @command("start", "Begin een reflectie: beantwoord de vragen en zie waar jullie staan.")
@@ -179,49 +228,157 @@ def start(
     pijler: PillarOption = None,
     antwoorden: AnswersOption = None,
     json_output: JsonOption = False,
+    catalogus: CatalogueOption = None,
+    geen_opslag: Annotated[
+        bool, typer.Option("--geen-opslag", help="Bewaar niets op deze computer.")
+    ] = False,
     pijlers: FrameworkOption = None,
 ) -> None:
-    from .load import load_answers, load_framework
-    from .scoring import score
+    from .load import load_answers, load_catalogue, load_framework
+    from .session import Autosave
 
     framework = load_framework(pijlers)
+    catalogue = load_catalogue(framework, catalogus)  # a broken catalogue stops us before any question
     pillar_ids = _chosen_pillars(framework, pijler)
+    store = None if geen_opslag else _open_store()
+    autosave = Autosave(store, framework.version, catalogue.version)
     if antwoorden is not None:
-        answers = load_answers(framework, antwoorden)
-    else:
-        answers = _interview(framework, pillar_ids).to_answers()
-    result = score(framework, answers, pillar_ids)
-    if json_output:
-        from .export import result_json
+        from .flow import from_answers
 
-        print(result_json(result))
+        sitting = from_answers(load_answers(framework, antwoorden), pillar_ids)
+        _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
         return
-    from .view import console, show_result
-
-    show_result(console(), framework, result, answers)
-
-
-def _interview(framework: Any, pillar_ids: list[str]) -> Any:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise NoTerminalError(
-            "de vragen hebben een terminal nodig, en die is er nu niet. "
-            "Maak een antwoordenbestand met 'pleegreflectie sjabloon > antwoorden.yaml', vul het in, "
-            "en start dan met 'pleegreflectie start --antwoorden antwoorden.yaml'."
-        )
+    _need_terminal(
+        "de vragen hebben een terminal nodig, en die is er nu niet. "
+        "Maak een antwoordenbestand met 'pleegreflectie sjabloon > antwoorden.yaml', vul het in, "
+        "en start dan met 'pleegreflectie start --antwoorden antwoorden.yaml'."
+    )
     from .flow import Sitting
+
+    _ask(framework, catalogue, Sitting(pillar_ids=pillar_ids), autosave, json_output=json_output, new=True)
+
+
+@command("hervat", "Ga verder met een reflectie die nog niet af is.")
+def hervat(nummer: IdArgument = None, json_output: JsonOption = False) -> None:
+    from .load import load_catalogue, load_framework
+    from .session import resume
+
+    framework = load_framework()
+    catalogue = load_catalogue(framework)
+    store = _open_store()
+    reflection_id = nummer if nummer is not None else store.latest_unfinished()
+    if reflection_id is None:
+        raise PleegreflectieError(
+            "er is geen reflectie die nog niet af is. Begin een nieuwe met 'pleegreflectie start'.",
+            exit_code=ExitCode.NOT_FOUND,
+        )
+    sitting, autosave = resume(store, reflection_id)
+    if sitting.is_complete(framework):
+        from .view import console
+
+        console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
+        _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
+        return
+    _need_terminal(
+        "de vragen hebben een terminal nodig, en die is er nu niet. Open een terminal en typ daar "
+        f"'pleegreflectie hervat {reflection_id}'."
+    )
+    _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=False)
+
+
+def _ask(
+    framework: Any, catalogue: Any, sitting: Any, autosave: Any, *, json_output: bool, new: bool
+) -> None:
     from .interview import Interview, Stopped
     from .view import RichPresenter, console
 
     out = console()
-    sitting = Sitting(pillar_ids=pillar_ids)
-    out.print("[bold]Welkom bij pleegreflectie.[/bold]")
-    out.print("Er zijn geen goede of foute antwoorden. Kies wat nu het beste bij je past.")
+    interview = Interview(framework, RichPresenter(out), titles={c.id: c.title for c in catalogue.entries})
+    if new:
+        out.print("[bold]Welkom bij pleegreflectie.[/bold]")
+        out.print("Er zijn geen goede of foute antwoorden. Kies wat nu het beste bij je past.")
+        if autosave.store is not None:
+            out.print("[dim]Elk antwoord wordt meteen bewaard op deze computer.[/dim]")
+    else:
+        out.print(f"[bold]Welkom terug.[/bold] We gaan verder met reflectie {autosave.reflection_id}.")
     try:
-        Interview(framework, RichPresenter(out)).run(sitting, on_change=lambda s: None)
-    except Stopped:
-        out.print("Je bent gestopt.")
+        interview.run(sitting, on_change=autosave)
+    except (Stopped, KeyboardInterrupt) as exc:
+        _say_how_to_continue(autosave)
+        if isinstance(exc, KeyboardInterrupt):
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         raise typer.Exit(0) from None
-    return sitting
+    _conclude(framework, catalogue, sitting, autosave, json_output=json_output, interview=interview)
+
+
+def _say_how_to_continue(autosave: Any) -> None:
+    if autosave.reflection_id is None:
+        message = "\nGestopt. Er was nog niets ingevuld, dus er is niets bewaard."
+        if autosave.store is None:
+            message = "\nGestopt. Je antwoorden zijn niet bewaard (je koos --geen-opslag)."
+    else:
+        message = (
+            f"\nGestopt. Je antwoorden zijn bewaard als reflectie {autosave.reflection_id}.\n"
+            f"Ga later verder met: pleegreflectie hervat {autosave.reflection_id}"
+        )
+    print(message, file=sys.stderr)
+
+
+def _conclude(
+    framework: Any,
+    catalogue: Any,
+    sitting: Any,
+    autosave: Any,
+    *,
+    json_output: bool,
+    interview: Any = None,
+) -> None:
+    """Score, plan the route, save the reflection as finished and show it all."""
+    from .route import plan_route
+    from .scoring import score
+
+    answers = sitting.to_answers()
+    result = score(framework, answers, sitting.pillar_ids)
+    route = plan_route(framework, catalogue, answers, result, today=_today())
+    autosave.finish([step.course.id for step in route.steps], sitting)
+    if json_output:
+        from .export import result_json
+
+        print(result_json(result, route=route, reflection_id=autosave.reflection_id))
+        return
+    from .view import console, show_result, show_route
+
+    out = console()
+    show_result(out, framework, result, answers)
+    show_route(out, framework, route, result)
+    if autosave.reflection_id is not None:
+        out.print()
+        out.print(f"Deze reflectie is bewaard als nummer {autosave.reflection_id}.")
+        out.print(
+            f"Een verslag maken kan later ook: pleegreflectie rapport {autosave.reflection_id} -o verslag.md"
+        )
+    if interview is not None and autosave.reflection_id is not None:
+        _offer_report(interview, autosave.reflection_id, answers)
+
+
+def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
+    if not interview.confirm("Wil je nu een verslag maken (een bestand om te bewaren of te delen)?"):
+        return
+    label = (answers.profile.household or "gezin").lower()
+    slug = "-".join("".join(ch if ch.isalnum() else " " for ch in label).split()) or "gezin"
+    default = f"verslag-{slug}-{_today().isoformat()}.md"
+    name = interview.ask_text("Hoe moet het bestand heten?", default) or default
+    path = Path(name).expanduser()
+    if path.exists() and not interview.confirm(f"{path} bestaat al. Wil je het overschrijven?"):
+        print("Er is geen verslag gemaakt.")
+        return
+    _write_report(reflection_id, path, overwrite=True)
+
+
+def _today() -> Any:
+    import datetime as dt
+
+    return dt.date.today()
 
 
 @command("sjabloon", "Maak een leeg antwoordenbestand om op papier of in een editor in te vullen.")
@@ -232,6 +389,326 @@ def sjabloon(pijlers: FrameworkOption = None) -> None:
     sys.stdout.write(answers_template(load_framework(pijlers)))
 
 
+# ---------------------------------------------------------------- saved reflections
+
+
+@command("overzicht", "Laat de bewaarde reflecties zien.")
+def overzicht(json_output: JsonOption = False) -> None:
+    from .load import load_framework
+
+    framework = load_framework()
+    store = _open_store()
+    rows = []
+    for info in store.list():
+        _, sitting = store.load(info.id)
+        rows.append((info, sitting.pillars_done(framework)))
+    if json_output:
+        from .export import overview_json
+
+        print(overview_json(rows))
+        return
+    from .view import console, show_overview
+
+    show_overview(console(), framework, rows)
+
+
+@command("wis", "Wis een bewaarde reflectie voorgoed (of alle, met --alles).")
+def wis(
+    nummer: IdArgument = None,
+    alles: Annotated[bool, typer.Option("--alles", help="Wis alle bewaarde reflecties.")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Niet eerst vragen of het zeker is.")] = False,
+) -> None:
+    if (nummer is None) == (not alles):
+        raise PleegreflectieError(
+            "geef het nummer van één reflectie, of --alles. Zie 'pleegreflectie overzicht'.",
+            exit_code=ExitCode.INVALID_INPUT,
+        )
+    store = _open_store()
+    if nummer is not None:
+        info, _ = store.load(nummer)  # an unknown number stops here
+        what = f"reflectie {nummer} ({info.household or 'geen naam'})"
+    else:
+        what = f"alle {len(store.list())} bewaarde reflecties"
+    if not ja:
+        _need_terminal(
+            f"wissen moet je eerst bevestigen. Dat kan hier niet. Typ --ja erachter om {what} te wissen."
+        )
+        if not _confirm(f"Weet je zeker dat je {what} voorgoed wilt wissen?"):
+            print("Er is niets gewist.")
+            return
+    if nummer is not None:
+        store.delete(nummer)
+    else:
+        store.delete_all()
+    print(f"Gewist: {what}.")
+
+
+def _confirm(text: str) -> bool:
+    from .interview import Interview
+    from .load import load_framework
+    from .view import RichPresenter, console
+
+    return bool(Interview(load_framework(), RichPresenter(console())).confirm(text))
+
+
+def _saved_or_file(nummer: int | None, antwoorden: Path | None, framework: Any) -> tuple[Any, Any, Any]:
+    """The sitting, its saved info (or None) and store for a saved number or an answers file."""
+    if antwoorden is not None and nummer is not None:
+        raise PleegreflectieError(
+            "kies een nummer of --antwoorden, niet allebei.", exit_code=ExitCode.INVALID_INPUT
+        )
+    if antwoorden is not None:
+        from .flow import from_answers
+        from .load import load_answers
+
+        return (
+            from_answers(load_answers(framework, antwoorden), [p.id for p in framework.pillars]),
+            None,
+            None,
+        )
+    store = _open_store()
+    reflection_id = nummer if nummer is not None else store.latest()
+    if reflection_id is None:
+        raise PleegreflectieError(
+            "er is nog geen bewaarde reflectie. Begin met 'pleegreflectie start'.",
+            exit_code=ExitCode.NOT_FOUND,
+        )
+    info, sitting = store.load(reflection_id)
+    return sitting, info, store
+
+
+@command("route", "Maak de leerroute opnieuw, bijvoorbeeld met andere vormen of minder uren.")
+def route(
+    nummer: IdArgument = None,
+    antwoorden: AnswersOption = None,
+    catalogus: CatalogueOption = None,
+    vorm: FormOption = None,
+    uren: HoursOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    from .load import load_catalogue, load_framework
+    from .route import plan_route
+    from .scoring import score
+
+    framework = load_framework()
+    catalogue = load_catalogue(framework, catalogus)
+    forms = _chosen_forms(vorm)
+    sitting, _, _ = _saved_or_file(nummer, antwoorden, framework)
+    answers = sitting.to_answers()
+    result = score(framework, answers, sitting.pillar_ids)
+    planned = plan_route(framework, catalogue, answers, result, forms=forms, hours=uren, today=_today())
+    if json_output:
+        from .export import route_json
+
+        print(route_json(planned))
+        return
+    from .view import console, show_route
+
+    show_route(console(), framework, planned, result)
+
+
+@command("rapport", "Maak een verslag (Markdown) van een reflectie.")
+def rapport(
+    nummer: IdArgument = None,
+    uitvoer: Annotated[
+        Path | None,
+        typer.Option("-o", "--uitvoer", metavar="BESTAND", help="Schrijf het verslag naar dit bestand."),
+    ] = None,
+    overschrijf: Annotated[
+        bool, typer.Option("--overschrijf", help="Een bestaand bestand mag overschreven worden.")
+    ] = False,
+) -> None:
+    if uitvoer is None:
+        sys.stdout.write(_report_text(nummer))
+        return
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if (
+        uitvoer.exists()
+        and not overschrijf
+        and not (interactive and _confirm(f"{uitvoer} bestaat al. Wil je het overschrijven?"))
+    ):
+        raise PleegreflectieError(
+            f"{uitvoer} bestaat al en is niet overschreven. Kies een andere naam, of gebruik --overschrijf.",
+            exit_code=ExitCode.INVALID_INPUT,
+        )
+    _write_report(nummer, uitvoer, overwrite=True)
+
+
+def _write_report(nummer: int | None, path: Path, *, overwrite: bool) -> None:
+    text = _report_text(nummer)
+    try:
+        with path.open("w" if overwrite else "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise PleegreflectieError(
+            f"{path} bestaat al. Kies een andere naam, of gebruik --overschrijf.",
+            exit_code=ExitCode.INVALID_INPUT,
+        ) from None
+    except OSError as exc:
+        raise PleegreflectieError(
+            f"het verslag kon niet geschreven worden naar {path}: {exc.strerror}."
+        ) from None
+    print(f"Het verslag staat in {path}.")
+
+
+def _report_text(nummer: int | None) -> str:
+    from .compare import compare
+    from .load import load_catalogue, load_framework
+    from .report import ReportMeta, render_report
+    from .route import plan_route
+    from .scoring import score
+
+    framework = load_framework()
+    catalogue = load_catalogue(framework)
+    sitting, info, store = _saved_or_file(nummer, None, framework)
+    answers = sitting.to_answers()
+    result = score(framework, answers, sitting.pillar_ids)
+    planned = plan_route(framework, catalogue, answers, result, today=_today())
+    comparison = None
+    previous = store.previous_for_household(info.household, before_id=info.id) if info.household else None
+    if previous is not None:
+        before_info, before = store.load(previous)
+        before_result = score(framework, before.to_answers(), before.pillar_ids)
+        comparison = compare(
+            framework,
+            before_result,
+            result,
+            previous_route=list(before_info.route or []),
+            done=list(info.route_done),
+            catalogue=catalogue,
+        )
+    meta = ReportMeta(
+        reflection_id=info.id,
+        household=info.household,
+        date=(info.finished_at or info.updated_at).astimezone().date(),
+        mode="scherm" if sitting.history else "bestand",
+        pillar_ids=tuple(sitting.pillar_ids),
+    )
+    return str(
+        render_report(
+            framework=framework,
+            answers=answers,
+            result=result,
+            route=planned,
+            meta=meta,
+            comparison=comparison,
+            catalogue_version=catalogue.version,
+        )
+    )
+
+
+@command("vergelijk", "Vergelijk twee reflecties van hetzelfde gezin: wat is er veranderd?")
+def vergelijk(
+    eerste: Annotated[int | None, typer.Argument(metavar="[NUMMER1]", help="De eerdere reflectie.")] = None,
+    tweede: Annotated[int | None, typer.Argument(metavar="[NUMMER2]", help="De latere reflectie.")] = None,
+) -> None:
+    from .compare import compare
+    from .load import load_catalogue, load_framework
+    from .scoring import score
+
+    framework = load_framework()
+    catalogue = load_catalogue(framework)
+    store = _open_store()
+    later_id = tweede if tweede is not None else eerste
+    earlier_id = eerste if tweede is not None else None
+    if later_id is None:
+        later_id = store.latest()
+    if later_id is None:
+        raise PleegreflectieError(
+            "er is nog geen bewaarde reflectie om te vergelijken.", exit_code=ExitCode.NOT_FOUND
+        )
+    later_info, later = store.load(later_id)
+    if earlier_id is None:
+        earlier_id = (
+            store.previous_for_household(later_info.household, before_id=later_id)
+            if later_info.household
+            else None
+        )
+        if earlier_id is None:
+            raise PleegreflectieError(
+                f"er is geen eerdere reflectie van {later_info.household or 'dit gezin'} "
+                "om mee te vergelijken. "
+                "Geef twee nummers, zoals: pleegreflectie vergelijk 1 3",
+                exit_code=ExitCode.NOT_FOUND,
+            )
+    earlier_info, earlier = store.load(earlier_id)
+    comparison = compare(
+        framework,
+        score(framework, earlier.to_answers(), earlier.pillar_ids),
+        score(framework, later.to_answers(), later.pillar_ids),
+        previous_route=list(earlier_info.route or []),
+        done=list(later_info.route_done),
+        catalogue=catalogue,
+    )
+    from .view import console, show_comparison
+
+    show_comparison(console(), comparison, earlier_info, later_info)
+
+
+# ---------------------------------------------------------------- the catalogue
+
+catalogus_app = typer.Typer(
+    cls=DutchGroup,
+    help="Bekijk en controleer een catalogus met aanbod.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(catalogus_app, name="catalogus")
+
+FileArgument = Annotated[
+    Path | None,
+    typer.Argument(metavar="[BESTAND]", help="Een eigen catalogus; zonder bestand: de meegeleverde."),
+]
+
+
+@catalogus_app.command("schema", cls=DutchCommand, help="Laat het JSON Schema van een catalogus zien.")
+@guard
+def catalogus_schema() -> None:
+    import json
+
+    from .catalogue import schema
+
+    print(json.dumps(schema(), ensure_ascii=False, indent=2))
+
+
+@catalogus_app.command(
+    "controleer", cls=DutchCommand, help="Controleer een catalogus en noem alle problemen met hun regel."
+)
+@guard
+def catalogus_controleer(bestand: FileArgument = None) -> None:
+    from .catalogue import check
+    from .errors import InvalidFileError
+    from .load import CATALOGUE_FILE, bundled, load_framework, read_source
+
+    framework = load_framework()
+    source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
+    problems = check(framework, source, _today())
+    if problems:
+        raise InvalidFileError(problems, hint="Verbeter deze punten en controleer het bestand opnieuw.")
+    print(f"{source.name}: geen problemen gevonden.")
+
+
+@catalogus_app.command(
+    "dekking", cls=DutchCommand, help="Laat zien hoeveel aanbod er is per competentie en pijler."
+)
+@guard
+def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = False) -> None:
+    from .catalogue import coverage
+    from .load import load_catalogue, load_framework
+
+    framework = load_framework()
+    result = coverage(framework, load_catalogue(framework, bestand))
+    if json_output:
+        from .export import coverage_json
+
+        print(coverage_json(result))
+        return
+    from .view import console, show_coverage
+
+    show_coverage(console(), framework, result)
+
+
 # ---------------------------------------------------------------- the program
 
 
@@ -240,13 +717,16 @@ def run(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, prog_name="pleegreflectie", standalone_mode=False)
     except NoArgsIsHelp as exc:
-        print(exc.format_message())
+        print(str(exc))
         return int(ExitCode.OK)
     except click_errors.NoSuchOption as exc:
         _say_error(f"de optie '{exc.option_name}' bestaat niet. {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
     except click_errors.BadOptionUsage as exc:
-        _say_error(f"bij de optie '{exc.option_name}' hoort een waarde. {_try_help(exc.ctx)}")
+        if "does not take a value" in exc.message:
+            _say_error(f"achter de optie '{exc.option_name}' hoort geen waarde. {_try_help(exc.ctx)}")
+        else:
+            _say_error(f"bij de optie '{exc.option_name}' hoort een waarde. {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
     except click_errors.MissingParameter as exc:
         name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
@@ -260,6 +740,9 @@ def run(argv: list[str] | None = None) -> int:
         if "No such command" in exc.message:
             word = exc.message.split("'")[1] if "'" in exc.message else ""
             _say_error(f"de opdracht '{word}' bestaat niet. {_try_help(None)}")
+        elif "unexpected extra argument" in exc.message:
+            extra = exc.message.partition("(")[2].rstrip(").")
+            _say_error(f"dit hoort hier niet: '{extra}'. {_try_help(exc.ctx)}")
         else:
             _say_error(f"{exc.message} {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)

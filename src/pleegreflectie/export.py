@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .route import Route
 from .scoring import Result
+
+if TYPE_CHECKING:
+    from .catalogue import Coverage
+    from .store import ReflectionInfo
 
 
 def result_data(result: Result) -> dict[str, Any]:
@@ -29,5 +34,57 @@ def result_data(result: Result) -> dict[str, Any]:
     }
 
 
-def result_json(result: Result, **extra: Any) -> str:
-    return json.dumps(result_data(result) | extra, ensure_ascii=False, indent=2)
+def result_json(result: Result, *, route: Route | None = None, reflection_id: int | None = None) -> str:
+    data = result_data(result)
+    if route is not None:
+        data |= route_data(route)
+    data["reflectie"] = reflection_id
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def route_data(route: Route) -> dict[str, Any]:
+    return {
+        "route": [
+            {
+                "id": step.course.id,
+                "titel": step.course.title,
+                "fase": step.phase,
+                "competenties": list(step.competencies),
+                "via_begeleider": step.via_worker,
+                "uren_per_maand": step.hours_per_month,
+                "reden": step.reason,
+            }
+            for step in route.steps
+        ],
+        "niet_gedekt": list(route.uncovered),
+        "delen": list(route.share),
+        "adviezen": list(route.advice),
+    }
+
+
+def route_json(route: Route) -> str:
+    return json.dumps(route_data(route), ensure_ascii=False, indent=2)
+
+
+def overview_json(rows: list[tuple[ReflectionInfo, list[str]]]) -> str:
+    return json.dumps(
+        [
+            {
+                "id": info.id,
+                "huishouden": info.household,
+                "gemaakt": info.created_at.isoformat(),
+                "bijgewerkt": info.updated_at.isoformat(),
+                "status": str(info.status),
+                "pijlers": list(info.pillar_ids),
+                "pijlers_klaar": done,
+                "antwoorden": info.answer_count,
+            }
+            for info, done in rows
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def coverage_json(coverage: Coverage) -> str:
+    return json.dumps(coverage.as_data(), ensure_ascii=False, indent=2)

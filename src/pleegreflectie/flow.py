@@ -272,7 +272,7 @@ def progress(framework: Framework, sitting: Sitting, step: Step) -> Progress | N
 
 
 def from_answers(answers: Answers, pillar_ids: list[str]) -> Sitting:
-    """A complete sitting from an answers file (no prompts)."""
+    """A sitting from an answers file: nothing is asked, everything comes from the file."""
     sitting = Sitting(
         pillar_ids=pillar_ids,
         profile=answers.profile.model_dump(mode="json", by_alias=True, exclude_defaults=True),

@@ -147,6 +147,7 @@ class Interview:
             choices=choices,
             default=choices[0] if default else choices[1],
             use_shortcuts=True,
+            use_jk_keys=False,  # "j" is "ja" here
             instruction="(druk op j of n)",
             **self._io,
         )
@@ -180,13 +181,13 @@ class Interview:
             if item.hint:
                 self.presenter.message(item.hint)
             chosen = set(previous or [])
-            choices = [
+            boxes: list[Any] = [
                 questionary.Choice(label, value=value, checked=value in chosen)
                 for value, label in item.choices
             ]
-            choices.append(questionary.Choice("<< Terug naar de vorige vraag", value=Action.BACK))
+            boxes.append(questionary.Choice("<< Terug naar de vorige vraag", value=Action.BACK))
             answer = self._unsafe(
-                questionary.checkbox(title, choices=choices, instruction=MULTI_INSTRUCTION, **self._io)
+                questionary.checkbox(title, choices=boxes, instruction=MULTI_INSTRUCTION, **self._io)
             )
             if Action.BACK in answer:
                 return Action.BACK

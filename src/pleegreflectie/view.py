@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .catalogue import THIN
 from .flow import Progress
 from .models import Answers, Competency, Framework, Pillar
+from .route import Route, RouteStep
 from .scoring import GAP_MAX, STRENGTH_MIN, Result
+
+if TYPE_CHECKING:
+    from .catalogue import Coverage
+    from .compare import Comparison
+    from .store import ReflectionInfo
 
 WIDTH = 80
 BAR = 20
@@ -106,7 +115,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
             out.print(line)
         note = answers.notes.get(pillar.id)
         if note:
-            out.print(Text(f"  Jullie notitie: {note}", style="italic"))
+            out.print(_indent(Text(f"Jullie notitie: {note}", style="italic"), 2))
 
     out.print()
     out.rule("[bold]Sterke punten[/bold]", align="left")
@@ -115,7 +124,11 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
             out.print(Text(f"  + {comp.name} ({number(comp.score)})"))
         out.print("  Hier zijn jullie sterk in. Misschien kun je anderen hiermee helpen.")
     else:
-        out.print("  Nog geen score van 4 of hoger. Dat is niet erg: kijk ook naar wat wel goed gaat.")
+        out.print(
+            _indent(
+                Text("Nog geen score van 4 of hoger. Dat is niet erg: kijk ook naar wat wel goed gaat."), 2
+            )
+        )
 
     out.print()
     out.rule("[bold]Aandachtspunten[/bold]", align="left")
@@ -123,6 +136,194 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
         out.print("  Van belangrijk naar minder belangrijk:")
         for index, gap in enumerate(result.gaps, 1):
             label = framework.importance_label(gap.importance).lower()
-            out.print(Text(f"  {index}. {gap.name} (score {number(gap.score)}, {label})"))
-    else:
+            out.print(_indent(Text(f"{index}. {gap.name} (score {number(gap.score)}, {label})"), 2))
+    elif any(c.score is not None for c in result.competencies()):
         out.print("  Er zijn nu geen aandachtspunten. Mooi!")
+    else:
+        out.print("  Er is nog niets ingevuld, dus er zijn nog geen aandachtspunten.")
+
+
+PHASES = (("nu", "Nu"), ("daarna", "Daarna"), ("later", "Later"))
+
+
+def show_route(out: Console, framework: Framework, route: Route, result: Result) -> None:
+    out.print()
+    out.rule("[bold]Jullie leerroute[/bold]", align="left")
+    if not route.steps:
+        out.print("  Er is nu geen stap nodig uit de catalogus.")
+    count = 0
+    for phase, title in PHASES:
+        steps = [s for s in route.steps if s.phase == phase]
+        if not steps:
+            continue
+        out.print()
+        out.print(f"[bold]{title}[/bold]")
+        for step in steps:
+            count += 1
+            course = step.course
+            heading = course.title
+            if step.via_worker:
+                heading = f"Vraag je pleegzorgbegeleider naar: {course.title}"
+            out.print(_indent(Text(f"{count}. {heading}", style="bold"), 2))
+            out.print(_indent(Text(f"{course.provider} · {_form_and_duration(step)}"), 5))
+            out.print(_indent(Text(f"Waarom: {step.reason}"), 5))
+            if course.url:
+                out.print(_indent(Text(f"Meer informatie: {course.url}"), 5))
+    if route.uncovered:
+        out.print()
+        out.print("[bold]Nog niet gevonden in de catalogus[/bold]")
+        for competency_id in route.uncovered:
+            out.print(Text(f"  - {framework.competency(competency_id).name}"))
+    if route.advice:
+        out.print()
+        out.print("[bold]Goed om te weten[/bold]")
+        for line in route.advice:
+            out.print(_indent(Text(f"- {line}"), 2))
+    if route.share:
+        out.print()
+        out.print("[bold]Hier kunnen jullie anderen mee helpen[/bold]")
+        for competency_id in route.share:
+            out.print(Text(f"  - {framework.competency(competency_id).name}"))
+
+
+def _indent(text: Text, columns: int) -> Padding:
+    """Text whose wrapped lines stay indented."""
+    return Padding(text, (0, 0, 0, columns), expand=False)
+
+
+def _form_and_duration(step: RouteStep) -> str:
+    parts = [", ".join(FORM_LABELS.get(f, str(f)) for f in step.course.forms)]
+    duration = step.course.duration
+    if duration is not None:
+        if duration.sessions:
+            parts.append(f"{duration.sessions} bijeenkomsten")
+        if duration.weeks:
+            parts.append(f"{duration.weeks} weken")
+    if step.hours_per_month:
+        parts.append(f"ongeveer {number(step.hours_per_month)} uur per maand")
+    return " · ".join(parts)
+
+
+FORM_LABELS = {
+    "groep": "in een groep",
+    "online": "online",
+    "thuis": "thuis",
+    "individueel": "persoonlijk",
+    "blended": "deels online, deels samen",
+    "video": "filmpjes",
+    "lezen": "lezen",
+    "telefonisch": "telefonisch",
+}
+
+
+def show_overview(out: Console, framework: Framework, rows: list[tuple[ReflectionInfo, list[str]]]) -> None:
+    if not rows:
+        out.print("Er zijn nog geen bewaarde reflecties. Begin met: pleegreflectie start")
+        return
+    table = Table(box=None, header_style="bold", padding=(0, 1))
+    for column in ("Nr", "Gezin", "Datum", "Status", "Pijlers klaar"):
+        table.add_column(column, no_wrap=column != "Gezin")
+    for info, done in rows:
+        titles = [framework.pillar(p).title for p in done]
+        table.add_row(
+            str(info.id),
+            Text(info.household or "(geen naam)"),
+            info.updated_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+            "klaar" if info.finished else "nog bezig",
+            f"{len(done)} van {len(info.pillar_ids)}" + (f" ({', '.join(titles)})" if titles else ""),
+        )
+    out.print(table)
+    if any(not info.finished for info, _ in rows):
+        out.print("Ga verder met een reflectie die nog bezig is: pleegreflectie hervat NUMMER")
+
+
+SHORT_FORMS = {
+    "groep": "groep",
+    "online": "onl.",
+    "thuis": "thuis",
+    "individueel": "pers.",
+    "blended": "blend",
+    "video": "video",
+    "lezen": "lezen",
+    "telefonisch": "tel.",
+}
+
+
+def show_coverage(out: Console, framework: Framework, coverage: Coverage) -> None:
+    out.print(
+        f"Aanbod in de catalogus: {coverage.entries}. "
+        "Per pijler en competentie: hoeveel aanbod, en in welke vorm."
+    )
+    for pillar_row in coverage.pillars:
+        table = Table(box=None, header_style="bold", padding=(0, 1), show_edge=False)
+        table.add_column(
+            f"{pillar_row.name} ({pillar_row.total})", no_wrap=True, max_width=28, overflow="ellipsis"
+        )
+        table.add_column("tot.", justify="right")
+        for form in coverage.forms:
+            table.add_column(SHORT_FORMS.get(form.value, form.value), justify="right")
+        competencies = [r for r in coverage.competencies if r.id.split(".")[0] == pillar_row.id]
+        for row in competencies:
+            marker = " !" if row in coverage.thin() else ""
+            table.add_row(
+                Text(row.name + marker),
+                str(row.total),
+                *[str(row.by_form[f]) if row.by_form[f] else "·" for f in coverage.forms],
+            )
+        out.print()
+        out.print(table)
+    thin = coverage.thin()
+    out.print()
+    if thin:
+        out.print(f"Met ! gemarkeerd: weinig aanbod (minder dan {THIN}). Hier is de catalogus dun:")
+        for row in thin:
+            out.print(Text(f"  - {row.name} ({row.total})"))
+    else:
+        out.print("Elke competentie heeft genoeg aanbod.")
+    out.print("Vormen: onl. = online, pers. = persoonlijk gesprek, blend = deels online, tel. = telefonisch.")
+
+
+def _signed(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return ("+" if value > 0 else "") + number(value)
+
+
+def show_comparison(
+    out: Console, comparison: Comparison, before: ReflectionInfo, after: ReflectionInfo
+) -> None:
+    def label(info: ReflectionInfo) -> str:
+        return f"nr. {info.id}, {info.updated_at.astimezone():%d-%m-%Y}"
+
+    out.print()
+    out.rule(f"[bold]Wat is er veranderd? ({label(before)} → {label(after)})[/bold]", align="left")
+    table = Table(box=None, header_style="bold", padding=(0, 1))
+    for column, justify in (("Pijler", "left"), ("Vorige", "right"), ("Nu", "right"), ("Verschil", "right")):
+        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("", no_wrap=True)
+    for pillar in comparison.pillars:
+        table.add_row(
+            pillar.title, number(pillar.before), number(pillar.after), _signed(pillar.delta), pillar.verdict
+        )
+    out.print(table)
+    notable = comparison.notable()
+    out.print()
+    if notable:
+        out.print("[bold]Duidelijke veranderingen[/bold]")
+        for change in notable:
+            text = f"- {change.name}: {number(change.before)} → {number(change.after)} ({change.verdict})"
+            out.print(_indent(Text(text), 2))
+    else:
+        out.print("Bij geen enkele competentie is de score duidelijk veranderd (1 punt of meer).")
+    if comparison.has_route:
+        out.print()
+        out.print("[bold]De vorige leerroute[/bold]")
+        for _, title in comparison.route_done:
+            out.print(_indent(Text(f"✓ gedaan: {title}"), 2))
+        for _, title in comparison.route_not_done:
+            out.print(_indent(Text(f"· nog niet gedaan: {title}"), 2))
+    out.print()
+    out.print(
+        "Een verschil van minder dan 1 punt bij een competentie (een half punt bij een pijler) "
+        "noemen we gelijk. Zo'n klein verschil kan ook toeval zijn."
+    )

@@ -1,0 +1,33 @@
+"""Shared fixtures: a private home for saved reflections, stable output, the bundled framework."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pleegreflectie.load import load_framework
+from pleegreflectie.models import Framework
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _stable_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own store directory, no colour and a fixed width of 80 columns."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("PLEEGREFLECTIE_HOME", str(home))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def framework() -> Framework:
+    return load_framework()
+
+
+@pytest.fixture
+def oma_path() -> Path:
+    return FIXTURES / "oma.yaml"

@@ -1,0 +1,301 @@
+"""The commands through typer's CliRunner, and `cli.run` for click's usage errors in Dutch."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner, Result
+
+from pleegreflectie import __version__
+from pleegreflectie.cli import app, run
+from pleegreflectie.models import Framework
+
+TITLES = ["Zorgen", "Samenwerken", "Opvoeden", "Ontwikkelen", "Functioneren"]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def stderr_of(result: Result) -> str:
+    """click >= 8.2 keeps stderr apart; older versions may mix it into the output."""
+    try:
+        return result.stderr
+    except ValueError:
+        return result.output
+
+
+def invoke(runner: CliRunner, *args: str) -> Result:
+    return runner.invoke(app, list(args))
+
+
+def assert_clean_failure(result: Result, code: int) -> str:
+    """Exit code as expected, a Dutch message on stderr, no traceback. Returns stderr."""
+    err = stderr_of(result)
+    assert result.exit_code == code, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output and "Traceback" not in err
+    assert err.startswith("Fout: "), err
+    return err
+
+
+# ---------------------------------------------------------------- version and help
+
+
+def test_version(runner: CliRunner) -> None:
+    result = invoke(runner, "--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"pleegreflectie {__version__}"
+
+
+def test_help_is_dutch(runner: CliRunner) -> None:
+    result = invoke(runner, "--help")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("Gebruik: pleegreflectie")
+    assert "Opties" in out and "Opdrachten" in out
+    assert "start" in out and "sjabloon" in out
+    for english in ("Usage:", "Options", "Commands", "Show this message"):
+        assert english not in out
+
+
+def test_start_help_lists_its_options_in_dutch(runner: CliRunner) -> None:
+    result = invoke(runner, "start", "--help")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("Gebruik: pleegreflectie start")
+    for option in ("--pijler", "--antwoorden", "--json", "-h, --help"):
+        assert option in out
+    assert "--pijlers" not in out  # the own-framework option is hidden
+    assert "Usage" not in out
+
+
+def test_no_arguments_shows_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code = run([])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("Gebruik: pleegreflectie")
+    assert "Opdrachten" in out
+
+
+# ---------------------------------------------------------------- sjabloon
+
+
+def test_sjabloon_prints_a_yaml_answers_file(runner: CliRunner, framework: Framework) -> None:
+    result = invoke(runner, "sjabloon")
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(result.stdout)
+    assert list(data["antwoorden"]) == [q.id for q in framework.questions()]
+    assert "pleegreflectie start --antwoorden" in result.stdout
+
+
+# ---------------------------------------------------------------- start --antwoorden
+
+
+def test_start_with_answers_file_shows_the_result(runner: CliRunner, oma_path: Path) -> None:
+    result = invoke(runner, "start", "--antwoorden", str(oma_path))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Waar staan jullie?" in out
+    for title in TITLES:
+        assert f"{title} (score " in out
+    assert "Zorgen (score 3,7)" in out
+    assert "Sterke punten" in out
+    assert "Aandachtspunten" in out
+    assert "1. Omgaan met het gedrag van je pleegkind (score 2,0, heel belangrijk)" in out
+    assert "Hij is vaak boos na het bezoek aan zijn moeder." in out  # the family's note
+    assert "\x1b[" not in out  # NO_COLOR and no terminal: plain text
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def json_result(runner: CliRunner, *args: str) -> dict:
+    result = invoke(runner, "start", *args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_start_json(runner: CliRunner, oma_path: Path, framework: Framework) -> None:
+    data = json_result(runner, "--antwoorden", str(oma_path))
+    assert {"pijlers", "competenties", "aandachtspunten"} <= set(data)
+    assert [p["id"] for p in data["pijlers"]] == [p.id for p in framework.pillars]
+    assert {p["id"]: p["score"] for p in data["pijlers"]}["zorgen"] == 3.7
+    competencies = {c["id"]: c["score"] for c in data["competenties"]}
+    assert len(competencies) == 23  # no own children: that competency does not apply
+    assert "functioneren.eigen-kinderen" not in competencies
+    assert competencies["zorgen.gedrag"] == 2.0
+    assert competencies["opvoeden.levensfases"] is None  # only "weet ik niet"
+    assert [g["id"] for g in data["aandachtspunten"]][:5] == [
+        "zorgen.gedrag",
+        "ontwikkelen.opladen",
+        "samenwerken.gedeeld-opvoederschap",
+        "samenwerken.juridisch",
+        "opvoeden.opvoedstijlen",
+    ]
+    assert "functioneren.balans" not in [g["id"] for g in data["aandachtspunten"]]
+
+
+def test_start_json_score_null_for_unanswered(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "half.yaml"
+    path.write_text("antwoorden:\n  zorgen.gedrag.weten: 2\n  zorgen.gedrag.doen: 3\n", encoding="utf-8")
+    data = json_result(runner, "--antwoorden", str(path))
+    scores = {c["id"]: c["score"] for c in data["competenties"]}
+    assert scores["zorgen.gedrag"] == 2.5
+    assert all(score is None for cid, score in scores.items() if cid != "zorgen.gedrag")
+    assert {p["id"]: p["score"] for p in data["pijlers"]} == {
+        "zorgen": 2.5,
+        "samenwerken": None,
+        "opvoeden": None,
+        "ontwikkelen": None,
+        "functioneren": None,
+    }
+    assert [g["id"] for g in data["aandachtspunten"]] == ["zorgen.gedrag"]
+
+
+def test_start_one_pillar(runner: CliRunner, oma_path: Path) -> None:
+    result = invoke(runner, "start", "--pijler", "zorgen", "--antwoorden", str(oma_path))
+    assert result.exit_code == 0, result.output
+    assert "Zorgen (score 3,7)" in result.stdout
+    for title in TITLES[1:]:
+        assert f"{title} (score" not in result.stdout
+    data = json_result(runner, "--pijler", "zorgen", "--antwoorden", str(oma_path))
+    assert [p["id"] for p in data["pijlers"]] == ["zorgen"]
+    assert {c["id"].split(".")[0] for c in data["competenties"]} == {"zorgen"}
+    assert [g["id"] for g in data["aandachtspunten"]] == ["zorgen.gedrag", "zorgen.ambassadeur"]
+
+
+def test_start_two_pillars_in_framework_order(runner: CliRunner, oma_path: Path) -> None:
+    data = json_result(runner, "--pijler", "opvoeden", "--pijler", "Zorgen", "--antwoorden", str(oma_path))
+    assert [p["id"] for p in data["pijlers"]] == ["zorgen", "opvoeden"]
+
+
+def test_start_unknown_pillar(runner: CliRunner, oma_path: Path) -> None:
+    result = invoke(runner, "start", "--pijler", "onbekend", "--antwoorden", str(oma_path))
+    err = assert_clean_failure(result, 2)
+    assert "'onbekend' is geen pijler" in err
+    assert "zorgen, samenwerken, opvoeden, ontwikkelen, functioneren" in err
+    assert result.stdout == ""
+
+
+def test_start_without_terminal_and_without_answers(runner: CliRunner) -> None:
+    result = invoke(runner, "start")
+    err = assert_clean_failure(result, 4)
+    assert "terminal" in err
+    assert "pleegreflectie sjabloon" in err
+    assert "--antwoorden" in err
+
+
+def test_start_with_a_broken_answers_file(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "kapot.yaml"
+    path.write_text("antwoorden:\n  zorgen.gedrag.weten: 3\n  zorgen.gedrag.doen: 7\n", encoding="utf-8")
+    result = invoke(runner, "start", "--antwoorden", str(path))
+    err = assert_clean_failure(result, 2)
+    assert f"{path}:3:" in err
+    assert "'7' is geen geldig antwoord" in err
+    assert result.stdout == ""
+
+
+def test_start_with_invalid_yaml(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "kapot.yaml"
+    path.write_text("antwoorden:\n  zorgen.gedrag.weten: 3\n zorgen.gedrag.doen: 2\n", encoding="utf-8")
+    result = invoke(runner, "start", "--antwoorden", str(path))
+    err = assert_clean_failure(result, 2)
+    assert f"{path}:3:" in err
+    assert "geen geldige YAML" in err
+
+
+def test_start_with_a_missing_answers_file(runner: CliRunner, tmp_path: Path) -> None:
+    result = invoke(runner, "start", "--antwoorden", str(tmp_path / "weg.yaml"))
+    err = assert_clean_failure(result, 3)
+    assert "weg.yaml" in err and "bestaat niet" in err
+
+
+def test_start_with_a_broken_own_framework(runner: CliRunner, tmp_path: Path, oma_path: Path) -> None:
+    path = tmp_path / "pijlers.yaml"
+    path.write_text("pijlers:\n  - id: zorgen\n    id: zorgen\n", encoding="utf-8")
+    result = invoke(runner, "start", "--pijlers", str(path), "--antwoorden", str(oma_path))
+    err = assert_clean_failure(result, 2)
+    assert f"{path}:3:" in err
+
+
+# ---------------------------------------------------------------- run(): usage errors in Dutch
+
+
+def run_and_capture(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = run(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+ENGLISH = ("No such option", "No such command", "Usage:", "Error:", "Try '", "requires an argument", "Got ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--bla"], "de optie '--bla' bestaat niet"),
+        (["start", "--bla"], "de optie '--bla' bestaat niet"),
+        (["beginnen"], "de opdracht 'beginnen' bestaat niet"),
+        (["start", "--pijler"], "bij de optie '--pijler' hoort een waarde"),
+        (["start", "--antwoorden"], "bij de optie '--antwoorden' hoort een waarde"),
+    ],
+)
+def test_usage_errors_are_dutch(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> None:
+    code, out, err = run_and_capture(capsys, *argv)
+    assert code == 2
+    assert err.startswith("Fout: ")
+    assert expected in err
+    assert "--help" in err  # says where to find help
+    for english in ENGLISH:
+        assert english not in err
+    assert "Traceback" not in err and out == ""
+
+
+def test_extra_argument_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_and_capture(capsys, "start", "extra")
+    assert code == 2
+    for english in ENGLISH:
+        assert english not in err
+
+
+def test_flag_given_a_value(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_and_capture(capsys, "start", "--json=ja")
+    assert code == 2
+    assert "hoort een waarde" not in err
+
+
+def test_run_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_and_capture(capsys, "--help")
+    assert code == 0 and out.startswith("Gebruik: pleegreflectie") and err == ""
+    code, out, _ = run_and_capture(capsys, "--version")
+    assert code == 0 and out.strip() == f"pleegreflectie {__version__}"
+
+
+def test_run_returns_the_exit_code_of_a_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run_and_capture(capsys, "start", "--antwoorden", str(tmp_path / "weg.yaml"))
+    assert code == 3
+    assert "bestaat niet" in err
+
+
+def test_closed_stdout_is_not_an_error() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: every write fails with EPIPE
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pleegreflectie", "sjabloon"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=30,
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in done.stderr
+    assert "Fout" not in done.stderr
+    assert done.returncode in (0, 141)  # 141: killed by SIGPIPE, as shell tools do

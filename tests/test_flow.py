@@ -1,0 +1,331 @@
+"""The Sitting: its plan of steps, recording, going back, skipping, resuming and progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pleegreflectie.flow import (
+    PROFILE_FIELDS,
+    Progress,
+    Sitting,
+    Step,
+    StepKind,
+    from_answers,
+    progress,
+)
+from pleegreflectie.load import load_answers
+from pleegreflectie.models import Framework, ParentKind, Special
+
+ZORGEN_QUESTIONS = [
+    "zorgen.gezondheid.weten",
+    "zorgen.gezondheid.doen",
+    "zorgen.gedrag.weten",
+    "zorgen.gedrag.doen",
+    "zorgen.contact-ouders.weten",
+    "zorgen.contact-ouders.doen",
+    "zorgen.wennen.weten",
+    "zorgen.wennen.doen",
+    "zorgen.ambassadeur.weten",
+    "zorgen.ambassadeur.doen",
+]
+
+
+def ids(steps: list[Step]) -> list[str]:
+    return [s.id for s in steps]
+
+
+def question(key: str) -> Step:
+    return Step(StepKind.QUESTION, key, key.split(".")[0])
+
+
+def importance(key: str) -> Step:
+    return Step(StepKind.IMPORTANCE, key, key.split(".")[0])
+
+
+def note(pillar: str) -> Step:
+    return Step(StepKind.NOTE, pillar, pillar)
+
+
+def profile(key: str) -> Step:
+    return Step(StepKind.PROFILE, key)
+
+
+def answer_all(framework: Framework, sitting: Sitting, value: int) -> list[str]:
+    """Answer every remaining step: questions with `value`, importance 3, profile and notes empty."""
+    asked = []
+    while (step := sitting.next_step(framework)) is not None:
+        asked.append(step.id)
+        if step.kind == StepKind.QUESTION:
+            sitting.record(step, value)
+        elif step.kind == StepKind.IMPORTANCE:
+            sitting.record(step, 3)
+        else:
+            sitting.record(step, None)
+        assert len(asked) < 200, "the sitting never ends"
+    return asked
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def test_profile_steps_come_first_without_preparation_question(framework: Framework) -> None:
+    plan = Sitting(pillar_ids=["zorgen"]).plan(framework)
+    keys = [f.key for f in PROFILE_FIELDS if f.key != "voorbereiding"]
+    assert ids(plan[: len(keys)]) == [f"profiel:{k}" for k in keys]
+    assert all(s.kind != StepKind.PROFILE for s in plan[len(keys) :])
+    assert all(s.pillar_id is None for s in plan[: len(keys)])
+
+
+def test_preparation_is_asked_only_for_network_foster_parents(framework: Framework) -> None:
+    network = Sitting(pillar_ids=["zorgen"], profile={"pleegouder": "netwerk"}).plan(framework)
+    registered = Sitting(pillar_ids=["zorgen"], profile={"pleegouder": "bestand"}).plan(framework)
+    assert ids(network)[1:3] == ["profiel:pleegouder", "profiel:voorbereiding"]
+    assert "profiel:voorbereiding" not in ids(registered)
+
+
+def test_no_profile_steps_when_not_asked(framework: Framework) -> None:
+    plan = Sitting(pillar_ids=["zorgen"], ask_profile=False).plan(framework)
+    assert ids(plan) == [f"vraag:{q}" for q in ZORGEN_QUESTIONS] + ["notitie:zorgen"]
+
+
+def test_questions_per_chosen_pillar_in_framework_order_with_a_note_each(framework: Framework) -> None:
+    plan = Sitting(pillar_ids=["opvoeden", "zorgen"], ask_profile=False).plan(framework)
+    assert {s.pillar_id for s in plan} == {"zorgen", "opvoeden"}
+    assert ids(plan)[:11] == [f"vraag:{q}" for q in ZORGEN_QUESTIONS] + ["notitie:zorgen"]
+    opvoeden = [s for s in plan if s.pillar_id == "opvoeden"]
+    assert len([s for s in opvoeden if s.kind == StepKind.QUESTION]) == 10
+    assert plan[-1] == note("opvoeden")
+
+
+def test_all_pillars_plan(framework: Framework) -> None:
+    plan = Sitting(pillar_ids=[p.id for p in framework.pillars], ask_profile=False).plan(framework)
+    assert len([s for s in plan if s.kind == StepKind.QUESTION]) == 48
+    assert [s.key for s in plan if s.kind == StepKind.NOTE] == [p.id for p in framework.pillars]
+
+
+def test_own_children_questions_leave_the_plan_when_there_are_none(framework: Framework) -> None:
+    def questions(own: bool | None) -> list[str]:
+        sitting = Sitting(pillar_ids=["functioneren"], profile={"eigen_kinderen": own}, ask_profile=False)
+        return [s.key for s in sitting.plan(framework) if s.kind == StepKind.QUESTION]
+
+    assert "functioneren.eigen-kinderen.weten" not in questions(False)
+    assert len(questions(False)) == 8
+    assert "functioneren.eigen-kinderen.weten" in questions(True)
+    assert len(questions(None)) == 10
+
+
+def test_importance_step_only_when_the_score_is_at_most_three_and_a_half(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    sitting.answers.update(
+        {
+            "zorgen.gezondheid.weten": 5,
+            "zorgen.gezondheid.doen": 4,  # 4.5
+            "zorgen.gedrag.weten": 3,
+            "zorgen.gedrag.doen": 4,  # 3.5
+            "zorgen.contact-ouders.weten": 1,
+            "zorgen.contact-ouders.doen": Special.DONT_KNOW,  # 1.0
+            "zorgen.wennen.weten": Special.DONT_KNOW,
+            "zorgen.wennen.doen": Special.NOT_APPLICABLE,  # no score
+        }
+    )
+    plan = sitting.plan(framework)
+    assert [s.key for s in plan if s.kind == StepKind.IMPORTANCE] == [
+        "zorgen.gedrag",
+        "zorgen.contact-ouders",
+    ]
+    # The importance step comes right after the competency's questions.
+    position = plan.index(importance("zorgen.gedrag"))
+    assert plan[position - 1] == question("zorgen.gedrag.doen")
+
+
+def test_all_low_answers_ask_importance_for_every_competency(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    asked = answer_all(framework, sitting, 2)
+    assert len(asked) == 10 + 5 + 1
+    assert sitting.importance == {c.id: 3 for c in framework.pillar("zorgen").competencies}
+
+
+def test_all_high_answers_ask_no_importance(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    asked = answer_all(framework, sitting, 4)
+    assert asked == [f"vraag:{q}" for q in ZORGEN_QUESTIONS] + ["notitie:zorgen"]
+    assert sitting.importance == {}
+    assert sitting.is_complete(framework)
+
+
+# ---------------------------------------------------------------- record, skip, back
+
+
+def test_record_stores_the_value_and_moves_on(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    first = sitting.next_step(framework)
+    assert first == question("zorgen.gezondheid.weten")
+    sitting.record(first, 4)
+    assert sitting.answers == {"zorgen.gezondheid.weten": 4}
+    assert sitting.history == ["vraag:zorgen.gezondheid.weten"]
+    assert sitting.value(first) == 4
+    assert sitting.next_step(framework) == question("zorgen.gezondheid.doen")
+
+
+def test_record_of_an_empty_value_removes_the_old_one(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False, notes={"zorgen": "oud"})
+    sitting.record(note("zorgen"), "")
+    assert sitting.notes == {}
+    sitting.record(profile("uitdagingen"), [])
+    assert "uitdagingen" not in sitting.profile
+    assert sitting.history == ["notitie:zorgen", "profiel:uitdagingen"]
+
+
+def test_skip_marks_the_step_without_a_value(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    step = sitting.next_step(framework)
+    assert step is not None
+    sitting.skip(step)
+    assert sitting.answers == {}
+    assert sitting.skipped == [step.id]
+    assert sitting.history == [step.id]
+    assert sitting.next_step(framework) == question("zorgen.gezondheid.doen")
+    # Answering it later takes it off the skipped list.
+    sitting.record(step, 2)
+    assert sitting.skipped == []
+    assert sitting.history == [step.id]  # handled once, not twice
+
+
+def test_back_reopens_the_last_step(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    for key, value in [("zorgen.gezondheid.weten", 4), ("zorgen.gezondheid.doen", 5)]:
+        sitting.record(question(key), value)
+    assert sitting.back() is True
+    assert sitting.next_step(framework) == question("zorgen.gezondheid.doen")
+    assert sitting.value(question("zorgen.gezondheid.doen")) == 5  # kept as the default
+    assert sitting.back() is True
+    assert sitting.next_step(framework) == question("zorgen.gezondheid.weten")
+    assert sitting.back() is False  # nothing before the first step
+
+
+def test_back_over_a_skipped_step_clears_the_skip(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    step = question("zorgen.gezondheid.weten")
+    sitting.skip(step)
+    assert sitting.back() is True
+    assert sitting.skipped == []
+    assert sitting.next_step(framework) == step
+
+
+def test_back_from_the_importance_step_reopens_it_then_the_question(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    for key in ZORGEN_QUESTIONS[:2]:
+        sitting.record(question(key), 5)
+    sitting.record(question("zorgen.gedrag.weten"), 2)
+    sitting.record(question("zorgen.gedrag.doen"), 2)
+    assert sitting.next_step(framework) == importance("zorgen.gedrag")
+    sitting.record(importance("zorgen.gedrag"), 3)
+    assert sitting.next_step(framework) == question("zorgen.contact-ouders.weten")
+
+    assert sitting.back()
+    assert sitting.next_step(framework) == importance("zorgen.gedrag")
+    assert sitting.back()
+    assert sitting.next_step(framework) == question("zorgen.gedrag.doen")
+    # A new, higher answer makes the importance step disappear.
+    sitting.record(question("zorgen.gedrag.doen"), 5)
+    sitting.record(question("zorgen.gedrag.weten"), 5)
+    assert sitting.next_step(framework) == question("zorgen.contact-ouders.weten")
+    assert importance("zorgen.gedrag") not in sitting.plan(framework)
+
+
+# ---------------------------------------------------------------- resume
+
+
+def test_resume_continues_at_the_first_unanswered_step(framework: Framework) -> None:
+    done = [f"profiel:{f.key}" for f in PROFILE_FIELDS if f.key != "voorbereiding"]
+    sitting = Sitting(
+        pillar_ids=["zorgen", "samenwerken"],
+        profile={"pleegouder": "bestand", "eigen_kinderen": False},
+        answers={"zorgen.gezondheid.weten": 4, "zorgen.gezondheid.doen": 4, "zorgen.gedrag.weten": 3},
+        history=[
+            *done,
+            "vraag:zorgen.gezondheid.weten",
+            "vraag:zorgen.gezondheid.doen",
+            "vraag:zorgen.gedrag.weten",
+        ],
+    )
+    assert sitting.next_step(framework) == question("zorgen.gedrag.doen")
+    assert sitting.value(question("zorgen.gedrag.weten")) == 3
+    assert not sitting.is_complete(framework)
+
+
+def test_resume_picks_up_a_hole_in_the_history(framework: Framework) -> None:
+    sitting = Sitting(
+        pillar_ids=["zorgen"],
+        ask_profile=False,
+        answers={"zorgen.gezondheid.weten": 4, "zorgen.gedrag.weten": 5},
+        history=["vraag:zorgen.gezondheid.weten", "vraag:zorgen.gedrag.weten"],
+    )
+    assert sitting.next_step(framework) == question("zorgen.gezondheid.doen")
+
+
+def test_pillars_done(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen", "opvoeden"], ask_profile=False)
+    assert sitting.pillars_done(framework) == []
+    while (step := sitting.next_step(framework)) is not None and step.pillar_id == "zorgen":
+        sitting.record(step, 4 if step.kind == StepKind.QUESTION else None)
+    assert sitting.pillars_done(framework) == ["zorgen"]
+
+
+def test_to_answers_and_from_answers_round_trip(framework: Framework, oma_path: Path) -> None:
+    oma = load_answers(framework, oma_path)
+    sitting = from_answers(oma, [p.id for p in framework.pillars])
+    again = sitting.to_answers()
+    assert again == oma
+    assert again.profile.parent_kind == ParentKind.NETWORK
+
+
+def test_to_answers_turns_the_profile_into_a_typed_profile() -> None:
+    sitting = Sitting(
+        pillar_ids=["zorgen"],
+        profile={
+            "pleegouder": "netwerk",
+            "voorbereiding": True,
+            "leeftijden_pleegkinderen": [4, 9],
+            "jaren_pleegouder": None,
+        },
+    )
+    answers = sitting.to_answers()
+    assert answers.profile.parent_kind == ParentKind.NETWORK
+    assert answers.profile.prepared is True
+    assert answers.profile.child_ages == (4, 9)
+    assert answers.profile.years is None
+
+
+# ---------------------------------------------------------------- progress
+
+
+def test_progress_numbers(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["opvoeden", "zorgen"])
+    assert progress(framework, sitting, profile("huishouden")) is None
+    assert progress(framework, sitting, question("zorgen.gezondheid.weten")) == Progress(
+        "zorgen", 1, 2, 1, 10
+    )
+    assert progress(framework, sitting, question("zorgen.gedrag.weten")) == Progress("zorgen", 1, 2, 3, 10)
+    assert progress(framework, sitting, question("zorgen.ambassadeur.doen")) == Progress(
+        "zorgen", 1, 2, 10, 10
+    )
+    assert progress(framework, sitting, question("opvoeden.ouderschap.weten")) == Progress(
+        "opvoeden", 2, 2, 1, 10
+    )
+    assert progress(framework, sitting, note("opvoeden")) == Progress("opvoeden", 2, 2, 10, 10)
+
+
+def test_progress_of_an_importance_step_counts_the_questions_before_it(framework: Framework) -> None:
+    sitting = Sitting(
+        pillar_ids=["zorgen"],
+        ask_profile=False,
+        answers={"zorgen.gedrag.weten": 1, "zorgen.gedrag.doen": 1},
+    )
+    assert progress(framework, sitting, importance("zorgen.gedrag")) == Progress("zorgen", 1, 1, 4, 10)
+
+
+def test_progress_counts_only_questions_that_apply(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["functioneren"], profile={"eigen_kinderen": False})
+    where = progress(framework, sitting, question("functioneren.veiligheid.weten"))
+    assert where == Progress("functioneren", 1, 1, 5, 8)

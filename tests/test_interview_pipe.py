@@ -1,0 +1,327 @@
+"""The real questionary prompts, driven without a terminal through prompt_toolkit's pipe input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from pleegreflectie.flow import Sitting
+from pleegreflectie.interview import Interview, Stopped
+from pleegreflectie.models import Competency, Framework, Pillar, Special
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+CTRL_C = "\x03"
+BACKSPACE = "\x7f"
+
+
+class FakePresenter:
+    """Records what the interview shows between the questions."""
+
+    def __init__(self) -> None:
+        self.intros: list[tuple[str, int, int]] = []
+        self.helps: list[str] = []
+        self.progress_seen: list[tuple[str, int, int, int, int]] = []
+        self.messages: list[str] = []
+
+    def pillar_intro(self, pillar: Pillar, index: int, count: int) -> None:
+        self.intros.append((pillar.id, index, count))
+
+    def help(self, competency: Competency) -> None:
+        self.helps.append(competency.id)
+
+    def progress(self, progress: Any, title: str) -> None:
+        self.progress_seen.append(
+            (
+                title,
+                progress.pillar_index,
+                progress.pillar_count,
+                progress.question_index,
+                progress.question_count,
+            )
+        )
+
+    def message(self, text: str) -> None:
+        self.messages.append(text)
+
+
+class Recorder:
+    """on_change: a snapshot of the sitting after every change."""
+
+    def __init__(self) -> None:
+        self.snapshots: list[dict[str, Any]] = []
+
+    def __call__(self, sitting: Sitting) -> None:
+        self.snapshots.append(
+            {
+                "answers": dict(sitting.answers),
+                "importance": dict(sitting.importance),
+                "notes": dict(sitting.notes),
+                "profile": dict(sitting.profile),
+                "history": list(sitting.history),
+            }
+        )
+
+
+@pytest.fixture
+def pipe() -> Iterator[PipeInput]:
+    with create_pipe_input() as inp:
+        yield inp
+
+
+def interview(
+    framework: Framework, sitting: Sitting, pipe: PipeInput, keys: str
+) -> tuple[Sitting, FakePresenter, Recorder]:
+    """Type `keys`, then close the pipe: too few keys end in EOFError instead of hanging."""
+    presenter = FakePresenter()
+    recorder = Recorder()
+    pipe.send_text(keys)
+    pipe.close()
+    Interview(framework, presenter, prompt_input=pipe, prompt_output=DummyOutput()).run(sitting, recorder)
+    return sitting, presenter, recorder
+
+
+def zorgen() -> Sitting:
+    return Sitting(pillar_ids=["zorgen"], ask_profile=False)
+
+
+def run_expecting(
+    exc: type[BaseException], framework: Framework, sitting: Sitting, pipe: PipeInput, keys: str
+) -> tuple[FakePresenter, Recorder]:
+    presenter = FakePresenter()
+    recorder = Recorder()
+    pipe.send_text(keys)
+    pipe.close()
+    with pytest.raises(exc):
+        Interview(framework, presenter, prompt_input=pipe, prompt_output=DummyOutput()).run(sitting, recorder)
+    return presenter, recorder
+
+
+# ---------------------------------------------------------------- a whole pillar
+
+
+ZORGEN_KEYS = (
+    "55"  # gezondheid 5, 5: high, no importance question
+    "22"
+    "3"  # gedrag 2, 2: importance 3 (heel belangrijk)
+    "43"
+    "2"  # contact-ouders 4, 3 = 3.5: importance 2
+    "wn"  # wennen: weet ik niet, niet van toepassing: no score, no importance
+    "45"  # ambassadeur 4, 5: high
+    "Het gaat goed." + ENTER  # the note
+)
+
+
+def test_a_whole_pillar_with_digit_keys(framework: Framework, pipe: PipeInput) -> None:
+    sitting, presenter, _ = interview(framework, zorgen(), pipe, ZORGEN_KEYS)
+    assert sitting.answers == {
+        "zorgen.gezondheid.weten": 5,
+        "zorgen.gezondheid.doen": 5,
+        "zorgen.gedrag.weten": 2,
+        "zorgen.gedrag.doen": 2,
+        "zorgen.contact-ouders.weten": 4,
+        "zorgen.contact-ouders.doen": 3,
+        "zorgen.wennen.weten": Special.DONT_KNOW,
+        "zorgen.wennen.doen": Special.NOT_APPLICABLE,
+        "zorgen.ambassadeur.weten": 4,
+        "zorgen.ambassadeur.doen": 5,
+    }
+    assert sitting.importance == {"zorgen.gedrag": 3, "zorgen.contact-ouders": 2}
+    assert sitting.notes == {"zorgen": "Het gaat goed."}
+    assert sitting.skipped == []
+    assert sitting.is_complete(framework)
+    assert presenter.intros == [("zorgen", 1, 1)]
+    assert presenter.progress_seen == [("Zorgen", 1, 1, n, 10) for n in range(1, 11)]
+    assert presenter.helps == []
+
+
+def test_on_change_after_every_answer(framework: Framework, pipe: PipeInput) -> None:
+    sitting, _, recorder = interview(framework, zorgen(), pipe, ZORGEN_KEYS)
+    # 10 questions + 2 importance questions + 1 note, each saved at once.
+    assert len(recorder.snapshots) == 13
+    assert [len(s["history"]) for s in recorder.snapshots] == list(range(1, 14))
+    assert [len(s["answers"]) for s in recorder.snapshots[:4]] == [1, 2, 3, 4]
+    assert recorder.snapshots[4]["importance"] == {"zorgen.gedrag": 3}  # right after the 4th answer
+    assert recorder.snapshots[-1]["notes"] == {"zorgen": "Het gaat goed."}
+    assert recorder.snapshots[-1]["answers"] == sitting.answers
+
+
+def test_enter_takes_the_pointed_answer(framework: Framework, pipe: PipeInput) -> None:
+    # The pointer starts on the first option: Enter answers 1; arrow down twice answers 3.
+    _, recorder = run_expecting(Stopped, framework, zorgen(), pipe, ENTER + DOWN + DOWN + ENTER + "s")
+    assert recorder.snapshots[-1]["answers"] == {"zorgen.gezondheid.weten": 1, "zorgen.gezondheid.doen": 3}
+
+
+# ---------------------------------------------------------------- back, skip, help, stop
+
+
+def test_back_reasks_the_previous_question(framework: Framework, pipe: PipeInput) -> None:
+    _, recorder = run_expecting(Stopped, framework, zorgen(), pipe, "5t34s")
+    assert recorder.snapshots[-1]["answers"] == {"zorgen.gezondheid.weten": 3, "zorgen.gezondheid.doen": 4}
+    # on_change also after going back, so a saved sitting knows the step is open again.
+    assert [s["history"] for s in recorder.snapshots[:2]] == [["vraag:zorgen.gezondheid.weten"], []]
+
+
+def test_back_offers_the_earlier_answer_as_default(framework: Framework, pipe: PipeInput) -> None:
+    _, recorder = run_expecting(Stopped, framework, zorgen(), pipe, "4t" + ENTER + "s")
+    assert recorder.snapshots[-1]["answers"] == {"zorgen.gezondheid.weten": 4}
+
+
+def test_back_on_the_first_question_says_so(framework: Framework, pipe: PipeInput) -> None:
+    presenter, recorder = run_expecting(Stopped, framework, zorgen(), pipe, "t2s")
+    assert any("eerste vraag" in m for m in presenter.messages)
+    assert recorder.snapshots[-1]["answers"] == {"zorgen.gezondheid.weten": 2}
+
+
+def test_back_from_the_note_with_the_word_terug(framework: Framework, pipe: PipeInput) -> None:
+    # All 5, then 'terug' in the note: the last question again. Its new answer 1 makes the
+    # competency low (3.0), so now the importance question comes before the note.
+    keys = "5555555555terug" + ENTER + "1" + "2" + "Klaar" + ENTER
+    sitting, _, _ = interview(framework, zorgen(), pipe, keys)
+    assert sitting.answers["zorgen.ambassadeur.doen"] == 1
+    assert sitting.importance == {"zorgen.ambassadeur": 2}
+    assert sitting.notes == {"zorgen": "Klaar"}
+
+
+def test_skip_leaves_the_question_open(framework: Framework, pipe: PipeInput) -> None:
+    _, recorder = run_expecting(Stopped, framework, zorgen(), pipe, "o4s")
+    last = recorder.snapshots[-1]
+    assert last["answers"] == {"zorgen.gezondheid.doen": 4}
+    assert last["history"] == ["vraag:zorgen.gezondheid.weten", "vraag:zorgen.gezondheid.doen"]
+
+
+def test_help_shows_explanation_and_asks_again(framework: Framework, pipe: PipeInput) -> None:
+    presenter, recorder = run_expecting(Stopped, framework, zorgen(), pipe, "552u2s")
+    assert presenter.helps == ["zorgen.gedrag"]
+    assert recorder.snapshots[-1]["answers"]["zorgen.gedrag.doen"] == 2
+    assert len(recorder.snapshots) == 4  # asking for help changes nothing
+
+
+def test_help_on_the_importance_question(framework: Framework, pipe: PipeInput) -> None:
+    presenter, recorder = run_expecting(Stopped, framework, zorgen(), pipe, "5522u1s")
+    assert presenter.helps == ["zorgen.gedrag"]
+    assert recorder.snapshots[-1]["importance"] == {"zorgen.gedrag": 1}
+
+
+def test_stop_raises_stopped_after_saving(framework: Framework, pipe: PipeInput) -> None:
+    sitting = zorgen()
+    _, recorder = run_expecting(Stopped, framework, sitting, pipe, "53s")
+    assert recorder.snapshots[-1]["answers"] == {"zorgen.gezondheid.weten": 5, "zorgen.gezondheid.doen": 3}
+    assert sitting.next_step(framework) is not None
+    assert sitting.next_step(framework).key == "zorgen.gedrag.weten"  # where a resume continues
+
+
+def test_ctrl_c_raises_keyboard_interrupt_with_answers_saved(framework: Framework, pipe: PipeInput) -> None:
+    sitting = zorgen()
+    _, recorder = run_expecting(KeyboardInterrupt, framework, sitting, pipe, "42" + CTRL_C)
+    assert recorder.snapshots[-1]["answers"] == {"zorgen.gezondheid.weten": 4, "zorgen.gezondheid.doen": 2}
+    assert sitting.answers == recorder.snapshots[-1]["answers"]
+
+
+def test_ctrl_c_in_a_text_prompt(framework: Framework, pipe: PipeInput) -> None:
+    keys = "5555555555half getypt" + CTRL_C
+    _, recorder = run_expecting(KeyboardInterrupt, framework, zorgen(), pipe, keys)
+    assert len(recorder.snapshots[-1]["answers"]) == 10
+    assert recorder.snapshots[-1]["notes"] == {}
+
+
+def test_resume_asks_only_what_is_left(framework: Framework, pipe: PipeInput) -> None:
+    sitting = zorgen()
+    sitting.answers.update({"zorgen.gezondheid.weten": 5, "zorgen.gezondheid.doen": 5})
+    sitting.history += ["vraag:zorgen.gezondheid.weten", "vraag:zorgen.gezondheid.doen"]
+    presenter, recorder = run_expecting(Stopped, framework, sitting, pipe, "3s")
+    assert recorder.snapshots[-1]["answers"]["zorgen.gedrag.weten"] == 3
+    assert presenter.progress_seen[0] == ("Zorgen", 1, 1, 3, 10)
+
+
+# ---------------------------------------------------------------- the profile
+
+
+def test_profile_then_a_pillar(framework: Framework, pipe: PipeInput) -> None:
+    keys = (
+        "Gezin A"
+        + ENTER  # huishouden
+        + "1"  # pleegouder: netwerk
+        + "2"  # voorbereiding: nee (asked because netwerk)
+        + DOWN
+        + DOWN
+        + " "
+        + ENTER  # pleegzorgvormen: langdurig
+        + "veel"
+        + ENTER
+        + BACKSPACE * 4
+        + "3"
+        + ENTER  # jaren: 'veel' is refused, then 3
+        + "4, 9"
+        + ENTER  # leeftijden
+        + "2"  # eigen kinderen: nee
+        + " "
+        + DOWN
+        + DOWN
+        + " "
+        + ENTER  # uitdagingen: gedrag and trauma
+        + ENTER  # leervormen: none
+        + ENTER  # uren: left empty
+        + "4" * 8  # functioneren without the own-children competency: 8 questions
+        + ENTER  # empty note
+    )
+    sitting = Sitting(pillar_ids=["functioneren"])
+    sitting, presenter, recorder = interview(framework, sitting, pipe, keys)
+    assert sitting.profile == {
+        "huishouden": "Gezin A",
+        "pleegouder": "netwerk",
+        "voorbereiding": False,
+        "pleegzorgvormen": ["langdurig"],
+        "jaren_pleegouder": 3,
+        "leeftijden_pleegkinderen": [4, 9],
+        "eigen_kinderen": False,
+        "uitdagingen": ["gedrag", "trauma"],
+    }
+    assert len(sitting.answers) == 8
+    assert not any(key.startswith("functioneren.eigen-kinderen") for key in sitting.answers)
+    assert sitting.importance == {} and sitting.notes == {}
+    assert presenter.progress_seen[0] == ("Functioneren", 1, 1, 1, 8)
+    assert presenter.messages[0] == "Over jullie gezin · vraag 1 van 10"
+    assert len(recorder.snapshots) == 10 + 8 + 1
+    profile = sitting.to_answers().profile
+    assert profile.own_children is False and profile.prepared is False and profile.years == 3
+
+
+def test_profile_choice_can_be_skipped_and_preparation_is_not_asked(
+    framework: Framework, pipe: PipeInput
+) -> None:
+    keys = (
+        ENTER  # huishouden: left empty
+        + "o"  # pleegouder: "zeg ik liever niet"
+        + ENTER
+        + ENTER
+        + ENTER  # pleegzorgvormen, jaren, leeftijden: nothing
+        + "2"  # eigen kinderen: nee
+        + ENTER
+        + ENTER
+        + ENTER  # uitdagingen, leervormen, uren: nothing
+        + "s"  # stop at the first question of the pillar
+    )
+    sitting = Sitting(pillar_ids=["zorgen"])
+    presenter, recorder = run_expecting(Stopped, framework, sitting, pipe, keys)
+    assert sitting.profile == {"eigen_kinderen": False}
+    assert "profiel:voorbereiding" not in sitting.history
+    assert sitting.skipped == ["profiel:pleegouder"]
+    assert len(recorder.snapshots) == 9
+    assert presenter.intros == [("zorgen", 1, 1)]
+
+
+# ---------------------------------------------------------------- yes/no questions after the result
+
+
+def test_confirm_answers_with_j_and_n(framework: Framework, pipe: PipeInput) -> None:
+    pipe.send_text("jn" + ENTER)
+    pipe.close()
+    asker = Interview(framework, FakePresenter(), prompt_input=pipe, prompt_output=DummyOutput())
+    assert asker.confirm("Wil je een verslag maken?") is True
+    assert asker.confirm("Wil je een verslag maken?") is False
+    assert asker.confirm("Wil je een verslag maken?", default=True) is True  # Enter takes the default
