@@ -1,0 +1,278 @@
+"""The catalogue commands, pure: check a catalogue file, count its coverage, and its JSON Schema.
+
+- `check` lists everything wrong with a catalogue at once, each with file:line: YAML errors, duplicate
+  keys, bad values, unknown competencies, duplicate ids, and entries that never reach anyone (expired,
+  or an audience no profile can match).
+- `coverage` counts per competency and per pillar how many entries serve it, split by learning form.
+- `schema` is the JSON Schema of the catalogue, for editors (yaml-language-server) and organisations.
+
+This module imports nothing of the user interface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .errors import InvalidFileError, Problem
+from .load import Source, _check_catalogue_ids, _items, _require_mapping, parse, validate
+from .models import Catalogue, Challenge, Framework, LearningForm
+
+SCHEMA_FILE = "catalogus.schema.json"
+THIN = 2  # fewer entries than this for a competency: the offer is thin there
+NO_CHALLENGE = {Challenge.NONE.value, Challenge.UNKNOWN.value}
+
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+# ---------------------------------------------------------------- check
+
+
+def check(framework: Framework, source: Source, today: dt.date) -> list[Problem]:
+    """Everything wrong with a catalogue file, all at once, ordered by line. Empty when all is well."""
+    ok, data, problems = _read(source)
+    if not ok:
+        return problems
+    try:
+        mapping = _require_mapping(data, source, "'aanbod:'")
+    except InvalidFileError as exc:
+        return problems + exc.problems
+    problems += validate(Catalogue, mapping, source)[1]
+    problems += list(_check_catalogue_ids(framework, mapping, source))
+    problems += _lint(mapping, source, today)
+    return sorted(problems, key=lambda p: (p.line or 0, p.message))
+
+
+def _read(source: Source) -> tuple[bool, Any, list[Problem]]:
+    """Whether the text is YAML, its data and the problems of parsing.
+
+    Duplicate keys are reported, and checking goes on with the data (the last value wins).
+    """
+    try:
+        return True, parse(source), []
+    except InvalidFileError as exc:
+        problems = list(exc.problems)
+    try:  # duplicate keys only: the file is still YAML, so look further
+        return True, yaml.load(source.text, Loader=_SafeLoader), problems
+    except (yaml.YAMLError, ValueError):  # a syntax error, or a date such as 2027-02-30
+        return False, None, problems
+
+
+def _lint(data: dict[str, Any], source: Source, today: dt.date) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, entry in _items(data, "aanbod"):
+        loc: tuple[str | int, ...] = ("aanbod", index)
+        name = f"'{entry['id']}'" if isinstance(entry.get("id"), str) else "dit aanbod"
+        until = _date(entry.get("geldig_tot"))
+        if until is not None and until < today:
+            problems.append(
+                source.problem(
+                    (*loc, "geldig_tot"),
+                    f"{name} is verlopen op {until.isoformat()}. Zet een nieuwe datum bij 'geldig_tot' "
+                    "of haal het aanbod weg.",
+                )
+            )
+        audience = entry.get("doelgroep")
+        if isinstance(audience, dict):
+            problems += _lint_audience(audience, source, (*loc, "doelgroep"), name)
+    return problems
+
+
+def _lint_audience(
+    audience: dict[str, Any], source: Source, loc: tuple[str | int, ...], name: str
+) -> list[Problem]:
+    problems = []
+    for key, fill in (("pleegouders", "netwerk of bestand"), ("pleegzorgvormen", "bijvoorbeeld langdurig")):
+        if audience.get(key) == []:
+            problems.append(
+                source.problem(
+                    (*loc, key),
+                    f"'{key}' van {name} is een lege lijst. Dan past het bij niemand. Vul {fill} in, "
+                    "of haal de regel weg als het voor iedereen is.",
+                )
+            )
+    challenges = audience.get("problematiek")
+    if isinstance(challenges, list) and challenges and all(c in NO_CHALLENGE for c in challenges):
+        problems.append(
+            source.problem(
+                (*loc, "problematiek"),
+                f"'problematiek' van {name} noemt alleen geen of onbekend. Dan past het bij niemand. "
+                "Noem een echte problematiek, zoals trauma, of haal de regel weg.",
+            )
+        )
+    return problems
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None  # the model check names a bad date
+    return None
+
+
+# ---------------------------------------------------------------- coverage
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """How many entries serve one competency or pillar, in total and per learning form."""
+
+    id: str
+    name: str
+    total: int
+    by_form: dict[LearningForm, int]  # every learning form, in the order of LearningForm; 0 when none
+
+
+@dataclass(frozen=True)
+class Coverage:
+    entries: int  # entries counted (expired ones are left out when `today` was given)
+    forms: tuple[LearningForm, ...]
+    pillars: tuple[CoverageRow, ...]
+    competencies: tuple[CoverageRow, ...]
+
+    def thin(self, minimum: int = THIN) -> tuple[CoverageRow, ...]:
+        """Competencies that fewer than `minimum` entries serve: where the offer is thin."""
+        return tuple(row for row in self.competencies if row.total < minimum)
+
+    def as_data(self) -> dict[str, Any]:
+        """Plain data with Dutch keys, for --json."""
+
+        def row(r: CoverageRow) -> dict[str, Any]:
+            return {
+                "id": r.id,
+                "naam": r.name,
+                "totaal": r.total,
+                "per_vorm": {f.value: n for f, n in r.by_form.items()},
+            }
+
+        return {
+            "aanbod": self.entries,
+            "pijlers": [row(r) for r in self.pillars],
+            "competenties": [row(r) for r in self.competencies],
+            "dun": [r.id for r in self.thin()],
+        }
+
+
+def coverage(framework: Framework, catalogue: Catalogue, today: dt.date | None = None) -> Coverage:
+    """Per competency and per pillar: how many entries serve it, split by learning form.
+
+    An entry counts once per competency or pillar it serves, and once under each of its forms, so the
+    forms of a row can add up to more than its total. With `today`, expired entries do not count.
+    """
+    forms = tuple(LearningForm)
+    entries = [
+        e for e in catalogue.entries if today is None or e.valid_until is None or e.valid_until >= today
+    ]
+    competency_rows = []
+    pillar_rows = []
+    for pillar in framework.pillars:
+        ids = {c.id for c in pillar.competencies}
+        served = [e for e in entries if ids & set(e.competencies)]
+        pillar_rows.append(_row(pillar.id, pillar.title, served, forms))
+        for competency in pillar.competencies:
+            serving = [e for e in served if competency.id in e.competencies]
+            competency_rows.append(_row(competency.id, competency.name, serving, forms))
+    return Coverage(len(entries), forms, tuple(pillar_rows), tuple(competency_rows))
+
+
+def _row(row_id: str, name: str, entries: list[Any], forms: tuple[LearningForm, ...]) -> CoverageRow:
+    by_form = {form: sum(1 for e in entries if form in e.forms) for form in forms}
+    return CoverageRow(row_id, name, len(entries), by_form)
+
+
+# ---------------------------------------------------------------- JSON Schema
+
+_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "Course": {
+        "id": "Korte, unieke naam met kleine letters, cijfers en streepjes, zoals 'triple-p'.",
+        "titel": "De naam van het aanbod, zoals pleegouders die kennen.",
+        "aanbieder": "Wie het aanbod geeft.",
+        "beschrijving": "Twee of drie korte zinnen in eenvoudig Nederlands: wat leer je of wat krijg je?",
+        "url": "Webadres met meer informatie. Begin met https://.",
+        "competenties": "De competenties waarbij dit aanbod helpt, zoals 'zorgen.gedrag'.",
+        "soort": "Wat voor aanbod het is.",
+        "vorm": "Hoe je leert. Eén vorm of een lijst, zoals [groep, online].",
+        "toegang": "zelf: je meldt je zelf aan. via-begeleider: je pleegzorgbegeleider regelt het. "
+        "vrij: iedereen kan er zo gebruik van maken.",
+        "duur": "Wat bekend is over de duur. Laat weg wat je niet weet.",
+        "kosten": "Vrije tekst, of 'gratis' of 'via-organisatie'.",
+        "erkenning": "Het oordeel van de Databank Effectieve Jeugdinterventies (NJi). "
+        "Laat weg als er geen is.",
+        "doelgroep": "Voor wie het aanbod is. Laat weg wat voor iedereen geldt.",
+        "regio": "Waar het aanbod er is. Laat weg als het landelijk is.",
+        "geldig_tot": "Tot wanneer het aanbod er is, zoals 2027-12-31. "
+        "Daarna wordt het niet meer aangeraden.",
+    },
+    "Audience": {
+        "pleegouders": "Alleen voor netwerk- of bestandspleegouders. Laat weg als het voor allebei is.",
+        "pleegzorgvormen": "Alleen voor deze vormen van pleegzorg. Laat weg als het voor alle vormen is.",
+        "leeftijd": "De leeftijd van het pleegkind, met min en max. Laat weg als elke leeftijd kan.",
+        "problematiek": "Alleen als het aanbod voor een bepaalde problematiek is, zoals trauma.",
+    },
+    "Duration": {
+        "bijeenkomsten": "Het aantal bijeenkomsten of gesprekken.",
+        "weken": "Hoeveel weken het duurt.",
+        "uren": "Hoeveel uur het in totaal kost.",
+    },
+    "AgeRange": {"min": "De jongste leeftijd.", "max": "De oudste leeftijd."},
+    "Catalogue": {"versie": 'Versie van het bestand, zoals "2026.11".', "aanbod": "De lijst met aanbod."},
+}
+_TYPE_DESCRIPTIONS = {
+    "CareKind": "Vorm van pleegzorg.",
+    "ParentKind": "netwerk: familie of bekenden van het kind. "
+    "bestand: pleegouders die het kind nog niet kenden.",
+    "Challenge": "Problematiek van het pleegkind.",
+    "LearningForm": "Leervorm.",
+    "Course": "Eén aanbod: een training, interventie, groep, informatie of steun.",
+    "Audience": "Voor wie het aanbod is.",
+    "Duration": "De duur van het aanbod.",
+    "AgeRange": "Leeftijd van het pleegkind in jaren.",
+}
+
+
+def schema(framework: Framework | None = None) -> dict[str, Any]:
+    """JSON Schema of a catalogue file, with Dutch descriptions.
+
+    With a framework, `competenties` only allows its competency ids, so an editor can suggest them.
+    """
+    result: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    result |= Catalogue.model_json_schema(by_alias=True)
+    result["title"] = "Aanbod voor pleegouders (pleegreflectie)"
+    result["description"] = (
+        "Een lijst met trainingen, interventies en steun voor pleegouders. "
+        "Gebruik je eigen bestand met: pleegreflectie route --catalogus BESTAND."
+    )
+    definitions = result["$defs"]
+    for name, text in _TYPE_DESCRIPTIONS.items():
+        definitions[name]["description"] = text
+    for name, fields in _DESCRIPTIONS.items():
+        properties = result["properties"] if name == "Catalogue" else definitions[name]["properties"]
+        for key, text in fields.items():
+            properties[key]["description"] = text
+    course = definitions["Course"]["properties"]
+    form = course["vorm"]
+    item = form.pop("items")
+    for key in ("type", "minItems"):
+        form.pop(key, None)
+    form["anyOf"] = [item, {"type": "array", "items": item, "minItems": 1}]  # one form or a list
+    if framework is not None:
+        course["competenties"]["items"] = {"enum": [c.id for c in framework.competencies()]}
+    return result
+
+
+def schema_text(framework: Framework | None = None) -> str:
+    """The schema as the text of data/catalogus.schema.json."""
+    return json.dumps(schema(framework), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,371 @@
+"""The catalogue commands: check a file (all problems at once, with lines), coverage, and the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pleegreflectie import load
+from pleegreflectie.catalogue import SCHEMA_FILE, check, coverage, schema, schema_text
+from pleegreflectie.errors import InvalidFileError, Problem
+from pleegreflectie.load import CATALOGUE_FILE, Source, bundled, load_catalogue, read_source
+from pleegreflectie.models import Catalogue, Course, Framework, LearningForm
+
+TODAY = dt.date(2026, 11, 22)
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+GOOD_ENTRY = """\
+  - id: {id}
+    titel: "Een training"
+    aanbieder: "Een organisatie"
+    beschrijving: "Je leert iets."
+    competenties: [zorgen.gedrag]
+    soort: training
+    vorm: groep
+    toegang: zelf
+"""
+
+
+def write(tmp_path: Path, text: str) -> Source:
+    path = tmp_path / "aanbod.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_source(path)
+
+
+def lines_of(problems: list[Problem]) -> list[int | None]:
+    return [p.line for p in problems]
+
+
+def test_the_bundled_catalogue_has_no_problems(framework: Framework) -> None:
+    assert check(framework, bundled(CATALOGUE_FILE), TODAY) == []
+
+
+def test_a_good_file_has_no_problems(framework: Framework, tmp_path: Path) -> None:
+    source = write(tmp_path, 'versie: "1"\naanbod:\n' + GOOD_ENTRY.format(id="a") + GOOD_ENTRY.format(id="b"))
+    assert check(framework, source, TODAY) == []
+
+
+BROKEN = """\
+versie: "1"
+aanbod:
+  - id: onbekende-competentie
+    titel: "Training A"
+    aanbieder: "Organisatie"
+    beschrijving: "Je leert iets."
+    competenties: [zorgen.gedrag, zorgen.slapen]
+    soort: training
+    vorm: groep
+    toegang: zelf
+  - id: dubbel
+    titel: "Training B"
+    aanbieder: "Organisatie"
+    beschrijving: "Je leert iets."
+    competenties: [zorgen.gedrag]
+    soort: cursus
+    vorm: groep
+    toegang: zelf
+  - id: dubbel
+    titel: "Training C"
+    aanbieder: "Organisatie"
+    beschrijving: "Je leert iets."
+    competenties: [zorgen.gedrag]
+    soort: training
+    vorm: groep
+    toegang: zelf
+    geldig_tot: 2025-12-31
+  - id: voor-niemand
+    titel: "Training D"
+    aanbieder: "Organisatie"
+    beschrijving: "Je leert iets."
+    competenties: [zorgen.gedrag]
+    soort: training
+    vorm: groep
+    toegang: zelf
+    doelgroep:
+      pleegouders: []
+      problematiek: [geen, onbekend]
+  - id: nog-geldig
+    titel: "Training E"
+    aanbieder: "Organisatie"
+    beschrijving: "Je leert iets."
+    competenties: [zorgen.gedrag]
+    soort: training
+    vorm: groep
+    toegang: zelf
+    geldig_tot: 2026-11-22
+"""
+
+
+def test_all_problems_at_once_with_their_lines(framework: Framework, tmp_path: Path) -> None:
+    problems = check(framework, write(tmp_path, BROKEN), TODAY)
+    assert len(problems) == 6, [str(p) for p in problems]
+    assert all(p.path.endswith("aanbod.yaml") for p in problems)
+    assert lines_of(problems) == sorted(lines_of(problems))
+    by_line = {p.line: p.message for p in problems}
+    assert "'zorgen.slapen' is geen bekende competentie" in by_line[7]
+    assert "soort: 'cursus' kan hier niet" in by_line[16]
+    assert "het id 'dubbel' staat er al" in by_line[19]
+    assert "'dubbel' is verlopen op 2025-12-31" in by_line[27]
+    assert "'geldig_tot'" in by_line[27]
+    assert "'pleegouders' van 'voor-niemand' is een lege lijst" in by_line[37]
+    assert "past het bij niemand" in by_line[38]
+
+
+def test_duplicate_keys_are_reported_together_with_the_rest(framework: Framework, tmp_path: Path) -> None:
+    text = (
+        'versie: "1"\naanbod:\n'
+        + GOOD_ENTRY.format(id="a").replace("    toegang: zelf\n", "    toegang: zelf\n    toegang: vrij\n")
+        + GOOD_ENTRY.format(id="a")
+    )
+    problems = check(framework, write(tmp_path, text), TODAY)
+    assert [(p.line, p.message[:9]) for p in problems] == [(11, "'toegang'"), (12, "het id 'a")]
+    assert "staat twee keer" in problems[0].message
+
+
+def test_a_date_that_does_not_exist(framework: Framework, tmp_path: Path) -> None:
+    text = 'versie: "1"\naanbod:\n' + GOOD_ENTRY.format(id="a") + "    geldig_tot: 2027-02-30\n"
+    problems = check(framework, write(tmp_path, text), TODAY)
+    assert [(p.line, p.message) for p in problems] == [
+        (11, "'2027-02-30' is geen bestaande datum. Schrijf een datum zo: 2027-12-31.")
+    ]
+
+
+def test_a_yaml_syntax_error_is_one_problem_with_its_line(framework: Framework, tmp_path: Path) -> None:
+    text = 'versie: "1"\naanbod:\n  - id: a\n    titel: "niet afgesloten\n    soort: training\n'
+    problems = check(framework, write(tmp_path, text), TODAY)
+    assert len(problems) == 1
+    assert problems[0].line is not None and problems[0].line >= 4
+    assert "geen geldige YAML" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "het bestand is leeg"), ("- a\n- b\n", "moet beginnen met sleutels")],
+)
+def test_an_empty_or_wrong_file(framework: Framework, tmp_path: Path, text: str, message: str) -> None:
+    problems = check(framework, write(tmp_path, text), TODAY)
+    assert len(problems) == 1
+    assert message in problems[0].message
+
+
+def test_missing_keys_are_named(framework: Framework, tmp_path: Path) -> None:
+    text = 'versie: "1"\naanbod:\n  - id: a\n    titel: "X"\n'
+    messages = [p.message for p in check(framework, write(tmp_path, text), TODAY)]
+    for key in ("aanbieder", "beschrijving", "competenties", "soort", "vorm", "toegang"):
+        assert f"'{key}' ontbreekt. Vul het in." in messages
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def _entry(entry_id: str, competencies: list[str], forms: list[str], until: dt.date | None = None) -> Course:
+    return Course.model_validate(
+        {
+            "id": entry_id,
+            "titel": entry_id,
+            "aanbieder": "x",
+            "beschrijving": "x",
+            "competenties": competencies,
+            "soort": "training",
+            "vorm": forms,
+            "toegang": "zelf",
+            "geldig_tot": until,
+        }
+    )
+
+
+def test_coverage_counts_per_competency_pillar_and_form(framework: Framework) -> None:
+    cat = Catalogue(
+        version="1",
+        entries=(
+            _entry("a", ["zorgen.gedrag", "zorgen.wennen"], ["groep", "online"]),
+            _entry("b", ["zorgen.gedrag", "opvoeden.opvoedstijlen"], ["thuis"]),
+            _entry("c", ["opvoeden.opvoedstijlen"], ["groep"], until=dt.date(2026, 1, 1)),
+        ),
+    )
+    result = coverage(framework, cat)
+    pillars = {r.id: r for r in result.pillars}
+    competencies = {r.id: r for r in result.competencies}
+    assert result.entries == 3
+    assert result.forms == tuple(LearningForm)
+    assert [r.id for r in result.pillars] == [p.id for p in framework.pillars]
+    assert pillars["zorgen"].total == 2  # a and b, each once although a serves two competencies
+    assert pillars["zorgen"].by_form[LearningForm.GROUP] == 1
+    assert pillars["zorgen"].by_form[LearningForm.HOME] == 1
+    assert pillars["opvoeden"].total == 2
+    assert pillars["samenwerken"].total == 0
+    assert competencies["zorgen.gedrag"].total == 2
+    assert competencies["zorgen.gedrag"].by_form == {
+        **dict.fromkeys(LearningForm, 0),
+        LearningForm.GROUP: 1,
+        LearningForm.ONLINE: 1,
+        LearningForm.HOME: 1,
+    }
+    assert competencies["zorgen.wennen"].total == 1
+    assert competencies["zorgen.gedrag"].name == "Omgaan met het gedrag van je pleegkind"
+    thin = {r.id for r in result.thin()}
+    assert "zorgen.wennen" in thin and "zorgen.gedrag" not in thin
+    assert len(thin) == len(framework.competencies()) - 2
+
+    current = coverage(framework, cat, today=TODAY)  # the expired entry c no longer counts
+    assert current.entries == 2
+    assert {r.id: r.total for r in current.competencies}["opvoeden.opvoedstijlen"] == 1
+
+    data = result.as_data()
+    assert data["aanbod"] == 3
+    assert data["competenties"][1] == {
+        "id": "zorgen.gedrag",
+        "naam": "Omgaan met het gedrag van je pleegkind",
+        "totaal": 2,
+        "per_vorm": {f.value: competencies["zorgen.gedrag"].by_form[f] for f in LearningForm},
+    }
+    json.dumps(data)
+
+
+def test_the_bundled_catalogue_serves_every_competency(framework: Framework) -> None:
+    result = coverage(framework, load_catalogue(framework), today=TODAY)
+    assert all(row.total >= 1 for row in result.competencies)
+
+
+# ---------------------------------------------------------------- schema
+
+
+def test_schema_file_is_up_to_date(framework: Framework) -> None:
+    assert (DATA / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text(framework), (
+        "data/catalogus.schema.json is out of date: "
+        "run `pleegreflectie catalogus schema > data/catalogus.schema.json`"
+    )
+
+
+def test_the_bundled_catalogue_points_at_the_schema() -> None:
+    first = (DATA / CATALOGUE_FILE).read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema={SCHEMA_FILE}"
+
+
+def test_schema_describes_the_dutch_keys(framework: Framework) -> None:
+    result = schema(framework)
+    assert result["title"].startswith("Aanbod voor pleegouders")
+    assert result["required"] == ["versie", "aanbod"]
+    course = result["$defs"]["Course"]
+    assert set(course["required"]) == {
+        "id",
+        "titel",
+        "aanbieder",
+        "beschrijving",
+        "competenties",
+        "soort",
+        "vorm",
+        "toegang",
+    }
+    assert course["additionalProperties"] is False
+    assert all(prop.get("description") for prop in course["properties"].values())
+    assert course["properties"]["competenties"]["items"]["enum"] == [c.id for c in framework.competencies()]
+    assert {"$ref": "#/$defs/LearningForm"} in course["properties"]["vorm"]["anyOf"]  # one form is fine
+    assert "enum" not in schema()["$defs"]["Course"]["properties"]["competenties"]["items"]  # no framework
+
+
+# ---------------------------------------------------------------- the fast YAML reader in load.parse
+
+
+def _outcome(read: Callable[[str], Any], text: str) -> tuple[str, Any]:
+    try:
+        data, duplicates = read(text)
+        return "ok", (data, sorted(duplicates))  # the order does not matter: problems are sorted by line
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return "yaml-error", (exc.problem, mark.line if mark else None)
+    except (yaml.YAMLError, ValueError) as exc:
+        return "error", type(exc).__name__
+
+
+def _same_as_pyyaml(text: str) -> None:
+    """The event reader gives what PyYAML's own safe loader gives (or leaves the text to it)."""
+    try:
+        fast = _outcome(load._read_events, text)
+    except load._BadScalar:
+        assert _outcome(load._read_nodes, text) == ("error", "ValueError")
+        return
+    except load._Fallback:
+        return
+    assert fast == _outcome(load._read_nodes, text)
+    if fast[0] == "ok":
+        assert fast[1][0] == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+@pytest.mark.parametrize("name", [CATALOGUE_FILE, "pillars.yaml"])
+def test_fast_reader_on_the_bundled_files(name: str) -> None:
+    text = (DATA / name).read_text(encoding="utf-8")
+    data, duplicates = load._read_events(text)
+    assert data == yaml.load(text, Loader=yaml.CSafeLoader)
+    assert duplicates == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "# alleen commentaar\n",
+        "---\na: 1\n...\n",
+        "a: 1\nb:\n  c: [1, 2.5, ja, yes, true, ~, null, 0x1F, 1_000, '2027-01-01', 2027-01-01]\n",
+        "a: 2027-01-01 10:00:00\nb: !!str 123\nc: !!binary aGFsbG8=\nd: |\n  regel 1\n  regel 2\n",
+        "a: &x {b: 1}\nc: *x\n",  # anchors and aliases: the full loader
+        "basis: &b {x: 1}\nkind:\n  <<: *b\n  y: 2\n",  # merge keys
+        "a: !!set {x, y}\n",  # explicit tags on a mapping
+        "? [a, b]\n: 1\n",  # a key that is a list
+        "a: 1\n---\nb: 2\n",  # two documents: an error
+        "a: 1\nb: [1, 2\n",  # a syntax error
+        "a: 1\n  b: 2\n",
+        "a: !onbekend 1\n",  # an unknown tag
+        "a: 1\nb:\n  c: 1\n  c: 2\na: 3\n- x\n",
+        "a: 1\nb:\n  c: 1\n  c: 2\na: 3\n",
+        "lijst:\n  - {x: 1, x: 2}\n  - [a, {y: 1}]\n",
+        "1: een\n'1': twee\n",
+    ],
+)
+def test_fast_reader_matches_pyyaml(text: str) -> None:
+    _same_as_pyyaml(text)
+
+
+def test_fast_reader_notes_duplicate_keys_with_their_lines() -> None:
+    data, duplicates = load._read_events("a: 1\nb:\n  c: 1\n  c: 2\na: 3\nlijst:\n  - {x: 1, x: 2}\n")
+    assert data == {"a": 3, "b": {"c": 2}, "lijst": [{"x": 2}]}
+    assert duplicates == [(4, "c"), (5, "a"), (7, "x")]
+
+
+def test_a_date_that_does_not_exist_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "aanbod.yaml"
+    path.write_text('versie: "1"\naanbod:\n  - geldig_tot: 2027-02-30\n', encoding="utf-8")
+    with pytest.raises(InvalidFileError) as caught:
+        load.parse(read_source(path))
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (3, "'2027-02-30' is geen bestaande datum. Schrijf een datum zo: 2027-12-31.")
+    ]
+
+
+_scalars = (
+    st.text(max_size=12)
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False)
+    | st.booleans()
+    | st.none()
+    | st.dates()
+)
+_documents = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=_documents, flow=st.none() | st.booleans())
+def test_property_fast_reader_matches_pyyaml(document: Any, flow: bool | None) -> None:
+    _same_as_pyyaml(yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True))
