@@ -677,3 +677,22 @@ def test_property_same_input_same_route_whatever_the_catalogue_order(
     shuffled, _ = plan(family, catalogue(*reversed(cat.entries)), forms=forms, hours=hours)
     assert first == again
     assert first == shuffled
+
+
+def test_preparation_training_only_for_those_without_it() -> None:
+    """Experienced foster parents never get the training for aspirants; unprepared network parents may."""
+    from pleegreflectie.load import load_catalogue, load_framework
+    from pleegreflectie.models import Profile
+    from pleegreflectie.route import is_eligible
+
+    framework = load_framework()
+    course = next(c for c in load_catalogue(framework).entries if c.id == "voorbereidingstraining")
+    day = dt.date(2026, 11, 22)
+    experienced = Profile.model_validate({"pleegouder": "bestand", "jaren_pleegouder": 5})
+    prepared_network = Profile.model_validate({"pleegouder": "netwerk", "voorbereiding": True})
+    unprepared_network = Profile.model_validate({"pleegouder": "netwerk", "voorbereiding": False})
+    aspirant = Profile.model_validate({"pleegouder": "bestand", "jaren_pleegouder": 0})
+    assert not is_eligible(course, experienced, today=day)
+    assert not is_eligible(course, prepared_network, today=day)
+    assert is_eligible(course, unprepared_network, today=day)
+    assert is_eligible(course, aspirant, today=day)

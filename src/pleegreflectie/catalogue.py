@@ -221,6 +221,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "pleegzorgvormen": "Alleen voor deze vormen van pleegzorg. Laat weg als het voor alle vormen is.",
         "leeftijd": "De leeftijd van het pleegkind, met min en max. Laat weg als elke leeftijd kan.",
         "problematiek": "Alleen als het aanbod voor een bepaalde problematiek is, zoals trauma.",
+        "zonder_voorbereiding": "true: alleen voor wie nog geen voorbereidingstraining had "
+        "(aspirant-pleegouders, veel netwerkpleegouders).",
     },
     "Duration": {
         "bijeenkomsten": "Het aantal bijeenkomsten of gesprekken.",

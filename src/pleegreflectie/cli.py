@@ -665,11 +665,10 @@ FileArgument = Annotated[
 @catalogus_app.command("schema", cls=DutchCommand, help="Laat het JSON Schema van een catalogus zien.")
 @guard
 def catalogus_schema() -> None:
-    import json
+    from .catalogue import schema_text
+    from .load import load_framework
 
-    from .catalogue import schema
-
-    print(json.dumps(schema(), ensure_ascii=False, indent=2))
+    print(schema_text(load_framework()), end="")
 
 
 @catalogus_app.command(
@@ -698,7 +697,7 @@ def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = Fa
     from .load import load_catalogue, load_framework
 
     framework = load_framework()
-    result = coverage(framework, load_catalogue(framework, bestand))
+    result = coverage(framework, load_catalogue(framework, bestand), today=_today())
     if json_output:
         from .export import coverage_json
 

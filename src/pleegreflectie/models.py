@@ -236,6 +236,8 @@ class Audience(_Model):
     care_kinds: tuple[CareKind, ...] | None = Field(default=None, alias="pleegzorgvormen")
     ages: AgeRange | None = Field(default=None, alias="leeftijd")
     challenges: tuple[Challenge, ...] | None = Field(default=None, alias="problematiek")
+    # Only for foster parents who had no preparation training yet (aspirants, many network parents).
+    unprepared_only: bool = Field(default=False, alias="zonder_voorbereiding")
 
 
 class Duration(_Model):

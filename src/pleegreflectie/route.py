@@ -128,10 +128,19 @@ def is_eligible(
         high = audience.ages.max if audience.ages.max is not None else 99
         if not any(low <= age <= high for age in profile.child_ages):
             return False
+    if audience.unprepared_only and _prepared(profile):
+        return False
     if audience.challenges is not None and audience.challenges:
         needed = set(audience.challenges) - NO_CHALLENGE
         return bool(needed & set(profile.challenges))
     return True
+
+
+def _prepared(profile: Profile) -> bool:
+    """Had a preparation training: said so, or registered foster parents with a year or more behind them."""
+    if profile.prepared is not None:
+        return profile.prepared
+    return profile.parent_kind is ParentKind.REGISTERED and (profile.years or 0) >= 1
 
 
 def monthly_hours(course: Course) -> float:

@@ -161,9 +161,7 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
         for step in steps:
             count += 1
             course = step.course
-            heading = course.title
-            if step.via_worker:
-                heading = f"Vraag je pleegzorgbegeleider naar: {course.title}"
+            heading = f"{course.title} (via je pleegzorgbegeleider)" if step.via_worker else course.title
             out.print(_indent(Text(f"{count}. {heading}", style="bold"), 2))
             out.print(_indent(Text(f"{course.provider} · {_form_and_duration(step)}"), 5))
             out.print(_indent(Text(f"Waarom: {step.reason}"), 5))
@@ -238,14 +236,14 @@ def show_overview(out: Console, framework: Framework, rows: list[tuple[Reflectio
 
 
 SHORT_FORMS = {
-    "groep": "groep",
-    "online": "onl.",
-    "thuis": "thuis",
-    "individueel": "pers.",
-    "blended": "blend",
-    "video": "video",
-    "lezen": "lezen",
-    "telefonisch": "tel.",
+    "groep": "gr",
+    "online": "on",
+    "thuis": "th",
+    "individueel": "pe",
+    "blended": "bl",
+    "video": "vi",
+    "lezen": "le",
+    "telefonisch": "te",
 }
 
 
@@ -257,7 +255,7 @@ def show_coverage(out: Console, framework: Framework, coverage: Coverage) -> Non
     for pillar_row in coverage.pillars:
         table = Table(box=None, header_style="bold", padding=(0, 1), show_edge=False)
         table.add_column(
-            f"{pillar_row.name} ({pillar_row.total})", no_wrap=True, max_width=28, overflow="ellipsis"
+            f"{pillar_row.name} ({pillar_row.total})", no_wrap=True, max_width=34, overflow="ellipsis"
         )
         table.add_column("tot.", justify="right")
         for form in coverage.forms:
@@ -280,7 +278,10 @@ def show_coverage(out: Console, framework: Framework, coverage: Coverage) -> Non
             out.print(Text(f"  - {row.name} ({row.total})"))
     else:
         out.print("Elke competentie heeft genoeg aanbod.")
-    out.print("Vormen: onl. = online, pers. = persoonlijk gesprek, blend = deels online, tel. = telefonisch.")
+    out.print(
+        "Vormen: gr = groep, on = online, th = thuis, pe = persoonlijk gesprek, bl = deels online, "
+        "vi = filmpjes, le = lezen, te = telefonisch."
+    )
 
 
 def _signed(value: float | None) -> str:
