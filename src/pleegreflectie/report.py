@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from . import __version__
 from .compare import COMPETENCY_NOISE, PILLAR_NOISE, Comparison
 from .flow import PROFILE_FIELDS
-from .models import RECOGNITION_LABELS, Answers, Course, Duration, Framework, LearningForm
+from .models import RECOGNITION_LABELS, Answers, Course, Duration, Framework
 from .route import Route, RouteStep
-from .scoring import GAP_MAX, STRENGTH_MIN, CompetencyScore, Gap, Result
+from .scoring import CompetencyScore, Gap, Result
+from .wording import FORM_WORDS, join_words, level, number, signed
 
 TITLE = "Reflectie pleegouderschap"
 NO_NAME = "(geen naam)"
@@ -70,16 +71,6 @@ PROFILE_LABELS = {
     "uitdagingen": "Waar jullie pleegkind moeite mee heeft",
     "leervormen": "Zo leren jullie het liefst",
     "uren_per_maand": "Tijd om te leren",
-}
-FORM_WORDS = {
-    LearningForm.GROUP: "in een groep",
-    LearningForm.ONLINE: "online",
-    LearningForm.HOME: "thuis",
-    LearningForm.INDIVIDUAL: "één op één",
-    LearningForm.BLENDED: "deels online en deels samen",
-    LearningForm.VIDEO: "met filmpjes",
-    LearningForm.READING: "door te lezen",
-    LearningForm.PHONE: "via de telefoon",
 }
 ACCESS_WORDS = {
     "zelf": "Je kunt je zelf aanmelden.",
@@ -157,20 +148,6 @@ def link(text: str, url: str | None) -> str:
 # ---------------------------------------------------------------- small words
 
 
-def number(value: float | None) -> str:
-    """A score the Dutch way: 3,5. A dash when there is none."""
-    return "–" if value is None else f"{value:.1f}".replace(".", ",")
-
-
-def signed(value: float | None) -> str:
-    """A difference with its sign and up to 2 decimals (+0,3, -0,38, 0,0), so it matches the verdict."""
-    if value is None:
-        return "–"
-    text = f"{value:+.2f}".rstrip("0").replace(".", ",")
-    text = text + "0" if text.endswith(",") else text
-    return "0,0" if text in ("+0,0", "-0,0") else text
-
-
 def bar(value: float | None) -> str:
     if value is None:
         return ""
@@ -182,20 +159,16 @@ def date_text(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def join_words(items: Sequence[str]) -> str:
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
+MEANINGS = {
+    None: "Nog niet ingevuld",
+    "sterk": "Hier zijn jullie sterk",
+    "aandacht": "Hier is aandacht nodig",
+    "op weg": "Dit gaat redelijk",
+}
 
 
 def meaning(value: float | None) -> str:
-    if value is None:
-        return "Nog niet ingevuld"
-    if value >= STRENGTH_MIN:
-        return "Hier zijn jullie sterk"
-    if value <= GAP_MAX:
-        return "Hier is aandacht nodig"
-    return "Dit gaat redelijk"
+    return MEANINGS[level(value)]
 
 
 def _competency_meaning(comp: CompetencyScore) -> str:

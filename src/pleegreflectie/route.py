@@ -44,6 +44,7 @@ from .models import (
     Profile,
 )
 from .scoring import Gap, Result
+from .wording import FORM_WORDS, join_words, number
 
 Phase = Literal["nu", "daarna", "later"]
 PHASES: tuple[Phase, ...] = ("nu", "daarna", "later")
@@ -335,16 +336,6 @@ def _cover(pool: list[_Candidate], ctx: _Context) -> _Plan:
 
 # ---------------------------------------------------------------- wording (Dutch, B1)
 
-FORM_WORDS = {
-    LearningForm.GROUP: "in een groep",
-    LearningForm.ONLINE: "online",
-    LearningForm.HOME: "thuis",
-    LearningForm.INDIVIDUAL: "één op één",
-    LearningForm.BLENDED: "deels online en deels samen",
-    LearningForm.VIDEO: "met filmpjes",
-    LearningForm.READING: "door te lezen",
-    LearningForm.PHONE: "via de telefoon",
-}
 FORM_WHY = {
     LearningForm.GROUP: "In een groep leer je ook van anderen die hetzelfde meemaken.",
     LearningForm.ONLINE: "Dit kan online, op een moment dat jou uitkomt.",
@@ -358,20 +349,11 @@ FORM_WHY = {
 MAX_NAMED = 3
 
 
-def number(value: float) -> str:
-    """A score the Dutch way: 2,0."""
-    return f"{value:.1f}".replace(".", ",")
-
-
 def _hours_text(value: float) -> str:
     """Hours the Dutch way: whole hours from 3 on, else one decimal (1,5)."""
     if value >= 3 or value == int(value):
         return str(round(value))
     return number(value)
-
-
-def _join(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
 
 
 def _names(gap_ids: Sequence[str], ctx: _Context) -> list[str]:
@@ -387,7 +369,7 @@ def _gap_list(framework: Framework, gap_ids: Sequence[str], ctx: _Context) -> st
     rest = len(gap_ids) - MAX_NAMED
     if rest > 0:
         items.append("nog 1 ander punt" if rest == 1 else f"nog {rest} andere punten")
-    return _join(items)
+    return join_words(items)
 
 
 def _form_sentence(course: Course, ctx: _Context) -> str:
@@ -429,13 +411,13 @@ def _advice_uncovered(
 ) -> list[str]:
     if not uncovered:
         return []
-    names = _join(_names(uncovered, ctx))
+    names = join_words(_names(uncovered, ctx))
     lines = [
         f"Voor {names} vonden we geen passend aanbod. Bespreek dit met je pleegzorgbegeleider. "
         "Praat er ook over met andere pleegouders, familie of vrienden."
     ]
     if forms:
-        chosen = _join([FORM_WORDS[f] for f in forms])
+        chosen = join_words([FORM_WORDS[f] for f in forms])
         lines.append(f"Je zocht alleen aanbod {chosen}. Met andere leervormen is er misschien meer.")
     return lines
 
@@ -520,7 +502,7 @@ def _advice_later(plan: _Plan, uncovered: Sequence[str], ctx: _Context) -> list[
     waiting = [g.id for g in ctx.gaps if g.id not in served and g.id not in uncovered]
     if not waiting or not plan.picked:
         return []
-    return [f"Niet alles past nu in deze route. Kijk later ook naar {_join(_names(waiting, ctx))}."]
+    return [f"Niet alles past nu in deze route. Kijk later ook naar {join_words(_names(waiting, ctx))}."]
 
 
 def _share(result: Result) -> tuple[str, ...]:

@@ -15,7 +15,8 @@ from .catalogue import THIN
 from .flow import Progress
 from .models import Answers, Competency, Framework, Pillar
 from .route import Route, RouteStep
-from .scoring import GAP_MAX, STRENGTH_MIN, Result
+from .scoring import Result
+from .wording import FORM_WORDS, level, number, signed
 
 if TYPE_CHECKING:
     from .catalogue import Coverage
@@ -32,13 +33,6 @@ def console(stderr: bool = False) -> Console:
     return Console(file=stream, width=min(WIDTH, probe.width), highlight=False, soft_wrap=False)
 
 
-def number(value: float | None) -> str:
-    """A score the Dutch way: 3,5. A dash when nothing was answered."""
-    if value is None:
-        return "-"
-    return f"{value:.1f}".replace(".", ",")
-
-
 def bar(value: float | None) -> str:
     if value is None:
         return "·" * BAR
@@ -47,13 +41,7 @@ def bar(value: float | None) -> str:
 
 
 def verdict(value: float | None) -> str:
-    if value is None:
-        return "nog niet ingevuld"
-    if value >= STRENGTH_MIN:
-        return "sterk"
-    if value <= GAP_MAX:
-        return "aandacht"
-    return "op weg"
+    return level(value) or "nog niet ingevuld"
 
 
 class RichPresenter:
@@ -190,7 +178,7 @@ def _indent(text: Text, columns: int) -> Padding:
 
 
 def _form_and_duration(step: RouteStep) -> str:
-    parts = [", ".join(FORM_LABELS.get(f, str(f)) for f in step.course.forms)]
+    parts = [", ".join(FORM_WORDS.get(f, str(f)) for f in step.course.forms)]
     duration = step.course.duration
     if duration is not None:
         if duration.sessions:
@@ -200,18 +188,6 @@ def _form_and_duration(step: RouteStep) -> str:
     if step.hours_per_month:
         parts.append(f"ongeveer {number(step.hours_per_month)} uur per maand")
     return " · ".join(parts)
-
-
-FORM_LABELS = {
-    "groep": "in een groep",
-    "online": "online",
-    "thuis": "thuis",
-    "individueel": "persoonlijk",
-    "blended": "deels online, deels samen",
-    "video": "filmpjes",
-    "lezen": "lezen",
-    "telefonisch": "telefonisch",
-}
 
 
 def show_overview(out: Console, framework: Framework, rows: list[tuple[ReflectionInfo, list[str]]]) -> None:
@@ -284,12 +260,6 @@ def show_coverage(out: Console, framework: Framework, coverage: Coverage) -> Non
     )
 
 
-def _signed(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return ("+" if value > 0 else "") + number(value)
-
-
 def show_comparison(
     out: Console, comparison: Comparison, before: ReflectionInfo, after: ReflectionInfo
 ) -> None:
@@ -304,7 +274,7 @@ def show_comparison(
     table.add_column("", no_wrap=True)
     for pillar in comparison.pillars:
         table.add_row(
-            pillar.title, number(pillar.before), number(pillar.after), _signed(pillar.delta), pillar.verdict
+            pillar.title, number(pillar.before), number(pillar.after), signed(pillar.delta), pillar.verdict
         )
     out.print(table)
     notable = comparison.notable()
