@@ -1,0 +1,315 @@
+"""Saved reflections with the installed program in a pseudo-terminal: kill -9 and hervat, the steps of
+the previous route, and Ctrl-C during hervat.
+
+Each test has its own store (PLEEGREFLECTIE_HOME) shared by the program in the pty and the helper
+commands run with subprocess. Expectations use text that does not wrap at 80 columns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pleegreflectie.models import Framework
+from pleegreflectie.store import Store
+
+pexpect = pytest.importorskip("pexpect")
+
+PROGRAM = Path(sys.executable).parent / "pleegreflectie"
+TIMEOUT = 20
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
+PREFIX = 40  # enough to tell the questions apart; short enough never to wrap
+
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals need a POSIX system"),
+    pytest.mark.skipif(not PROGRAM.exists(), reason="the console script is not installed next to python"),
+]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def plain(text: str) -> str:
+    return ANSI.sub("", text).replace("\r", "")
+
+
+def environment(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "PLEEGREFLECTIE_HOME": str(home),
+            "NO_COLOR": "1",
+            "TERM": "xterm",
+            "COLUMNS": "80",
+            "LINES": "40",
+            # pexpect does not answer "where is the cursor?"; without this every prompt waits for it.
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+        }
+    )
+    env.pop("FORCE_COLOR", None)
+    return env
+
+
+def spawn(home: Path, *args: str) -> Any:
+    return pexpect.spawn(
+        str(PROGRAM),
+        list(args),
+        env=environment(home),
+        cwd=str(home.parent),
+        dimensions=(40, 80),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+    )
+
+
+def program(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The program without a terminal, on the same store."""
+    return subprocess.run(
+        [str(PROGRAM), *args],
+        env=environment(home),
+        cwd=str(home.parent),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def overview(home: Path) -> list[dict[str, Any]]:
+    done = program(home, "overzicht", "--json")
+    assert done.returncode == 0, done.stderr
+    rows: list[dict[str, Any]] = json.loads(done.stdout)
+    return rows
+
+
+def ask(child: Any, text: str, keys: str) -> None:
+    """Wait until the prompt shows (the start of) `text`, then type `keys`."""
+    child.expect_exact(text[:PREFIX])
+    child.send(keys)
+
+
+def answer_profile(child: Any, household: str) -> None:
+    ask(child, "Hoe noemen we dit gezin in het verslag?", f"{household}\r")
+    ask(child, "Kenden jullie je pleegkind al", "2")  # bestand: no question about preparation
+    ask(child, "Welke vorm van pleegzorg hebben jullie nu?", "\x1b[B\x1b[B \r")  # langdurig
+    ask(child, "Hoeveel jaar zijn jullie al pleegouder?", "3\r")
+    ask(child, "Hoe oud is je pleegkind?", "7\r")
+    ask(child, "Wonen er ook eigen kinderen bij jullie thuis?", "2")
+    ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r")
+    ask(child, "Hoe leer je het liefst?", "\r")
+    ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
+
+
+def read_to_end(child: Any) -> str:
+    """Everything until the program ends; a report offer on the way is declined."""
+    index = child.expect_exact(["verslag maken", pexpect.EOF])
+    text = child.before + (child.after if index == 0 else "")
+    if index == 0:
+        child.send("n")
+        child.expect(pexpect.EOF)
+        text += child.before
+    return plain(text)
+
+
+def close(child: Any) -> None:
+    if child.isalive():
+        child.close(force=True)
+
+
+# The zorgen pillar: (weten, doen, importance or None). Importance is asked when the score is 3.5 or lower.
+ZORGEN = {
+    "zorgen.gezondheid": ("5", "5", None),  # 5.0
+    "zorgen.gedrag": ("2", "2", "3"),  # 2.0, heel belangrijk
+    "zorgen.contact-ouders": ("4", "4", None),  # 4.0
+    "zorgen.wennen": ("4", "5", None),  # 4.5
+    "zorgen.ambassadeur": ("3", "3", "2"),  # 3.0, belangrijk
+}
+
+
+def zorgen_keys(framework: Framework) -> list[tuple[str, str]]:
+    """(prompt text, key) for every step of the zorgen pillar with the answers above, in order."""
+    steps = []
+    for competency in framework.pillar("zorgen").competencies:
+        weten, doen, importance = ZORGEN[competency.id]
+        steps += [(competency.questions[0].text, weten), (competency.questions[1].text, doen)]
+        if importance:
+            steps.append((framework.importance_question, importance))
+    return steps
+
+
+def zorgen_prompts(framework: Framework) -> list[str]:
+    """The start of every prompt the zorgen pillar can show (questions, importance, note)."""
+    texts = [q.text for c in framework.pillar("zorgen").competencies for q in c.questions]
+    prompts = [text[:PREFIX] for text in [*texts, framework.importance_question, "Wat wil je hier nog"]]
+    assert len(set(prompts)) == len(prompts), "the prompts must differ in their first characters"
+    return prompts
+
+
+# ---------------------------------------------------------------- kill -9, then hervat
+
+
+def test_kill_9_then_hervat_continues_at_the_next_question(tmp_path: Path, framework: Framework) -> None:
+    home = tmp_path / "home"
+    steps = zorgen_keys(framework)
+    # Five scale questions and one importance: gezondheid 5 5, gedrag 2 2 (heel belangrijk), contact 4.
+    before_kill, after_kill = steps[:6], steps[6:]
+    next_text = after_kill[0][0]
+    assert next_text == framework.pillar("zorgen").competencies[2].questions[1].text
+
+    child = spawn(home, "start", "--pijler", "zorgen")
+    try:
+        child.expect_exact("Welkom bij pleegreflectie")
+        answer_profile(child, "Gezin K")
+        for text, key in before_kill:
+            ask(child, text, key)
+        child.expect_exact(next_text[:PREFIX])  # shown after the last answer was saved
+        child.kill(signal.SIGKILL)
+        child.expect(pexpect.EOF)
+    finally:
+        close(child)
+    assert child.signalstatus == signal.SIGKILL
+
+    rows = overview(home)
+    assert len(rows) == 1
+    assert rows[0]["id"] == 1
+    assert rows[0]["huishouden"] == "Gezin K"
+    assert rows[0]["status"] == "bezig"
+    assert rows[0]["pijlers"] == ["zorgen"]
+    assert rows[0]["antwoorden"] == 5
+
+    child = spawn(home, "hervat")
+    try:
+        child.expect_exact("Welkom terug")
+        child.expect_exact("reflectie 1")
+        # The first prompt shown is the first unanswered question, and none of the others.
+        prompts = zorgen_prompts(framework)
+        index = child.expect_exact(prompts)
+        assert prompts[index] == next_text[:PREFIX], plain(child.before)
+        assert "vraag 6 van 10" in plain(child.before)
+        child.send(after_kill[0][1])
+        for text, key in after_kill[1:]:
+            ask(child, text, key)
+        ask(child, "Wat wil je hier nog over kwijt? (over zorgen)", "Na de stroomstoring.\r")
+        screen = read_to_end(child)
+    finally:
+        close(child)
+    assert child.exitstatus == 0, screen
+    assert "Traceback" not in screen
+
+    # (5 + 2 + 4 + 4.5 + 3) / 5 = 3.7, with answers from before and after the kill.
+    assert "Zorgen (score 3,7)" in screen
+    lines = [line.strip() for line in screen.splitlines()]
+    for competency in framework.pillar("zorgen").competencies:
+        weten, doen, _ = ZORGEN[competency.id]
+        value = f"{(int(weten) + int(doen)) / 2:.1f}".replace(".", ",")
+        assert f"{value}  {competency.name}" in lines, (competency.id, value)
+    assert "Jullie notitie: Na de stroomstoring." in screen
+    gaps = screen[screen.index("Aandachtspunten") :]
+    # The importance given before the kill still counts.
+    first = gaps.index("1. Omgaan met het gedrag van je pleegkind (score 2,0, heel belangrijk)")
+    second = gaps.index("2. Ambassadeur zijn voor je pleegkind (score 3,0, belangrijk)")
+    assert first < second
+    assert "bewaard als nummer 1" in screen
+
+    rows = overview(home)
+    assert [(r["id"], r["status"], r["antwoorden"]) for r in rows] == [(1, "klaar", 10)]
+
+
+# ---------------------------------------------------------------- the previous route
+
+
+def test_a_new_reflection_asks_which_steps_of_the_previous_route_were_done(
+    tmp_path: Path, oma_path: Path, framework: Framework
+) -> None:
+    home = tmp_path / "home"
+    answers = tmp_path / "gezin-p.yaml"
+    answers.write_text(
+        oma_path.read_text(encoding="utf-8").replace("huishouden: Oma Jansen", "huishouden: Gezin P"),
+        encoding="utf-8",
+    )
+    first = program(home, "start", "--antwoorden", str(answers), "--json")
+    assert first.returncode == 0, first.stderr
+    previous = json.loads(first.stdout)["route"]
+    assert len(previous) >= 2
+    route_ids = [step["id"] for step in previous]
+    titles = [step["titel"] for step in previous]
+
+    child = spawn(home, "start", "--pijler", "zorgen")
+    try:
+        child.expect_exact("Welkom bij pleegreflectie")
+        answer_profile(child, "Gezin P")
+        child.expect_exact("Welke stappen hebben jullie gedaan?")
+        child.expect_exact("<< Terug naar de vorige vraag")  # the last choice: all titles are shown
+        shown = plain(child.before)
+        for title in titles:
+            assert title in shown, title
+        child.send(" ")  # tick the first step
+        child.send("\r")
+        for text, key in zorgen_keys(framework):
+            ask(child, text, key)
+        ask(child, "Wat wil je hier nog over kwijt? (over zorgen)", "\r")
+        screen = read_to_end(child)
+    finally:
+        close(child)
+    assert child.exitstatus == 0, screen
+    assert "bewaard als nummer 2" in screen
+
+    compared = program(home, "vergelijk")
+    assert compared.returncode == 0, compared.stderr
+    lines = [line.strip() for line in compared.stdout.splitlines()]
+    assert f"✓ gedaan: {titles[0]}" in lines, compared.stdout
+    for title in titles[1:]:
+        assert f"· nog niet gedaan: {title}" in lines, title
+
+    with Store.open(home) as store:
+        info, sitting = store.load(2)
+    assert info.household is not None and info.household.casefold() == "gezin p"
+    assert info.route_done == (route_ids[0],)
+    assert sitting.previous_route == route_ids
+
+
+# ---------------------------------------------------------------- Ctrl-C during hervat
+
+
+def test_ctrl_c_during_hervat_says_how_to_continue(tmp_path: Path, framework: Framework) -> None:
+    home = tmp_path / "home"
+    questions = [q for c in framework.pillar("zorgen").competencies for q in c.questions]
+
+    child = spawn(home, "start", "--pijler", "zorgen")
+    try:
+        answer_profile(child, "Gezin C")
+        ask(child, questions[0].text, "4")
+        ask(child, questions[1].text, "4")
+        ask(child, questions[2].text, "s")  # stop: the two answers are kept
+        child.expect(pexpect.EOF)
+        stopped = plain(child.before)
+    finally:
+        close(child)
+    assert child.exitstatus == 0, stopped
+    assert "pleegreflectie hervat 1" in stopped
+
+    child = spawn(home, "hervat", "1")
+    try:
+        child.expect_exact("Welkom terug")
+        child.expect_exact(questions[2].text[:PREFIX])
+        child.send("\x03")
+        child.expect(pexpect.EOF)
+        output = plain(child.before)
+    finally:
+        close(child)
+    assert child.exitstatus == 130, output
+    assert child.signalstatus is None
+    assert "Gestopt" in output
+    assert "pleegreflectie hervat 1" in output
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output
+
+    rows = overview(home)
+    assert [(r["id"], r["status"], r["antwoorden"]) for r in rows] == [(1, "bezig", 2)]
