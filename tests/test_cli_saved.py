@@ -306,12 +306,6 @@ def test_overzicht_of_an_empty_store(runner: CliRunner) -> None:
     assert overview(runner) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a reflection finished from an answers file has an empty history, so "
-    "Sitting.pillars_done() (flow.py) finds no pillar done: overzicht says '0 van 5' and "
-    "pijlers_klaar is [] for a finished reflection",
-)
 def test_overzicht_counts_the_pillars_of_an_answers_file_as_done(runner: CliRunner, oma_path: Path) -> None:
     save(runner, oma_path)
     assert overview(runner)[0]["pijlers_klaar"] == PILLARS
@@ -529,12 +523,6 @@ def test_hervat_of_a_finished_reflection_shows_the_result_without_asking(
     assert "Hoe noemen we dit gezin" not in out and "druk op" not in out  # nothing was asked
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: hervat of a reflection finished with `start --antwoorden` is not seen as complete "
-    "(from_answers leaves Sitting.history empty, so is_complete() is False): without a terminal it "
-    "exits 4, in a terminal it asks the whole reflection again from the first profile question",
-)
 def test_hervat_of_a_reflection_finished_from_an_answers_file(runner: CliRunner, oma_path: Path) -> None:
     save(runner, oma_path)
     out = ok(invoke(runner, "hervat", "1"))
@@ -542,12 +530,6 @@ def test_hervat_of_a_reflection_finished_from_an_answers_file(runner: CliRunner,
     assert "Waar staan jullie?" in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: hervat of a finished reflection calls _conclude -> Autosave.finish again, which "
-    "overwrites finished_at, updated_at and the saved route: looking at an old result changes the "
-    "date of its report, which reflection is 'the latest', and the route the next visit asks about",
-)
 def test_hervat_of_a_finished_reflection_changes_nothing(
     runner: CliRunner, home: Path, framework: Framework
 ) -> None:

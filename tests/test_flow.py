@@ -274,10 +274,14 @@ def test_pillars_done(framework: Framework) -> None:
 
 def test_to_answers_and_from_answers_round_trip(framework: Framework, oma_path: Path) -> None:
     oma = load_answers(framework, oma_path)
-    sitting = from_answers(oma, [p.id for p in framework.pillars])
+    sitting = from_answers(framework, oma, [p.id for p in framework.pillars])
     again = sitting.to_answers()
     assert again == oma
     assert again.profile.parent_kind == ParentKind.NETWORK
+    # Nothing is asked of an answers file: every step counts as handled.
+    assert sitting.is_complete(framework)
+    assert sitting.pillars_done(framework) == [p.id for p in framework.pillars]
+    assert sitting.origin == "bestand"
 
 
 def test_to_answers_turns_the_profile_into_a_typed_profile() -> None:

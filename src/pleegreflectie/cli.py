@@ -245,7 +245,7 @@ def start(
     if antwoorden is not None:
         from .flow import from_answers
 
-        sitting = from_answers(load_answers(framework, antwoorden), pillar_ids)
+        sitting = from_answers(framework, load_answers(framework, antwoorden), pillar_ids)
         _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
         return
     _need_terminal(
@@ -272,12 +272,13 @@ def hervat(nummer: IdArgument = None, json_output: JsonOption = False) -> None:
             "er is geen reflectie die nog niet af is. Begin een nieuwe met 'pleegreflectie start'.",
             exit_code=ExitCode.NOT_FOUND,
         )
-    sitting, autosave = resume(store, reflection_id)
-    if sitting.is_complete(framework):
+    info, sitting, autosave = resume(store, reflection_id)
+    if info.finished or sitting.is_complete(framework):
         from .view import console
 
         console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
-        _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
+        # Looking at a finished reflection changes nothing that was saved.
+        _conclude(framework, catalogue, sitting, autosave, json_output=json_output, save=not info.finished)
         return
     _need_terminal(
         "de vragen hebben een terminal nodig, en die is er nu niet. Open een terminal en typ daar "
@@ -332,15 +333,17 @@ def _conclude(
     *,
     json_output: bool,
     interview: Any = None,
+    save: bool = True,
 ) -> None:
-    """Score, plan the route, save the reflection as finished and show it all."""
+    """Score, plan the route, save the reflection as finished (unless told not to) and show it all."""
     from .route import plan_route
     from .scoring import score
 
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
     route = plan_route(framework, catalogue, answers, result, today=_today())
-    autosave.finish([step.course.id for step in route.steps], sitting)
+    if save:
+        autosave.finish([step.course.id for step in route.steps], sitting)
     if json_output:
         from .export import result_json
 
@@ -462,7 +465,7 @@ def _saved_or_file(nummer: int | None, antwoorden: Path | None, framework: Any) 
         from .load import load_answers
 
         return (
-            from_answers(load_answers(framework, antwoorden), [p.id for p in framework.pillars]),
+            from_answers(framework, load_answers(framework, antwoorden), [p.id for p in framework.pillars]),
             None,
             None,
         )
@@ -581,7 +584,7 @@ def _report_text(nummer: int | None) -> str:
         reflection_id=info.id,
         household=info.household,
         date=(info.finished_at or info.updated_at).astimezone().date(),
-        mode="scherm" if sitting.history else "bestand",
+        mode=sitting.origin,
         pillar_ids=tuple(sitting.pillar_ids),
     )
     return str(
@@ -632,6 +635,11 @@ def vergelijk(
                 exit_code=ExitCode.NOT_FOUND,
             )
     earlier_info, earlier = store.load(earlier_id)
+    if (earlier_info.household or "").casefold() != (later_info.household or "").casefold():
+        print(
+            f"Let op: reflectie {earlier_id} en {later_id} zijn van verschillende gezinnen "
+            f"({earlier_info.household or 'geen naam'} en {later_info.household or 'geen naam'})."
+        )
     comparison = compare(
         framework,
         score(framework, earlier.to_answers(), earlier.pillar_ids),

@@ -148,6 +148,7 @@ class Sitting:
     history: list[str] = field(default_factory=list)  # ids of handled steps, in order
     skipped: list[str] = field(default_factory=list)
     ask_profile: bool = True
+    origin: str = "scherm"  # "scherm": asked on the screen; "bestand": from an answers file
     # Route entry ids of this household's previous reflection (None: not looked up yet).
     previous_route: list[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # PREVIOUS_ROUTE answers
@@ -271,13 +272,15 @@ def progress(framework: Framework, sitting: Sitting, step: Step) -> Progress | N
     )
 
 
-def from_answers(answers: Answers, pillar_ids: list[str]) -> Sitting:
-    """A sitting from an answers file: nothing is asked, everything comes from the file."""
+def from_answers(framework: Framework, answers: Answers, pillar_ids: list[str]) -> Sitting:
+    """A sitting from an answers file: nothing is asked, every step counts as handled."""
     sitting = Sitting(
         pillar_ids=pillar_ids,
         profile=answers.profile.model_dump(mode="json", by_alias=True, exclude_defaults=True),
         answers=dict(answers.answers),
         importance=dict(answers.importance),
         notes=dict(answers.notes),
+        origin="bestand",
     )
+    sitting.history = [step.id for step in sitting.plan(framework)]
     return sitting

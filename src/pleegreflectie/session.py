@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .flow import Sitting
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import ReflectionInfo, Store
 
 
 @dataclass
@@ -60,9 +60,9 @@ class Autosave:
         self.store.finish(self.reflection_id, route_ids=route_ids)
 
 
-def resume(store: Store, reflection_id: int) -> tuple[Sitting, Autosave]:
+def resume(store: Store, reflection_id: int) -> tuple[ReflectionInfo, Sitting, Autosave]:
     """A saved reflection, ready to continue at its first unanswered question."""
     info, sitting = store.load(reflection_id)
     autosave = Autosave(store, info.framework_version, info.catalogue_version, reflection_id)
     autosave.look_up_previous_route(sitting)
-    return sitting, autosave
+    return info, sitting, autosave

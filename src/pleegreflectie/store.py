@@ -77,6 +77,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX reflections_by_household ON reflections (household_key, id)",
     ),
+    (  # 2: how the answers were given: on the screen or in an answers file
+        "ALTER TABLE reflections ADD COLUMN origin TEXT NOT NULL DEFAULT 'scherm'",
+    ),
 )
 
 
@@ -495,7 +498,7 @@ def _not_found(reflection_id: int) -> NotFoundError:
 _INFO_QUERY = (
     "SELECT r.id, r.household, r.status, r.created_at, r.updated_at, r.finished_at, r.pillar_ids,"
     " r.respondent, r.ask_profile, r.framework_version, r.catalogue_version, r.route, r.previous_route,"
-    " r.route_done,"
+    " r.route_done, r.origin,"
     " (SELECT COUNT(*) FROM steps s WHERE s.reflection_id = r.id AND s.kind = 'vraag'"
     "  AND s.value IS NOT NULL) AS answer_count"
     " FROM reflections r"
@@ -583,7 +586,7 @@ def _sync_sitting(db: sqlite3.Connection, reflection_id: int, sitting: Sitting, 
     previous = _json(sitting.previous_route) if sitting.previous_route is not None else None
     db.execute(
         "UPDATE reflections SET updated_at = ?, household = COALESCE(?, household),"
-        " household_key = COALESCE(?, household_key), pillar_ids = ?, ask_profile = ?,"
+        " household_key = COALESCE(?, household_key), pillar_ids = ?, ask_profile = ?, origin = ?,"
         " previous_route = ?, route_done = COALESCE(?, route_done) WHERE id = ?",
         (
             now,
@@ -591,6 +594,7 @@ def _sync_sitting(db: sqlite3.Connection, reflection_id: int, sitting: Sitting, 
             _household_key(label),
             _json(sitting.pillar_ids),
             int(sitting.ask_profile),
+            sitting.origin,
             previous,
             route_done,
             reflection_id,
@@ -629,6 +633,7 @@ def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRo
         pillar_ids=list(json.loads(reflection["pillar_ids"])),
         respondent=respondent,
         ask_profile=bool(reflection["ask_profile"]),
+        origin=reflection["origin"],
         previous_route=list(json.loads(previous)) if previous is not None else None,
     )
     targets = dict(_targets(sitting))

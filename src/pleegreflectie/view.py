@@ -196,7 +196,7 @@ def show_overview(out: Console, framework: Framework, rows: list[tuple[Reflectio
         return
     table = Table(box=None, header_style="bold", padding=(0, 1))
     for column in ("Nr", "Gezin", "Datum", "Status", "Pijlers klaar"):
-        table.add_column(column, no_wrap=column != "Gezin")
+        table.add_column(column, no_wrap=column not in ("Gezin", "Pijlers klaar"))
     for info, done in rows:
         titles = [framework.pillar(p).title for p in done]
         table.add_row(
@@ -204,7 +204,8 @@ def show_overview(out: Console, framework: Framework, rows: list[tuple[Reflectio
             Text(info.household or "(geen naam)"),
             info.updated_at.astimezone().strftime("%d-%m-%Y %H:%M"),
             "klaar" if info.finished else "nog bezig",
-            f"{len(done)} van {len(info.pillar_ids)}" + (f" ({', '.join(titles)})" if titles else ""),
+            f"{len(done)} van {len(info.pillar_ids)}"
+            + (f" ({', '.join(titles)})" if titles and len(done) < len(info.pillar_ids) else ""),
         )
     out.print(table)
     if any(not info.finished for info, _ in rows):
