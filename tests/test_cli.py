@@ -299,3 +299,14 @@ def test_closed_stdout_is_not_an_error() -> None:
     assert "Traceback" not in done.stderr
     assert "Fout" not in done.stderr
     assert done.returncode in (0, 141)  # 141: killed by SIGPIPE, as shell tools do
+
+
+@pytest.mark.parametrize("command", ["wis", "route", "rapport", "hervat", "vergelijk"])
+def test_help_of_a_command_explains_its_arguments_in_dutch(runner: CliRunner, command: str) -> None:
+    result = invoke(runner, command, "--help")
+    assert result.exit_code == 0
+    assert "Argumenten:" in result.output
+    assert "pleegreflectie overzicht" in result.output or "reflectie" in result.output
+    section = result.output.split("Argumenten:")[1].split("Opties:")[0]
+    lines = [line for line in section.splitlines() if line.strip()]
+    assert lines and all(len(line.split()) > 1 for line in lines), section  # every argument has help text

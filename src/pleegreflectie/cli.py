@@ -44,7 +44,16 @@ class _DutchHelp:
         formatter.write_usage(ctx.command_path, usage, prefix="Gebruik: ")
 
     def format_options(self, ctx: click.Context, formatter: HelpFormatter) -> None:
-        opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx))]  # type: ignore[attr-defined]
+        params = self.get_params(ctx)  # type: ignore[attr-defined]
+        arguments = [
+            (p.make_metavar(ctx), getattr(p, "help", None) or "")
+            for p in params
+            if isinstance(p, click.Argument)
+        ]
+        if arguments:
+            with formatter.section("Argumenten"):
+                formatter.write_dl(arguments)
+        opts = [rv for p in params if isinstance(p, click.Option) and (rv := p.get_help_record(ctx))]
         if opts:
             with formatter.section("Opties"):
                 formatter.write_dl(opts)
@@ -177,7 +186,9 @@ HoursOption = Annotated[
 ]
 IdArgument = Annotated[
     int | None,
-    typer.Argument(metavar="[NUMMER]", help="Nummer van een bewaarde reflectie (zie 'overzicht')."),
+    typer.Argument(
+        metavar="[NUMMER]", help="Nummer van een bewaarde reflectie (zie: pleegreflectie overzicht)."
+    ),
 ]
 
 
