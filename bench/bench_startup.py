@@ -6,6 +6,9 @@ Measures, interleaved and as the median of N runs, the wall time of:
   pleegreflectie --help                            (target: <= 8x baseline)
   pleegreflectie start --antwoorden FILE --json    (target: <= 15x baseline)
 
+Also shown, without a target: importing only the libraries a full run needs (typer, PyYAML, pydantic,
+sqlite3), the floor under the full run.
+
 Usage: python bench/bench_startup.py [--runs 15]
 """
 
@@ -39,6 +42,12 @@ def main() -> int:
         "--version": [exe, "--version"],
         "--help": [exe, "--help"],
         "start --json": [exe, "start", "--antwoorden", str(ANSWERS), "--json"],
+        # For context, no target: only importing the libraries a full run cannot do without.
+        "libraries only": [
+            sys.executable,
+            "-c",
+            "import typer, yaml, sqlite3; from pydantic import BaseModel",
+        ],
     }
     for command in commands.values():  # warm the file cache and check that each command works
         subprocess.run(command, env=env, check=True, capture_output=True)
