@@ -315,7 +315,7 @@ def _ask(
         out.print(f"[bold]Welkom terug.[/bold] We gaan verder met reflectie {autosave.reflection_id}.")
     try:
         interview.run(sitting, on_change=autosave)
-    except (Stopped, KeyboardInterrupt) as exc:
+    except (Stopped, KeyboardInterrupt, EOFError) as exc:  # EOFError: Ctrl-D
         _say_how_to_continue(autosave)
         if isinstance(exc, KeyboardInterrupt):
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
