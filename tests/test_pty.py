@@ -2,72 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
+from terminal import TIMEOUT, ZORGEN, answer_profile, ask, plain, skip_without_terminal, spawn
 
 from pleegreflectie.models import Framework
 
 pexpect = pytest.importorskip("pexpect")
 
-PROGRAM = Path(sys.executable).parent / "pleegreflectie"
-TIMEOUT = 10
-ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
-
-pytestmark = [
-    pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals need a POSIX system"),
-    pytest.mark.skipif(not PROGRAM.exists(), reason="the console script is not installed next to python"),
-]
-
-
-def plain(text: str) -> str:
-    return ANSI.sub("", text).replace("\r", "")
-
-
-def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    env = dict(os.environ)
-    env.update(
-        {
-            "PLEEGREFLECTIE_HOME": str(tmp_path / "home"),
-            "NO_COLOR": "1",
-            "TERM": "xterm",
-            "COLUMNS": "80",
-            "LINES": "40",
-            # pexpect does not answer "where is the cursor?"; without this every prompt waits for it.
-            "PROMPT_TOOLKIT_NO_CPR": "1",
-        }
-    )
-    child = pexpect.spawn(
-        str(PROGRAM),
-        list(args),
-        env=env,
-        cwd=str(tmp_path),
-        dimensions=(40, 80),
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
-    return child
-
-
-def ask(child: pexpect.spawn, text: str, keys: str) -> None:
-    """Wait until the prompt shows (the start of) `text`, then type `keys`."""
-    child.expect_exact(text[:40])
-    child.send(keys)
-
-
-def answer_profile(child: pexpect.spawn) -> None:
-    ask(child, "Hoe noemen we dit gezin in het verslag?", "Gezin A\r")
-    ask(child, "Kenden jullie je pleegkind al", "2")  # bestand: no question about preparation
-    ask(child, "Welke vorm van pleegzorg hebben jullie nu?", "\x1b[B\x1b[B \r")  # langdurig
-    ask(child, "Hoeveel jaar zijn jullie al pleegouder?", "3\r")
-    ask(child, "Hoe oud is je pleegkind?", "7\r")
-    ask(child, "Wonen er ook eigen kinderen bij jullie thuis?", "2")
-    ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r")
-    ask(child, "Hoe leer je het liefst?", "\r")
-    ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
+pytestmark = skip_without_terminal
 
 
 def read_to_end(child: pexpect.spawn, *, stop_at: str | None = None) -> str:
@@ -76,15 +21,6 @@ def read_to_end(child: pexpect.spawn, *, stop_at: str | None = None) -> str:
     index = child.expect(patterns, timeout=TIMEOUT)
     text = child.before + (child.after if index == 1 else "")
     return plain(text)
-
-
-ZORGEN = {
-    "zorgen.gezondheid": ("5", "5", None),
-    "zorgen.gedrag": ("2", "2", "3"),  # 2.0: importance asked, heel belangrijk
-    "zorgen.contact-ouders": ("4", "4", None),
-    "zorgen.wennen": ("4", "5", None),
-    "zorgen.ambassadeur": ("3", "3", "2"),  # 3.0: importance asked, belangrijk
-}
 
 
 def answer_zorgen(child: pexpect.spawn, framework: Framework) -> str:
@@ -116,7 +52,7 @@ def assert_zorgen_result(screen: str) -> None:
 
 
 def test_answer_the_zorgen_pillar_in_a_terminal(tmp_path: Path, framework: Framework) -> None:
-    child = spawn(tmp_path, "start", "--pijler", "zorgen")
+    child = spawn(tmp_path / "home", "start", "--pijler", "zorgen")
     try:
         screen = answer_zorgen(child, framework)
         # Read the result; stop at the offer to write a report, which belongs to another feature.
@@ -127,7 +63,7 @@ def test_answer_the_zorgen_pillar_in_a_terminal(tmp_path: Path, framework: Frame
 
 
 def test_the_whole_sitting_ends_with_exit_status_0(tmp_path: Path, framework: Framework) -> None:
-    child = spawn(tmp_path, "start", "--pijler", "zorgen")
+    child = spawn(tmp_path / "home", "start", "--pijler", "zorgen")
     try:
         screen = answer_zorgen(child, framework)
         screen += read_to_end(child, stop_at="verslag maken")
@@ -143,7 +79,7 @@ def test_the_whole_sitting_ends_with_exit_status_0(tmp_path: Path, framework: Fr
 
 
 def test_ctrl_c_in_the_middle_exits_130_with_a_dutch_message(tmp_path: Path, framework: Framework) -> None:
-    child = spawn(tmp_path, "start", "--pijler", "zorgen")
+    child = spawn(tmp_path / "home", "start", "--pijler", "zorgen")
     try:
         answer_profile(child)
         questions = framework.pillar("zorgen").competencies[0].questions

@@ -1,0 +1,101 @@
+"""Shared helpers for the tests that drive the installed program in a pseudo-terminal (pexpect)."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pleegreflectie.models import Framework
+
+PROGRAM = Path(sys.executable).parent / "pleegreflectie"
+TIMEOUT = 20
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
+PREFIX = 40  # enough to tell the questions apart; short enough never to wrap at 80 columns
+
+skip_without_terminal = [
+    pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals need a POSIX system"),
+    pytest.mark.skipif(not PROGRAM.exists(), reason="the console script is not installed next to python"),
+]
+
+# The zorgen pillar: (weten, doen, importance or None). Importance is asked when the score is 3.5 or lower.
+ZORGEN = {
+    "zorgen.gezondheid": ("5", "5", None),  # 5.0
+    "zorgen.gedrag": ("2", "2", "3"),  # 2.0, heel belangrijk
+    "zorgen.contact-ouders": ("4", "4", None),  # 4.0
+    "zorgen.wennen": ("4", "5", None),  # 4.5
+    "zorgen.ambassadeur": ("3", "3", "2"),  # 3.0, belangrijk
+}
+
+
+def plain(text: str) -> str:
+    return ANSI.sub("", text).replace("\r", "")
+
+
+def environment(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "PLEEGREFLECTIE_HOME": str(home),
+            "NO_COLOR": "1",
+            "TERM": "xterm",
+            "COLUMNS": "80",
+            "LINES": "40",
+            # pexpect does not answer "where is the cursor?"; without this every prompt waits for it.
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+        }
+    )
+    env.pop("FORCE_COLOR", None)
+    return env
+
+
+def spawn(home: Path, *args: str) -> Any:
+    import pexpect
+
+    return pexpect.spawn(
+        str(PROGRAM),
+        list(args),
+        env=environment(home),
+        cwd=str(home.parent),
+        dimensions=(40, 80),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+    )
+
+
+def ask(child: Any, text: str, keys: str) -> None:
+    """Wait until the prompt shows (the start of) `text`, then type `keys`."""
+    child.expect_exact(text[:PREFIX])
+    child.send(keys)
+
+
+def answer_profile(child: Any, household: str = "Gezin A") -> None:
+    ask(child, "Hoe noemen we dit gezin in het verslag?", f"{household}\r")
+    ask(child, "Kenden jullie je pleegkind al", "2")  # bestand: no question about preparation
+    ask(child, "Welke vorm van pleegzorg hebben jullie nu?", "\x1b[B\x1b[B \r")  # langdurig
+    ask(child, "Hoeveel jaar zijn jullie al pleegouder?", "3\r")
+    ask(child, "Hoe oud is je pleegkind?", "7\r")
+    ask(child, "Wonen er ook eigen kinderen bij jullie thuis?", "2")
+    ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r")
+    ask(child, "Hoe leer je het liefst?", "\r")
+    ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
+
+
+def zorgen_keys(framework: Framework) -> list[tuple[str, str]]:
+    """(prompt text, key) for every step of the zorgen pillar with the answers above, in order."""
+    steps = []
+    for competency in framework.pillar("zorgen").competencies:
+        weten, doen, importance = ZORGEN[competency.id]
+        steps += [(competency.questions[0].text, weten), (competency.questions[1].text, doen)]
+        if importance:
+            steps.append((framework.importance_question, importance))
+    return steps
+
+
+def close(child: Any) -> None:
+    if child.isalive():
+        child.close(force=True)
