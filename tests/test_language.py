@@ -42,3 +42,27 @@ def test_every_competency_has_an_explanation_and_an_example(framework: Framework
         assert len(competency.explanation.split()) >= 5, competency.id
         assert len(competency.example.split()) >= 5, competency.id
         assert competency.explanation != competency.example, competency.id
+
+
+# Longer texts carry names of programmes and organisations, which lower the score a little.
+MIN_READING_EASE_LONGER_TEXT = 55
+
+
+def test_explanations_and_introductions_are_easy_to_read(framework: Framework) -> None:
+    textstat.set_lang("nl")
+    texts = {p.id: p.intro for p in framework.pillars}
+    for competency in framework.competencies():
+        texts[f"{competency.id} uitleg"] = competency.explanation
+        texts[f"{competency.id} voorbeeld"] = competency.example
+    hard = {k: round(textstat.flesch_reading_ease(t), 1) for k, t in texts.items()}
+    hard = {k: v for k, v in hard.items() if v < MIN_READING_EASE_LONGER_TEXT}
+    assert not hard, hard
+
+
+def test_catalogue_descriptions_are_easy_to_read(framework: Framework) -> None:
+    from pleegreflectie.load import load_catalogue
+
+    textstat.set_lang("nl")
+    scores = {c.id: textstat.flesch_reading_ease(c.description) for c in load_catalogue(framework).entries}
+    hard = {k: round(v, 1) for k, v in scores.items() if v < MIN_READING_EASE_LONGER_TEXT}
+    assert not hard, hard
