@@ -238,3 +238,22 @@ def test_ctrl_c_during_hervat_says_how_to_continue(tmp_path: Path, framework: Fr
 
     rows = overview(home)
     assert [(r["id"], r["status"], r["antwoorden"]) for r in rows] == [(1, "bezig", 2)]
+
+
+def test_start_mentions_an_unfinished_reflection(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(home, "start", "--pijler", "zorgen")
+    try:
+        answer_profile(child, "Gezin Half")
+        child.expect_exact("Pijler 1 van 1")
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    finally:
+        close(child)
+    child = spawn(home, "start", "--pijler", "zorgen")
+    try:
+        child.expect_exact("Welkom bij pleegreflectie")
+        child.expect_exact("reflectie 1 is nog niet af")
+        child.expect_exact("pleegreflectie hervat 1")
+    finally:
+        close(child)

@@ -311,6 +311,10 @@ def _ask(
         out.print("Er zijn geen goede of foute antwoorden. Kies wat nu het beste bij je past.")
         if autosave.store is not None:
             out.print("[dim]Elk antwoord wordt meteen bewaard op deze computer.[/dim]")
+            unfinished = autosave.store.latest_unfinished()
+            if unfinished is not None:
+                out.print(f"[dim]Let op: reflectie {unfinished} is nog niet af.[/dim]")
+                out.print(f"[dim]Daarmee verder? Stop met Ctrl-C en typ: pleegreflectie hervat {unfinished}[/dim]")
     else:
         out.print(f"[bold]Welkom terug.[/bold] We gaan verder met reflectie {autosave.reflection_id}.")
     try:
@@ -562,7 +566,7 @@ def _write_report(nummer: int | None, path: Path, *, overwrite: bool) -> None:
         raise PleegreflectieError(
             f"het verslag kon niet geschreven worden naar {path}: {exc.strerror}."
         ) from None
-    print(f"Het verslag staat in {path}.")
+    print(f"Het verslag staat in {path.resolve()}.")
 
 
 def _report_text(nummer: int | None) -> str:
