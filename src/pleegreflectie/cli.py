@@ -314,7 +314,9 @@ def _ask(
             unfinished = autosave.store.latest_unfinished()
             if unfinished is not None:
                 out.print(f"[dim]Let op: reflectie {unfinished} is nog niet af.[/dim]")
-                out.print(f"[dim]Daarmee verder? Stop met Ctrl-C en typ: pleegreflectie hervat {unfinished}[/dim]")
+                out.print(
+                    f"[dim]Daarmee verder? Stop met Ctrl-C en typ: pleegreflectie hervat {unfinished}[/dim]"
+                )
     else:
         out.print(f"[bold]Welkom terug.[/bold] We gaan verder met reflectie {autosave.reflection_id}.")
     try:
