@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pleegreflectie.export import route_data
 from pleegreflectie.load import load_answers, load_catalogue, load_framework
 from pleegreflectie.models import (
     Answers,
@@ -32,6 +33,7 @@ from pleegreflectie.route import (
     DEFAULT_HOURS,
     MAX_STEPS,
     PHASES,
+    UNCOVERED_ADVICE,
     Route,
     is_eligible,
     monthly_hours,
@@ -301,11 +303,14 @@ def test_uncovered_gaps_get_advice_to_talk_and_informal_options() -> None:
     family = answers(framework, {"uren_per_maand": 20}, {"zorgen.gedrag": 1, "samenwerken.juridisch": 2})
     route, _ = plan(family, catalogue(course("gedrag", ["zorgen.gedrag"])))
     assert route.uncovered == ("samenwerken.juridisch",)
-    line = next(line for line in route.advice if "geen passend aanbod" in line)
-    assert "Juridische en wettelijke zaken" in line
-    assert "pleegzorgbegeleider" in line
-    assert "familie of vrienden" in line
-    assert "andere pleegouders" in line
+    # The advice comes once, with the list of uncovered gaps (terminal, report and JSON).
+    assert "pleegzorgbegeleider" in UNCOVERED_ADVICE
+    assert "familie of vrienden" in UNCOVERED_ADVICE
+    assert "andere pleegouders" in UNCOVERED_ADVICE
+    assert not any("Juridische en wettelijke zaken" in line for line in route.advice)
+    data = route_data(route)
+    assert data["niet_gedekt"] == ["samenwerken.juridisch"]
+    assert data["advies_niet_gedekt"] == UNCOVERED_ADVICE
 
 
 def test_reason_names_competency_score_importance_and_form() -> None:

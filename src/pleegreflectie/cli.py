@@ -392,7 +392,7 @@ def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
     if path.exists() and not interview.confirm(f"{path} bestaat al. Wil je het overschrijven?"):
         print("Er is geen verslag gemaakt.")
         return
-    _write_report(reflection_id, path, overwrite=True)
+    _write(path, _report_text(reflection_id))
 
 
 def _today() -> Any:
@@ -471,8 +471,8 @@ def _confirm(text: str) -> bool:
     return bool(Interview(load_framework(), RichPresenter(console())).confirm(text))
 
 
-def _saved_or_file(nummer: int | None, antwoorden: Path | None, framework: Any) -> tuple[Any, Any, Any]:
-    """The sitting, its saved info (or None) and store for a saved number or an answers file."""
+def _sitting_for(nummer: int | None, antwoorden: Path | None, framework: Any) -> Any:
+    """The sitting of a saved reflection (by number, or the latest) or of an answers file."""
     if antwoorden is not None and nummer is not None:
         raise PleegreflectieError(
             "kies een nummer of --antwoorden, niet allebei.", exit_code=ExitCode.INVALID_INPUT
@@ -481,20 +481,9 @@ def _saved_or_file(nummer: int | None, antwoorden: Path | None, framework: Any) 
         from .flow import from_answers
         from .load import load_answers
 
-        return (
-            from_answers(framework, load_answers(framework, antwoorden), [p.id for p in framework.pillars]),
-            None,
-            None,
-        )
+        return from_answers(framework, load_answers(framework, antwoorden), [p.id for p in framework.pillars])
     store = _open_store()
-    reflection_id = nummer if nummer is not None else store.latest()
-    if reflection_id is None:
-        raise PleegreflectieError(
-            "er is nog geen bewaarde reflectie. Begin met 'pleegreflectie start'.",
-            exit_code=ExitCode.NOT_FOUND,
-        )
-    info, sitting = store.load(reflection_id)
-    return sitting, info, store
+    return store.load(_saved_id(store, nummer))[1]
 
 
 @command("route", "Maak de leerroute opnieuw, bijvoorbeeld met andere vormen of minder uren.")
@@ -513,7 +502,7 @@ def route(
     framework = load_framework()
     catalogue = load_catalogue(framework, catalogus)
     forms = _chosen_forms(vorm)
-    sitting, _, _ = _saved_or_file(nummer, antwoorden, framework)
+    sitting = _sitting_for(nummer, antwoorden, framework)
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
     planned = plan_route(framework, catalogue, answers, result, forms=forms, hours=uren, today=_today())
@@ -538,8 +527,9 @@ def rapport(
         bool, typer.Option("--overschrijf", help="Een bestaand bestand mag overschreven worden.")
     ] = False,
 ) -> None:
+    text = _report_text(nummer)
     if uitvoer is None:
-        sys.stdout.write(_report_text(nummer))
+        sys.stdout.write(text)
         return
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if (
@@ -551,19 +541,12 @@ def rapport(
             f"{uitvoer} bestaat al en is niet overschreven. Kies een andere naam, of gebruik --overschrijf.",
             exit_code=ExitCode.INVALID_INPUT,
         )
-    _write_report(nummer, uitvoer, overwrite=True)
+    _write(uitvoer, text)
 
 
-def _write_report(nummer: int | None, path: Path, *, overwrite: bool) -> None:
-    text = _report_text(nummer)
+def _write(path: Path, text: str) -> None:
     try:
-        with path.open("w" if overwrite else "x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise PleegreflectieError(
-            f"{path} bestaat al. Kies een andere naam, of gebruik --overschrijf.",
-            exit_code=ExitCode.INVALID_INPUT,
-        ) from None
+        path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise PleegreflectieError(
             f"het verslag kon niet geschreven worden naar {path}: {exc.strerror}."
@@ -572,49 +555,24 @@ def _write_report(nummer: int | None, path: Path, *, overwrite: bool) -> None:
 
 
 def _report_text(nummer: int | None) -> str:
-    from .compare import compare
+    from .history import report_of
     from .load import load_catalogue, load_framework
-    from .report import ReportMeta, render_report
-    from .route import plan_route
-    from .scoring import score
 
     framework = load_framework()
-    catalogue = load_catalogue(framework)
-    sitting, info, store = _saved_or_file(nummer, None, framework)
-    answers = sitting.to_answers()
-    result = score(framework, answers, sitting.pillar_ids)
-    planned = plan_route(framework, catalogue, answers, result, today=_today())
-    comparison = None
-    previous = store.previous_for_household(info.household, before_id=info.id) if info.household else None
-    if previous is not None:
-        before_info, before = store.load(previous)
-        before_result = score(framework, before.to_answers(), before.pillar_ids)
-        comparison = compare(
-            framework,
-            before_result,
-            result,
-            previous_route=list(before_info.route or []),
-            done=list(info.route_done),
-            catalogue=catalogue,
+    store = _open_store()
+    reflection_id = _saved_id(store, nummer)
+    return report_of(store, framework, load_catalogue(framework), reflection_id)
+
+
+def _saved_id(store: Any, nummer: int | None) -> int:
+    """The given number, or else the reflection worked on most recently."""
+    reflection_id = nummer if nummer is not None else store.latest()
+    if reflection_id is None:
+        raise PleegreflectieError(
+            "er is nog geen bewaarde reflectie. Begin met 'pleegreflectie start'.",
+            exit_code=ExitCode.NOT_FOUND,
         )
-    meta = ReportMeta(
-        reflection_id=info.id,
-        household=info.household,
-        date=(info.finished_at or info.updated_at).astimezone().date(),
-        mode=sitting.origin,
-        pillar_ids=tuple(sitting.pillar_ids),
-    )
-    return str(
-        render_report(
-            framework=framework,
-            answers=answers,
-            result=result,
-            route=planned,
-            meta=meta,
-            comparison=comparison,
-            catalogue_version=catalogue.version,
-        )
-    )
+    return int(reflection_id)
 
 
 @command("vergelijk", "Vergelijk twee reflecties van hetzelfde gezin: wat is er veranderd?")
@@ -622,49 +580,28 @@ def vergelijk(
     eerste: Annotated[int | None, typer.Argument(metavar="[NUMMER1]", help="De eerdere reflectie.")] = None,
     tweede: Annotated[int | None, typer.Argument(metavar="[NUMMER2]", help="De latere reflectie.")] = None,
 ) -> None:
-    from .compare import compare
+    from .history import compare_saved, previous_of
     from .load import load_catalogue, load_framework
-    from .scoring import score
 
     framework = load_framework()
-    catalogue = load_catalogue(framework)
     store = _open_store()
-    later_id = tweede if tweede is not None else eerste
-    earlier_id = eerste if tweede is not None else None
-    if later_id is None:
-        later_id = store.latest()
-    if later_id is None:
-        raise PleegreflectieError(
-            "er is nog geen bewaarde reflectie om te vergelijken.", exit_code=ExitCode.NOT_FOUND
-        )
-    later_info, later = store.load(later_id)
+    # One number: compare it with the household's reflection before it. None: the latest one.
+    later_id = _saved_id(store, tweede if tweede is not None else eerste)
+    later_info, _ = store.load(later_id)
+    earlier_id = eerste if tweede is not None else previous_of(store, later_info)
     if earlier_id is None:
-        earlier_id = (
-            store.previous_for_household(later_info.household, before_id=later_id)
-            if later_info.household
-            else None
+        raise PleegreflectieError(
+            f"er is geen eerdere reflectie van {later_info.household or 'dit gezin'} om mee te vergelijken. "
+            "Geef twee nummers, zoals: pleegreflectie vergelijk 1 3",
+            exit_code=ExitCode.NOT_FOUND,
         )
-        if earlier_id is None:
-            raise PleegreflectieError(
-                f"er is geen eerdere reflectie van {later_info.household or 'dit gezin'} "
-                "om mee te vergelijken. "
-                "Geef twee nummers, zoals: pleegreflectie vergelijk 1 3",
-                exit_code=ExitCode.NOT_FOUND,
-            )
-    earlier_info, earlier = store.load(earlier_id)
+    earlier_info, _ = store.load(earlier_id)
     if (earlier_info.household or "").casefold() != (later_info.household or "").casefold():
         print(
             f"Let op: reflectie {earlier_id} en {later_id} zijn van verschillende gezinnen "
             f"({earlier_info.household or 'geen naam'} en {later_info.household or 'geen naam'})."
         )
-    comparison = compare(
-        framework,
-        score(framework, earlier.to_answers(), earlier.pillar_ids),
-        score(framework, later.to_answers(), later.pillar_ids),
-        previous_route=list(earlier_info.route or []),
-        done=list(later_info.route_done),
-        catalogue=catalogue,
-    )
+    comparison = compare_saved(store, framework, load_catalogue(framework), earlier_id, later_id)
     from .view import console, show_comparison
 
     show_comparison(console(), comparison, earlier_info, later_info)

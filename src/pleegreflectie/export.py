@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from .route import Route
+from .route import UNCOVERED_ADVICE, Route
 from .scoring import Result
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ def route_data(route: Route) -> dict[str, Any]:
             for step in route.steps
         ],
         "niet_gedekt": list(route.uncovered),
+        "advies_niet_gedekt": UNCOVERED_ADVICE if route.uncovered else None,
         "delen": list(route.share),
         "adviezen": list(route.advice),
     }

@@ -36,7 +36,7 @@ from . import __version__
 from .compare import COMPETENCY_NOISE, PILLAR_NOISE, Comparison
 from .flow import PROFILE_FIELDS
 from .models import RECOGNITION_LABELS, Answers, Course, Duration, Framework
-from .route import Route, RouteStep
+from .route import UNCOVERED_ADVICE, Route, RouteStep
 from .scoring import CompetencyScore, Gap, Result
 from .wording import FORM_WORDS, join_words, level, number, signed
 
@@ -405,10 +405,7 @@ def _route(framework: Framework, result: Result, route: Route | None) -> list[st
         blocks.append("### Geen passend aanbod")
         blocks.append("Voor deze punten vonden we geen passend aanbod:")
         blocks.append(_bullets(items))
-        blocks.append(
-            "Bespreek ze met je pleegzorgbegeleider. Praat er ook over met andere pleegouders, "
-            "familie of vrienden."
-        )
+        blocks.append(UNCOVERED_ADVICE)
     if route.advice:
         blocks.append("### Goed om te weten")
         blocks.append(_bullets([escape_inline(line) for line in route.advice]))

@@ -49,6 +49,10 @@ from .wording import FORM_WORDS, join_words, number
 Phase = Literal["nu", "daarna", "later"]
 PHASES: tuple[Phase, ...] = ("nu", "daarna", "later")
 
+UNCOVERED_ADVICE = (
+    "Bespreek deze punten met je pleegzorgbegeleider. "
+    "Praat er ook over met andere pleegouders, familie of vrienden."
+)
 MAX_GAPS = 8  # priority gaps a route works on
 MAX_STEPS = 5  # a route, not a list
 MIN_VALUE = 1.0  # a step must close at least this much weighted priority
@@ -409,14 +413,9 @@ def _reason(framework: Framework, course: Course, served: tuple[str, ...], ctx: 
 def _advice_uncovered(
     uncovered: Sequence[str], ctx: _Context, forms: Sequence[LearningForm] | None
 ) -> list[str]:
-    if not uncovered:
-        return []
-    names = join_words(_names(uncovered, ctx))
-    lines = [
-        f"Voor {names} vonden we geen passend aanbod. Bespreek dit met je pleegzorgbegeleider. "
-        "Praat er ook over met andere pleegouders, familie of vrienden."
-    ]
-    if forms:
+    # The uncovered gaps are listed apart (Route.uncovered), each display adds UNCOVERED_ADVICE.
+    lines = []
+    if uncovered and forms:
         chosen = join_words([FORM_WORDS[f] for f in forms])
         lines.append(f"Je zocht alleen aanbod {chosen}. Met andere leervormen is er misschien meer.")
     return lines

@@ -14,7 +14,7 @@ from rich.text import Text
 from .catalogue import THIN
 from .flow import Progress
 from .models import Answers, Competency, Framework, Pillar
-from .route import Route, RouteStep
+from .route import UNCOVERED_ADVICE, Route, RouteStep
 from .scoring import Result
 from .wording import FORM_WORDS, level, number, signed
 
@@ -159,7 +159,8 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
         out.print()
         out.print("[bold]Nog niet gevonden in de catalogus[/bold]")
         for competency_id in route.uncovered:
-            out.print(Text(f"  - {framework.competency(competency_id).name}"))
+            out.print(_indent(Text(f"- {framework.competency(competency_id).name}"), 2))
+        out.print(_indent(Text(UNCOVERED_ADVICE), 2))
     if route.advice:
         out.print()
         out.print("[bold]Goed om te weten[/bold]")
