@@ -538,3 +538,23 @@ def test_profile_age_out_of_range(framework: Framework, tmp_path: Path) -> None:
     error = broken_answers(framework, tmp_path, text)
     assert lines_in(error) == [2]
     assert "te hoog" in error.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "dutch"),
+    [
+        ("profiel:\n\thuishouden: x\n", 2, "er staat een tab"),
+        ("profiel:\n  huishouden: x\n  jaren: 3: 4\n", 3, "dubbele punt op een plek"),
+        ("profiel:\n  huishouden: x\n pleegouder: netwerk\n", 3, "het inspringen klopt niet"),
+        ('profiel:\n  huishouden: "x\n', 3, "mist er een aanhalingsteken"),
+    ],
+)
+def test_yaml_mistakes_are_explained_in_dutch(
+    framework: Framework, tmp_path: Path, text: str, line: int, dutch: str
+) -> None:
+    path = tmp_path / "antwoorden.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidFileError) as caught:
+        load_answers(framework, path)
+    assert f"{path}:{line}: dit is geen geldige YAML: " in caught.value.message
+    assert dutch in caught.value.message

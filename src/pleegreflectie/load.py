@@ -221,17 +221,7 @@ def parse(source: Source) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        what = exc.problem or "de opbouw klopt niet"
-        raise InvalidFileError(
-            [
-                Problem(
-                    source.name,
-                    line,
-                    f"dit is geen geldige YAML ({what}). Kijk naar inspringen, dubbele punten "
-                    "en aanhalingstekens op deze regel of de regel erboven.",
-                )
-            ]
-        ) from None
+        raise InvalidFileError([Problem(source.name, line, _yaml_problem(exc, source, mark))]) from None
     except yaml.YAMLError as exc:
         raise InvalidFileError([Problem(source.name, None, f"dit is geen geldige YAML ({exc}).")]) from None
     except _BadScalar as exc:
@@ -251,6 +241,33 @@ def parse(source: Source) -> Any:
             ]
         )
     return data
+
+
+# What PyYAML says, in plain Dutch: (part of PyYAML's text, our sentence).
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "er staat een dubbele punt op een plek waar dat niet kan"),
+    ("could not find expected ':'", "er mist een dubbele punt achter een naam"),
+    ("did not find expected key", "het inspringen klopt niet"),
+    ("expected <block end>", "het inspringen klopt niet"),
+    ("did not find expected '-'", "het inspringen van een lijst klopt niet"),
+    ("found unexpected end of stream", "het bestand houdt plotseling op (mist er een aanhalingsteken?)"),
+    ("found unknown escape character", "er staat een \\ in een tekst tussen aanhalingstekens"),
+)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, source: Source, mark: Any) -> str:
+    problem = exc.problem or ""
+    lines = source.text.splitlines()
+    line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "cannot start any token" in problem and "\t" in line_text:
+        what = "er staat een tab. Gebruik spaties om in te springen"
+    else:
+        what = next((dutch for english, dutch in _YAML_PROBLEMS if english in problem), "")
+        what = what or f"de opbouw klopt niet ({problem or exc})"
+    return (
+        f"dit is geen geldige YAML: {what}. Kijk naar inspringen, dubbele punten en aanhalingstekens "
+        "op deze regel of de regel erboven."
+    )
 
 
 def _locate(node: yaml.Node | None, loc: tuple[str | int, ...]) -> int | None:
