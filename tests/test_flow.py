@@ -333,3 +333,14 @@ def test_progress_counts_only_questions_that_apply(framework: Framework) -> None
     sitting = Sitting(pillar_ids=["functioneren"], profile={"eigen_kinderen": False})
     where = progress(framework, sitting, question("functioneren.veiligheid.weten"))
     assert where == Progress("functioneren", 1, 1, 5, 8)
+
+
+def test_skipping_after_going_back_drops_the_earlier_answer(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    step = sitting.next_step(framework)
+    assert step is not None
+    sitting.record(step, 2)
+    sitting.back()
+    sitting.skip(step)
+    assert step.key not in sitting.answers
+    assert sitting.skipped == [step.id]

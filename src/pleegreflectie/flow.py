@@ -216,6 +216,8 @@ class Sitting:
             self.skipped.remove(step.id)
 
     def skip(self, step: Step) -> None:
+        """Handled without an answer; an earlier answer to it (before going back) is dropped."""
+        self._target(step).pop(step.key, None)
         self._mark(step)
         if step.id not in self.skipped:
             self.skipped.append(step.id)
