@@ -310,3 +310,30 @@ def test_help_of_a_command_explains_its_arguments_in_dutch(runner: CliRunner, co
     section = result.output.split("Argumenten:")[1].split("Opties:")[0]
     lines = [line for line in section.splitlines() if line.strip()]
     assert lines and all(len(line.split()) > 1 for line in lines), section  # every argument has help text
+
+
+ALL_COMMANDS = [
+    [],
+    ["start"],
+    ["hervat"],
+    ["sjabloon"],
+    ["overzicht"],
+    ["wis"],
+    ["route"],
+    ["rapport"],
+    ["vergelijk"],
+    ["catalogus"],
+    ["catalogus", "schema"],
+    ["catalogus", "controleer"],
+    ["catalogus", "dekking"],
+]
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=lambda c: " ".join(c) or "main")
+def test_every_help_text_is_dutch(runner: CliRunner, command: list[str]) -> None:
+    result = invoke(runner, *command, "--help")
+    assert result.exit_code == 0
+    assert "Gebruik: pleegreflectie" in result.output
+    for english in ("Usage", "Options", "Commands", "Arguments", "Show this message", "[OPTIONS]"):
+        assert english not in result.output, english
+    assert all(len(line) <= 80 for line in result.output.splitlines())
