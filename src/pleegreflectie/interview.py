@@ -108,7 +108,7 @@ class Interview:
             return self._text(
                 f"{pillar.open_question} (over {pillar.title.lower()})",
                 previous,
-                "Laat leeg en druk op Enter om verder te gaan. Typ terug voor de vorige vraag.",
+                "Laat leeg en druk op Enter om verder te gaan.",
             )
         if step.kind == StepKind.PREVIOUS_ROUTE:
             return self._previous_route(sitting, previous)
@@ -195,9 +195,7 @@ class Interview:
         # text, number, numbers
         hint = item.hint or "Laat leeg als je het niet wilt zeggen."
         shown = ", ".join(str(v) for v in previous) if isinstance(previous, list) else previous
-        raw = self._text(
-            title, shown, hint + " Typ terug voor de vorige vraag.", validate=_validator(item.kind)
-        )
+        raw = self._text(title, shown, hint, validate=_validator(item.kind))
         if not isinstance(raw, str):
             return raw
         return _convert(item.kind, raw)
@@ -242,6 +240,7 @@ class Interview:
         import questionary
 
         self.presenter.message(hint)
+        self.presenter.message("Typ terug om naar de vorige vraag te gaan.")
         answer = self._unsafe(
             questionary.text(text, default=str(previous or ""), validate=validate, **self._io)
         )
