@@ -344,3 +344,29 @@ def test_skipping_after_going_back_drops_the_earlier_answer(framework: Framework
     sitting.skip(step)
     assert step.key not in sitting.answers
     assert sitting.skipped == [step.id]
+
+
+def test_raising_a_score_after_going_back_forgets_its_importance(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    weten, doen = framework.competency("zorgen.gezondheid").questions
+    first = sitting.next_step(framework)
+    assert first is not None and first.key == weten.id
+    sitting.record(first, 2)
+    second = sitting.next_step(framework)
+    assert second is not None and second.key == doen.id
+    sitting.record(second, 2)
+    importance = sitting.next_step(framework)
+    assert importance is not None and importance.kind == StepKind.IMPORTANCE
+    sitting.record(importance, 3)
+    sitting.back()  # importance
+    sitting.back()  # the doen question
+    again = sitting.next_step(framework)
+    assert again == second
+    sitting.record(again, 5)  # now 3.5 -> still asked
+    assert sitting.importance == {"zorgen.gezondheid": 3}
+    sitting.back()
+    sitting.record(second, 5)
+    sitting.back()
+    sitting.record(first, 5)  # now 5.0: the importance no longer applies
+    assert sitting.importance == {}
+    assert all(not step_id.startswith("belang:") for step_id in sitting.history)

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from .models import Answers, Framework, Profile, Special
-from .scoring import needs_importance
+from .scoring import ASK_IMPORTANCE_MAX, needs_importance
 
 
 class StepKind(StrEnum):
@@ -214,6 +214,21 @@ class Sitting:
         self._mark(step)
         if step.id in self.skipped:
             self.skipped.remove(step.id)
+        if step.kind == StepKind.QUESTION:
+            self._forget_stale_importance(step.key.rsplit(".", 1)[0])
+
+    def _forget_stale_importance(self, competency_id: str) -> None:
+        """After going back and raising a score above the line, its importance no longer applies."""
+        values = [
+            v for k, v in self.answers.items() if k.rsplit(".", 1)[0] == competency_id and isinstance(v, int)
+        ]
+        if values and sum(values) / len(values) > ASK_IMPORTANCE_MAX:
+            self.importance.pop(competency_id, None)
+            step_id = Step(StepKind.IMPORTANCE, competency_id).id
+            if step_id in self.history:
+                self.history.remove(step_id)
+            if step_id in self.skipped:
+                self.skipped.remove(step_id)
 
     def skip(self, step: Step) -> None:
         """Handled without an answer; an earlier answer to it (before going back) is dropped."""
