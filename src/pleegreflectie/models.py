@@ -7,7 +7,6 @@ This module imports nothing of the user interface.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -274,7 +273,3 @@ class Course(_Model):
 class Catalogue(_Model):
     version: str = Field(alias="versie")
     entries: tuple[Course, ...] = Field(alias="aanbod")
-
-
-def is_competency_id(value: str) -> bool:
-    return re.fullmatch(rf"(?:{'|'.join(PILLAR_IDS)})\.{SLUG}", value) is not None
