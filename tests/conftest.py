@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pleegreflectie.load import load_framework
-from pleegreflectie.models import Framework
+from pleegreflectie.load import load_answers, load_framework
+from pleegreflectie.models import Answers, Framework
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -31,3 +31,9 @@ def framework() -> Framework:
 @pytest.fixture
 def oma_path() -> Path:
     return FIXTURES / "oma.yaml"
+
+
+@pytest.fixture(scope="session")
+def oma(framework: Framework) -> Answers:
+    """The answers of the example family in tests/fixtures/oma.yaml."""
+    return load_answers(framework, FIXTURES / "oma.yaml")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -14,21 +13,8 @@ from pleegreflectie.compare import (
     compare,
     judge,
 )
-from pleegreflectie.load import load_answers, load_framework
 from pleegreflectie.models import Answers, Catalogue, Framework, Special
 from pleegreflectie.scoring import Result, score
-
-OMA = Path(__file__).parent / "fixtures" / "oma.yaml"
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture(scope="module")
-def oma(framework: Framework) -> Answers:
-    return load_answers(framework, OMA)
 
 
 def changed(answers: Answers, **values: int | Special) -> Answers:

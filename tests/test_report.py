@@ -27,14 +27,12 @@ from markdown_it.token import Token
 
 import pleegreflectie
 from pleegreflectie.compare import Comparison, compare
-from pleegreflectie.load import load_answers, load_framework
 from pleegreflectie.models import Answers, Catalogue, Course, Framework
 from pleegreflectie.report import ReportMeta, escape_inline, escape_lines, link, render_report
 from pleegreflectie.route import Route, RouteStep
 from pleegreflectie.scoring import Result, score
 
 HERE = Path(__file__).parent
-OMA = HERE / "fixtures" / "oma.yaml"
 SNAPSHOT = HERE / "snapshots" / "report_oma.md"
 TODAY = dt.date(2026, 3, 12)
 BEFORE = dt.date(2025, 9, 1)
@@ -179,16 +177,6 @@ def hand_route(entries: list[Course], reason: str = "", advice: str = "") -> Rou
             or "Bespreek deze route met je pleegzorgbegeleider. Die kan extra hulp regelen als dat nodig is.",
         ),
     )
-
-
-@pytest.fixture(scope="module")
-def framework() -> Framework:
-    return load_framework()
-
-
-@pytest.fixture(scope="module")
-def oma(framework: Framework) -> Answers:
-    return load_answers(framework, OMA)
 
 
 def previous(framework: Framework, oma: Answers) -> Result:
