@@ -486,3 +486,10 @@ def test_a_broken_file_on_disk_names_its_path(framework: Framework, tmp_path: Pa
 def test_a_missing_file_says_so(framework: Framework, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError):
         load_signals(framework, tmp_path / "bestaat-niet.yaml")
+
+
+def test_the_readme_lists_every_bundled_rule(rules: SignalRules) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Signalen voor het gesprek", 1)[1].split("\n### ", 1)[0]
+    listed = re.findall(r"^\| `([a-z0-9-]+)` \|", section, flags=re.MULTILINE)
+    assert listed == [r.id for r in rules.rules]
