@@ -493,3 +493,14 @@ def test_the_readme_lists_every_bundled_rule(rules: SignalRules) -> None:
     section = readme.split("## Signalen voor het gesprek", 1)[1].split("\n### ", 1)[0]
     listed = re.findall(r"^\| `([a-z0-9-]+)` \|", section, flags=re.MULTILINE)
     assert listed == [r.id for r in rules.rules]
+
+
+def test_rules_nested_too_deep_give_a_message_not_a_crash(framework: Framework) -> None:
+    deep = "{een_van: [" * 400 + "{pleegouder: netwerk}" + "]}" * 400
+    found = problems(framework, GOOD.replace("{pleegouder: netwerk}", deep))
+    assert len(found) == 1
+    assert found[0][0] == 4
+    assert "te veel lijsten in elkaar" in found[0][1]
+    # A few levels are fine.
+    nested = "{een_van: [{een_van: [{pleegouder: netwerk}, {eigen_kinderen: ja}]}]}"
+    assert one(framework, nested, make(framework, {"eigen_kinderen": True}))

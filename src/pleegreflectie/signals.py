@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .errors import InvalidFileError, Problem
@@ -21,6 +22,7 @@ from .models import SLUG, Answers, CareKind, Challenge, Framework, ParentKind, S
 from .scoring import Result
 
 SIGNALS_FILE = "signalen.yaml"
+MAX_DEPTH = 24  # lists and mappings inside each other: room for about eight `een_van` in `een_van`
 
 _YES_NO = {"ja": True, "nee": False}
 
@@ -111,11 +113,50 @@ def parse_signals(framework: Framework, source: Source) -> SignalRules:
         raise InvalidFileError(
             [Problem(source.name, 1, f"{what}. Het moet beginnen met 'versie:' en 'signalen:'.")]
         )
+    if _depth(data) > MAX_DEPTH:  # before pydantic and line lookups, which recurse
+        raise InvalidFileError(
+            [
+                Problem(
+                    source.name,
+                    _deep_line(source),
+                    "hier staan te veel lijsten in elkaar (zoals een_van in een_van in een_van). "
+                    "Maak ze eenvoudiger.",
+                )
+            ]
+        )
     rules, problems = validate(SignalRules, data, source)
     problems += list(_check_ids(framework, data, source))
     if problems or rules is None:
         raise InvalidFileError(problems, hint="Verbeter het bestand met signalen en probeer het opnieuw.")
     return rules
+
+
+def _depth(data: Any) -> int:
+    """How deep lists and mappings sit inside each other (without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        item, level = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, level)
+        if level <= MAX_DEPTH:
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _deep_line(source: Source) -> int | None:
+    """The line where the nesting first gets too deep, from the parser's events (no recursion)."""
+    level = 0
+    for event in yaml.parse(source.text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            level += 1
+            if level > MAX_DEPTH:
+                mark = event.start_mark
+                return mark.line + 1 if mark is not None else None
+        elif isinstance(event, yaml.CollectionEndEvent):
+            level -= 1
+    return None
 
 
 def _check_ids(framework: Framework, data: dict[str, Any], source: Source) -> Iterator[Problem]:
