@@ -256,9 +256,11 @@ def start(
 ) -> None:
     from .load import load_answers, load_catalogue, load_framework
     from .session import Autosave
+    from .signals import load_signals
 
     framework = load_framework(pijlers)
     catalogue = load_catalogue(framework, catalogus)  # a broken catalogue stops us before any question
+    load_signals(framework)  # and so does a broken signalen.yaml
     pillar_ids = _chosen_pillars(framework, pijler)
     store = None if geen_opslag else _open_store()
     autosave = Autosave(store, framework.version, catalogue.version)
@@ -389,11 +391,13 @@ def _conclude(
     from .conversation import kitchen_table
     from .route import plan_route
     from .scoring import score
+    from .signals import evaluate, load_signals
 
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
     route = plan_route(framework, catalogue, answers, result, today=_today())
-    table = kitchen_table(framework, sitting, answers, result)
+    signals = evaluate(load_signals(framework), framework, answers, result)
+    table = kitchen_table(framework, sitting, answers, result, signals)
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
     if json_output:

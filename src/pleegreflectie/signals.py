@@ -247,7 +247,7 @@ class _Facts:
 
     def said_dont_know(self, key: str) -> bool:
         """'weet ik niet' at this question, or at one of this competency's questions."""
-        return any(self.answers.answers.get(q) == Special.DONT_KNOW for q in self.questions.get(key, (key,)))
+        return any(Special.DONT_KNOW in self.answers.all_values(q) for q in self.questions.get(key, (key,)))
 
     def hold(self, when: When) -> bool:
         profile = self.answers.profile

@@ -326,14 +326,15 @@ def show_table(out: Console, framework: Framework, result: Result, table: Kitche
         apart = {c.id for c in differences(result)}
         for comp in result.competencies():
             scores = dict(comp.per_participant)
+            if scores.get(first) is None and scores.get(second) is None:
+                continue
             mark = "verschil" if comp.id in apart else ""
             voices.add_row(comp.name, number(scores.get(first)), number(scores.get(second)), mark)
         out.print(voices)
     if table.topics:
         out.print()
         out.rule("[bold]Om over te praten[/bold]", align="left")
-        for index, topic in enumerate(table.topics, 1):
-            out.print(_indent(Text(f"{index}. {topic.text}"), 2))
+        out.print(_numbered([topic.text for topic in table.topics]))
     worker = table.worker
     if worker is not None and not worker.is_empty:
         out.print()
@@ -344,7 +345,16 @@ def show_table(out: Console, framework: Framework, result: Result, table: Kitche
                 out.print(_indent(Text(f"{pillar.title}: {note}"), 2))
         if worker.agreements:
             out.print("[bold]Afspraken[/bold]")
-            for index, agreement in enumerate(worker.agreements, 1):
-                out.print(_indent(Text(f"{index}. {agreement_text(agreement)}"), 2))
+            out.print(_numbered([agreement_text(a) for a in worker.agreements]))
         if worker.next_visit:
             out.print(f"Volgende bezoek: {day_text(worker.next_visit)}")
+
+
+def _numbered(items: list[str]) -> Table:
+    """A numbered list whose wrapped lines stay under their text (a hanging indent)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, min_width=4)
+    grid.add_column(overflow="fold")
+    for index, item in enumerate(items, 1):
+        grid.add_row(f"{index}.", Text(item))
+    return grid
