@@ -314,9 +314,10 @@ def hervat(
             store.reopen(reflection_id, sitting)
             info, sitting, autosave = resume(store, reflection_id)
     if info.finished or sitting.is_complete(framework):
-        from .view import console
+        if not json_output:
+            from .view import console
 
-        console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
+            console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
         # Looking at a finished reflection changes nothing that was saved.
         _conclude(framework, catalogue, sitting, autosave, json_output=json_output, save=not info.finished)
         return
