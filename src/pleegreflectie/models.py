@@ -201,6 +201,8 @@ class Answers(_Model):
     answers: dict[str, AnswerValue] = Field(default_factory=dict, alias="antwoorden")
     importance: dict[str, ImportanceValue] = Field(default_factory=dict, alias="belang")
     notes: dict[str, str] = Field(default_factory=dict, alias="notities")
+    # Course ids of earlier route steps the family has done (never advised again).
+    done: tuple[str, ...] = Field(default=(), alias="gedaan")
 
     def to_file_data(self) -> dict[str, object]:
         """The answers as plain data with the Dutch keys, as an answers file holds them."""
@@ -263,6 +265,7 @@ class Course(_Model):
     audience: Audience = Field(default_factory=Audience, alias="doelgroep")
     region: str | None = Field(default=None, alias="regio")
     valid_until: dt.date | None = Field(default=None, alias="geldig_tot")
+    phases: tuple[Literal["nieuw", "eerste-jaar", "ervaren"], ...] | None = Field(default=None, alias="fase")
 
     @field_validator("forms", mode="before")
     @classmethod
