@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .models import (
+    RECOGNITION_LABELS,
     Answers,
     Catalogue,
     Challenge,
@@ -444,6 +445,7 @@ FORM_WHY = {
     LearningForm.PHONE: "Je belt als je een vraag hebt.",
 }
 MAX_NAMED = 3
+MAX_RECOGNISED = 2  # recognised programmes named that do not fit the hours
 
 
 def _hours_text(value: float) -> str:
@@ -451,6 +453,12 @@ def _hours_text(value: float) -> str:
     if value >= 3 or value == int(value):
         return str(round(value))
     return number(value)
+
+
+def _short(hours: float, budget: float) -> str:
+    """How many hours a month are missing, from the hours as shown (9, not 8,66)."""
+    shown = round(hours) if hours >= 3 else round(hours, 1)
+    return _hours_text(max(round(shown - budget, 1), 0.1))
 
 
 def _names(gap_ids: Sequence[str], ctx: _Context) -> list[str]:
@@ -529,16 +537,14 @@ def _later(
             best = _strongest(fitting or offers, gap.id)
             hours = _hours_text(best.hours)
             if not fitting:
-                short = _hours_text(best.hours - ctx.budget)
+                short = _short(best.hours, ctx.budget)
                 text = (
                     f"Past niet in {budget} uur per maand: dit vraagt ongeveer {hours} uur per maand, "
                     f"{short} uur meer dan jullie nu hebben."
                 )
                 later.append(LaterItem(gap.id, best.course, "uren", text))
             elif full:
-                text = (
-                    f"De route heeft al {MAX_STEPS} stappen. Kies dit als een andere stap klaar is."
-                )
+                text = f"De route heeft al {MAX_STEPS} stappen. Kies dit als een andere stap klaar is."
                 later.append(LaterItem(gap.id, best.course, "aantal", text))
             else:
                 text = (
@@ -630,7 +636,7 @@ def _advice_time(
         best = max(programmes, key=lambda c: _value(c, start, start), default=None)
         line = "Bij gedragsproblemen werkt een oudertraining van 10 tot 16 weken het best"
         if best is not None:
-            short = _hours_text(best.hours - ctx.budget)
+            short = _short(best.hours, ctx.budget)
             lines.append(
                 f"{line}, zoals {best.course.title}. Die vraagt ongeveer {_hours_text(best.hours)} uur "
                 f"per maand. Dat is {short} uur per maand meer dan de {budget} uur die jullie nu hebben. "
@@ -638,19 +644,49 @@ def _advice_time(
             )
         else:
             lines.append(f"{line}. Vraag je pleegzorgbegeleider welke training bij jullie past.")
-        return lines
+        return lines + _advice_recognised(too_big, plan, ctx, {best.course.id} if best else set())
     top = ctx.gaps[0].id if ctx.gaps else None
     waiting = {item.competency for item in later}
     if top is not None and top not in closed and top not in waiting and ctx.budget > 0:
         options = [c for c in too_big if top in c.serves]
         best = max(options, key=lambda c: _value(c, start, start), default=None)
         if best is not None:
-            short = _hours_text(best.hours - ctx.budget)
+            short = _short(best.hours, ctx.budget)
             lines.append(
                 f"Bij {_names([top], ctx)[0]} past {best.course.title} goed. Dat vraagt ongeveer "
                 f"{_hours_text(best.hours)} uur per maand, {short} uur meer dan de {budget} uur die jullie "
                 "nu hebben. Bespreek met je pleegzorgbegeleider of het later kan."
             )
+            return lines + _advice_recognised(too_big, plan, ctx, {best.course.id})
+    return lines + _advice_recognised(too_big, plan, ctx, set())
+
+
+def _advice_recognised(
+    too_big: Sequence[_Candidate], plan: _Plan, ctx: _Context, named: set[str]
+) -> list[str]:
+    """Recognised programmes (NJi) for the top gap that ask more hours than there are: never silent."""
+    if not ctx.gaps or ctx.budget <= 0:
+        return []
+    top = ctx.gaps[0]
+    picked = {c.course.id for c, _, _ in plan.picked}
+    options = sorted(
+        (
+            c
+            for c in too_big
+            if top.id in c.serves and c.course.recognition and c.course.id not in named | picked
+        ),
+        key=lambda c: -round(c.factor, 9),  # stable: ties keep id order
+    )
+    lines = []
+    for candidate in options[:MAX_RECOGNISED]:
+        course = candidate.course
+        label = RECOGNITION_LABELS[course.recognition or ""]
+        lines.append(
+            f"Ook {course.title} helpt bij {_names([top.id], ctx)[0]} (erkenning: {label}). "
+            f"Dat vraagt ongeveer {_hours_text(candidate.hours)} uur per maand: "
+            f"{_short(candidate.hours, ctx.budget)} uur meer dan de {_hours_text(ctx.budget)} uur "
+            "die jullie nu hebben."
+        )
     return lines
 
 
@@ -825,6 +861,4 @@ def plan_route(
         advice.append(
             "Bespreek deze route met je pleegzorgbegeleider. Die kan extra hulp regelen als dat nodig is."
         )
-    return Route(
-        tuple(steps), tuple(uncovered), _share(result), tuple(advice), tuple(later), ongoing_steps
-    )
+    return Route(tuple(steps), tuple(uncovered), _share(result), tuple(advice), tuple(later), ongoing_steps)

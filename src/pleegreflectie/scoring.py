@@ -145,7 +145,9 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
         pillar_score = _mean(c.score for c in scores if c.score is not None)
         scored = sum(1 for c in scores if c.score is not None)
         pillars.append(
-            PillarScore(pillar.id, pillar.title, pillar_score, tuple(scores), scored=scored, total=len(scores))
+            PillarScore(
+                pillar.id, pillar.title, pillar_score, tuple(scores), scored=scored, total=len(scores)
+            )
         )
 
     order = {c.id: i for i, c in enumerate(framework.competencies())}
