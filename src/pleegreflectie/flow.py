@@ -265,6 +265,11 @@ class Sitting:
         """The entries of the previous route that the family says they did."""
         return list(self.extra.get(PREVIOUS_ROUTE_KEY) or [])
 
+    @property
+    def route_ongoing(self) -> list[str]:
+        """The entries of the previous route that the family is still doing."""
+        return list(self.extra.get("bezig") or [])
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -299,5 +304,7 @@ def from_answers(framework: Framework, answers: Answers, pillar_ids: list[str]) 
         notes=dict(answers.notes),
         origin="bestand",
     )
+    if answers.done:  # `gedaan:` in the file: steps of an earlier route the family did
+        sitting.extra[PREVIOUS_ROUTE_KEY] = list(answers.done)
     sitting.history = [step.id for step in sitting.plan(framework)]
     return sitting
