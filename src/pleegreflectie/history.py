@@ -41,7 +41,7 @@ def catalogue_for(framework: Framework, info: ReflectionInfo) -> tuple[Catalogue
 def route_asked(sitting: Sitting) -> bool:
     """Whether the family was asked which steps of the previous route they did.
 
-    An answers file's `gedaan` says which steps were done, not which were not: the rest stays unknown.
+    (A family that said which steps it did or is doing, in a file too, has answered it as well.)
     """
     return Step(StepKind.PREVIOUS_ROUTE, PREVIOUS_ROUTE_KEY).id in sitting.history
 
@@ -54,16 +54,17 @@ def compare_saved(
     A step is "nog niet gedaan" only when the family was asked; otherwise its status is unknown.
     """
     earlier_info, earlier = result_of(store, framework, earlier_id)
-    _, sitting = store.load(later_id)
+    later_info, sitting = store.load(later_id)
     later = score(framework, sitting.to_answers(), sitting.pillar_ids)
+    done = list(later_info.route_done)
     return compare(
         framework,
         earlier,
         later,
         previous_route=list(earlier_info.route or []),
-        done=sitting.route_done,
+        done=done,
         ongoing=sitting.route_ongoing,
-        asked=route_asked(sitting),
+        asked=route_asked(sitting) or bool(done or sitting.route_ongoing),
         catalogue=catalogue,
         before_date=(earlier_info.finished_at or earlier_info.updated_at).astimezone().date(),
     )
