@@ -410,6 +410,7 @@ def test_vergelijk_without_numbers_uses_the_two_latest_finished(oma_path: Path, 
     assert "nr. 1" in out.stdout and "nr. 2" in out.stdout and "nr. 3" not in out.stdout
     assert "nog niet af" not in out.stdout
     assert "nog niet gedaan" not in out.stdout  # nobody asked: no verdict on the previous route
+    assert "niet gevraagd" in out.stdout
     named = runner.invoke(app, ["vergelijk", "3"])
     assert named.exit_code == 0, named.output
     assert "reflectie 3 is nog niet af" in named.stdout

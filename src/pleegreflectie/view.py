@@ -337,8 +337,12 @@ def show_comparison(
         out.print("[bold]De vorige leerroute[/bold]")
         for _, title in comparison.route_done:
             out.print(_indent(Text(f"✓ gedaan: {title}"), 2))
+        for _, title in comparison.route_ongoing:
+            out.print(_indent(Text(f"… nog bezig: {title}"), 2))
         for _, title in comparison.route_not_done:
             out.print(_indent(Text(f"· nog niet gedaan: {title}"), 2))
+        for _, title in comparison.route_unknown:
+            out.print(_indent(Text(f"? niet gevraagd: {title}"), 2))
     out.print()
     out.print(
         "Een verschil van minder dan 1 punt bij een competentie (een half punt bij een pijler) "
