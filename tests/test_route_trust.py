@@ -460,6 +460,28 @@ def test_migration_3_adds_the_catalogue_path(tmp_path: Path) -> None:
     assert "catalogue_path" in columns
 
 
+def test_migration_3_keeps_older_reflections(tmp_path: Path) -> None:
+    """A store of schema 2 with a reflection: after opening, it has the column and the reflection."""
+    import sqlite3
+
+    from pleegreflectie import store as store_module
+
+    db = sqlite3.connect(tmp_path / "reflecties.sqlite3")
+    for statement in (*store_module.MIGRATIONS[0], *store_module.MIGRATIONS[1]):
+        db.execute(statement)
+    db.execute(
+        "INSERT INTO reflections (household, created_at, updated_at, pillar_ids, framework_version)"
+        " VALUES ('Gezin Oud', '2025-01-01T00:00:00.000000+00:00', '2025-01-01T00:00:00.000000+00:00',"
+        " '[\"zorgen\"]', '1')"
+    )
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    with Store.open(tmp_path) as store:
+        [info] = store.list()
+    assert (info.household, info.catalogue_path) == ("Gezin Oud", None)
+
+
 # ---------------------------------------------------------------- properties
 
 
