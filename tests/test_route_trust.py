@@ -359,7 +359,7 @@ def test_persona_dont_know_heavy_profile() -> None:
     assert (data["pijlers"][0]["onderdelen_met_score"], data["pijlers"][0]["onderdelen"]) == (2, 5)
     assert [item["vraag"] for item in data["uitzoeken"]] == knowing
     gedrag = next(c for c in data["competenties"] if c["id"] == "zorgen.gedrag")
-    assert (gedrag["antwoorden"], gedrag["vragen"], gedrag["weet_niet"]) == (0, 2, 2)
+    assert (gedrag["antwoorden"], gedrag["mogelijke_antwoorden"], gedrag["weet_niet"]) == (0, 2, 2)
     # an informational step for something to find out, when the route has room
     route = plan_route(framework, _bundled(), family, result, today=TODAY)
     find_out = {f.competency_id for f in result.find_out}

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .compare import Comparison, compare
+from .conversation import kitchen_table
 from .flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from .models import Catalogue, Framework
 from .report import ReportMeta, render_report
 from .route import plan_route
 from .scoring import Result, score
+from .signals import evaluate, load_signals
 from .store import ReflectionInfo, Store
 
 
@@ -118,6 +120,7 @@ def report_of(
         done=sitting.route_done,
         ongoing=sitting.route_ongoing,
     )
+    signals = evaluate(load_signals(framework), framework, answers, result)
     return render_report(
         framework=framework,
         answers=answers,
@@ -127,4 +130,5 @@ def report_of(
         comparison=comparison,
         catalogue_version=catalogue.version,
         catalogue_note=note,
+        table=kitchen_table(framework, sitting, answers, result, signals),
     )

@@ -3,21 +3,24 @@
 How it works (also in the README, "Hoe werkt de score?"):
 - A competency's score is the average of its answered questions on the 1-5 scale.
   "weet ik niet" and "nvt" are left out: they never count as low.
+  With two foster parents, each gets a score per competency and the household's score is the mean
+  of the two (of one, when only one answered on the scale).
 - A pillar's score is the average of its competency scores.
 - A strength: a score of 4 or more.
 - A gap (aandachtspunt): a score of 3.5 or less that the family does not call "nu niet zo belangrijk".
   Its priority is (5 - score) x importance; importance is 2 when it was not asked.
-- What a score rests on: a competency counts its answers on the scale out of its questions
-  (`answered` of `questions`); a pillar counts its competencies with a score out of those that apply
-  (`scored` of `total`). A pillar scored on fewer than half its competencies is `too_few`: it gets no
-  verdict ("te weinig antwoorden om iets te zeggen"), only its number.
+- What a score rests on: a competency counts its answers on the scale out of the answers possible
+  (`answered` of `questions`, that is its questions times the respondents); a pillar counts its
+  competencies with a score out of those that apply (`scored` of `total`). A pillar scored on fewer
+  than half its competencies is `too_few`: it gets no verdict ("te weinig antwoorden om iets te
+  zeggen"), only its number.
 - "weet ik niet" on a knowing (`weten`) question is a point to find out (`find_out`, "uitzoeken"):
   shown to the family and eligible for an informational route step, never lowering a score.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .models import Answers, Competency, Framework, Special
@@ -37,7 +40,9 @@ class CompetencyScore:
     answered: int  # answers on the scale
     unsure: int  # "weet ik niet" answers
     importance: int | None  # as the family said, or None when not asked
-    questions: int = 0  # questions of this competency: the score rests on `answered` of them
+    # Two foster parents: label -> that parent's score (empty for one respondent).
+    per_participant: tuple[tuple[str, float | None], ...] = ()
+    questions: int = 0  # answers possible (questions x respondents): the score rests on `answered` of them
     find_out: tuple[str, ...] = ()  # ids of knowing questions answered "weet ik niet"
 
 
@@ -96,9 +101,19 @@ def _mean(values: Iterable[float]) -> float | None:
     return round(sum(items) / len(items), 2) if items else None
 
 
-def competency_score(competency: Competency, answers: Answers) -> float | None:
-    values = [answers.answers.get(q.id) for q in competency.questions]
+def _own_score(competency: Competency, given: Mapping[str, int | Special]) -> float | None:
+    values = [given.get(q.id) for q in competency.questions]
     return _mean(v for v in values if isinstance(v, int))
+
+
+def participant_scores(competency: Competency, answers: Answers) -> list[tuple[str | None, float | None]]:
+    """Each respondent's own score for this competency."""
+    return [(label, _own_score(competency, given)) for label, given in answers.answer_sets()]
+
+
+def competency_score(competency: Competency, answers: Answers) -> float | None:
+    """The household's score: one respondent's score, or the mean of two foster parents' scores."""
+    return _mean(s for _, s in participant_scores(competency, answers) if s is not None)
 
 
 def needs_importance(competency: Competency, answers: Answers) -> bool:
@@ -118,11 +133,16 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
         for competency in pillar.competencies:
             if not competency.applies_to(answers.profile):
                 continue
-            values = [answers.answers.get(q.id) for q in competency.questions]
+            values = [v for q in competency.questions for v in answers.all_values(q.id)]
+            voices = (
+                tuple((str(label), s) for label, s in participant_scores(competency, answers))
+                if answers.is_duo
+                else ()
+            )
             unknown = tuple(
                 q.id
                 for q in competency.questions
-                if q.kind == "weten" and answers.answers.get(q.id) == Special.DONT_KNOW
+                if q.kind == "weten" and Special.DONT_KNOW in answers.all_values(q.id)
             )
             find_out += [
                 FindOut(q.id, competency.id, pillar.id, competency.name, q.text)
@@ -138,7 +158,8 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
                     answered=sum(1 for v in values if isinstance(v, int)),
                     unsure=sum(1 for v in values if v == Special.DONT_KNOW),
                     importance=answers.importance.get(competency.id),
-                    questions=len(competency.questions),
+                    per_participant=voices,
+                    questions=len(competency.questions) * len(answers.answer_sets()),
                     find_out=unknown,
                 )
             )
