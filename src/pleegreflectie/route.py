@@ -1,29 +1,43 @@
 """Gaps + profile + catalogue -> a personal learning route. Pure and deterministic.
 
 CONTRACT (kept stable for cli.py, view.py, report.py and export.py):
-    plan_route(framework, catalogue, answers, result, *, forms=None, hours=None, today) -> Route
+    plan_route(framework, catalogue, answers, result, *, forms=None, hours=None, today,
+               done=(), ongoing=()) -> Route
 
 How a route is made (also for the README, "Hoe komt de leerroute tot stand?"):
 
 1. Eligibility (hard). An entry is left out when it has expired (`geldig_tot` before today), when its
    audience does not fit the profile (netwerk/bestand, kind of foster care, the age of at least one
-   foster child), when it is meant for a challenge (`problematiek`) the family did not name, or when
-   `--vorm` was given and the entry has none of those forms. A profile field that is unknown never
-   excludes an entry, except the challenge: a specialised programme needs the family to name it.
+   foster child), when it is meant for a challenge (`problematiek`) the family did not name, when its
+   `fase` does not fit the family's phase (`family_phases`: 0 years nieuw + eerste-jaar, 1 year
+   eerste-jaar, 2+ ervaren; unknown years: every phase), or when `--vorm` was given and the entry has
+   none of those forms. A profile field that is unknown never excludes an entry, except the
+   challenge: a specialised programme needs the family to name it. Entries the family has done
+   (`done`, `Answers.done`) or is still doing (`ongoing`) are never candidates.
 2. Priority gaps. The first `MAX_GAPS` gaps of the scoring result (already ordered by priority).
+   Ongoing entries take their hours in "nu" and serve their gaps first.
 3. Greedy set cover. Every entry is worth the remaining priority of the gaps it serves, times how
    deeply its kind closes a gap (a training or intervention closes it; a film or a book only partly),
    times small bonuses for a preferred learning form, recognition (NJi), fit with the hours available
-   and the guidelines (10-16 week programmes for behaviour problems). The best entry is taken, the gaps
-   it serves lose that part of their priority, and this repeats until `MAX_STEPS` steps or nothing is
-   worth enough. A gap stays open while less than half of it is closed: after a film on behaviour a
-   behaviour training still counts, after a training nothing else needs to serve that gap.
-   So one entry serving several gaps beats several entries serving one each. Entries for
-   one region come after national ones. Ties are broken by entry id.
-4. Phases. Each step goes into the first phase (nu, daarna, later) where it fits the hours per month;
-   an entry that alone asks more hours than the family has is never planned, but named in the advice.
-5. Network foster parents without preparation training get the network guidance entry first (or an
-   advice line to ask for it).
+   and the guidelines (10-16 week programmes for behaviour problems). The highest-priority gap first
+   gets its strongest fitting entry (highest weight for that gap). Then the best entry is taken, the
+   gaps it serves lose that part of their priority, and this repeats until `MAX_STEPS` steps or
+   nothing is worth enough. A gap stays open while less than half of it is closed: after a film on
+   behaviour a behaviour training still counts, after a training nothing else needs to serve that gap.
+   So one entry serving several gaps beats several entries serving one each. Entries for one region
+   come after national ones. Ties are broken by entry id. Last, every priority gap still without a
+   step gets its strongest fitting entry while there is room.
+4. Phases. Each step goes into the first phase (nu, daarna, later) where it fits the hours per month.
+5. Every priority gap is accounted for, in exactly one place: a step (or an ongoing entry); `later`
+   (an entry exists but did not fit: `uren` (too many hours, with the shortfall, or no room next to
+   the other steps), `vorm` (not in the forms chosen), `aantal` (the route has `MAX_STEPS` steps));
+   or `uncovered` (nothing in the catalogue, or only entries they did already). Behaviour programmes
+   of 10-16 weeks and recognised programmes for the top gap that do not fit the hours are named in
+   the advice with how many hours a month are missing.
+6. Network foster parents without preparation training (not yet experienced, or who said they had
+   none) get the network guidance entry first (or an advice line to ask for it).
+7. A "weet ik niet" on a knowing question (`Result.find_out`) may get an informational step when the
+   route has room left.
 """
 
 from __future__ import annotations
@@ -118,13 +132,6 @@ class Route:
     advice: tuple[str, ...]  # general advice lines in Dutch (talk to the worker, informal options, ...)
     later: tuple[LaterItem, ...] = ()  # priority gaps with an offer that did not fit now
     ongoing: tuple[RouteStep, ...] = ()  # earlier steps the family is still doing (phase "nu")
-
-    def accounted(self) -> dict[str, str]:
-        """Where each priority gap went: "route", "later" or "niet_gedekt"."""
-        where = {g: "niet_gedekt" for g in self.uncovered}
-        where |= {item.competency: "later" for item in self.later}
-        where |= {g: "route" for s in (*self.ongoing, *self.steps) for g in s.competencies}
-        return where
 
 
 # ---------------------------------------------------------------- eligibility and load
