@@ -102,9 +102,17 @@ DUO_PROFILE = {
 DUO_LOW = {"zorgen.wennen": 2, "samenwerken.juridisch": 2, "functioneren.balans": 2, "ontwikkelen.opladen": 3}
 
 
-def test_persona_duo_done_steps_never_come_back_and_ongoing_ones_are_shown_as_ongoing() -> None:
+def _duo() -> Answers:
+    """Sanne and Ahmed answer in turn; Ahmed is a little more positive about balance."""
     framework = _framework()
-    duo = answers(framework, DUO_PROFILE, DUO_LOW)
+    sanne = answers(framework, DUO_PROFILE, DUO_LOW)
+    ahmed = answers(framework, DUO_PROFILE, DUO_LOW | {"functioneren.balans": 3})
+    return sanne.model_copy(update={"participants": ("Sanne", "Ahmed"), "partner_answers": ahmed.answers})
+
+
+def test_persona_duo_done_steps_never_come_back_and_ongoing_ones_are_shown_as_ongoing() -> None:
+    duo = _duo()
+    assert duo.is_duo
     first, _ = plan_with(duo)
     assert len(first.steps) >= 3
     done, going = ids(first)[:2], ids(first)[2]
@@ -159,7 +167,7 @@ def _sitting(family: Answers) -> Sitting:
 
 def test_the_report_never_says_done_next_to_a_step_of_the_new_route(tmp_path: Path) -> None:
     framework = _framework()
-    duo = answers(framework, DUO_PROFILE, DUO_LOW)
+    duo = _duo()
     first_route, _ = plan_with(duo)
     with Store.open(tmp_path) as store:
         first = _finish(store, _sitting(duo), ids(first_route))
