@@ -455,11 +455,16 @@ def _today() -> Any:
 
 
 @command("sjabloon", "Maak een leeg antwoordenbestand om op papier of in een editor in te vullen.")
-def sjabloon(pijlers: FrameworkOption = None) -> None:
+def sjabloon(
+    pijlers: FrameworkOption = None,
+    samen: Annotated[
+        bool, typer.Option("--samen", help="Voor twee pleegouders: een plek voor ieders antwoord.")
+    ] = False,
+) -> None:
     from .load import load_framework
     from .template import answers_template
 
-    sys.stdout.write(answers_template(load_framework(pijlers)))
+    sys.stdout.write(answers_template(load_framework(pijlers), together=samen))
 
 
 # ---------------------------------------------------------------- saved reflections

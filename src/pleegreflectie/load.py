@@ -591,8 +591,12 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
 
     worker = None
     if data.get("begeleider") is not None:
-        worker, worker_problems = validate(WorkerPart, data["begeleider"], source, ("begeleider",))
+        worker, worker_problems = validate(
+            WorkerPart, _worker_filled(data["begeleider"]), source, ("begeleider",)
+        )
         problems += worker_problems
+        if worker is not None and worker.is_empty:
+            worker = None
         if worker is not None:
             for pillar_id in worker.notes:
                 if pillar_id not in pillars:
@@ -663,6 +667,16 @@ def _done_steps(data: dict[str, Any], source: Source, problems: list[Problem]) -
         )
         return ()
     return tuple(dict.fromkeys(v.strip() for v in value))
+
+
+def _worker_filled(value: Any) -> Any:
+    """The worker's part as written from the template: empty notes and lists mean 'nothing'."""
+    if not isinstance(value, dict):
+        return value
+    filled = {k: v for k, v in value.items() if v is not None}
+    if isinstance(filled.get("notities"), dict):
+        filled["notities"] = {k: v for k, v in filled["notities"].items() if v not in (None, "")}
+    return filled
 
 
 def _answer(value: Any) -> int | Special | None:
