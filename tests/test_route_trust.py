@@ -272,6 +272,8 @@ def test_vorm_and_uren_say_what_was_left_out_and_why(oma_path: Path) -> None:
     text = runner.invoke(app, ["route", "--antwoorden", str(oma_path), "--uren", "0"]).stdout
     assert "geen stap nodig" not in text
     assert "Voor later" in text
+    little = runner.invoke(app, ["route", "--antwoorden", str(oma_path), "--uren", "2"]).stdout
+    assert "past niet in 2 uur per maand" in " ".join(little.split())
 
 
 # ---------------------------------------------------------------- 3. where the family is

@@ -545,10 +545,8 @@ def _later(
             hours = _hours_text(best.hours)
             if not fitting:
                 short = _short(best.hours, ctx.budget)
-                text = (
-                    f"Past niet in {budget} uur per maand: dit vraagt ongeveer {hours} uur per maand, "
-                    f"{short} uur meer dan jullie nu hebben."
-                )
+                text = f"Past niet in {budget} uur per maand: dit vraagt ongeveer {hours} uur per maand"
+                text += f", {short} uur meer dan jullie nu hebben." if ctx.budget > 0 else "."
                 later.append(LaterItem(gap.id, best.course, "uren", text))
             elif full:
                 text = f"De route heeft al {MAX_STEPS} stappen. Kies dit als een andere stap klaar is."
@@ -591,7 +589,7 @@ def _advice_left_out(
             f"{_forms_text(forms)} beschikbaar. Dat staat bij 'Voor later'."
         )
     by_hours = [item for item in later if item.reason == "uren"]
-    if hours is not None and by_hours:
+    if hours is not None and by_hours and ctx.budget > 0:  # with no time at all, one line says so
         names = join_words(_names([item.competency for item in by_hours], ctx))
         lines.append(
             f"Aanbod voor {names} past niet in {_hours_text(ctx.budget)} uur per maand. "
