@@ -215,6 +215,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "regio": "Waar het aanbod er is. Laat weg als het landelijk is.",
         "geldig_tot": "Tot wanneer het aanbod er is, zoals 2027-12-31. "
         "Daarna wordt het niet meer aangeraden.",
+        "fase": "Voor welke fase het aanbod is: nieuw (een nieuwe plaatsing), eerste-jaar, ervaren "
+        "(twee jaar of langer pleegouder). Laat weg als het voor elke fase is.",
     },
     "Audience": {
         "pleegouders": "Alleen voor netwerk- of bestandspleegouders. Laat weg als het voor allebei is.",
