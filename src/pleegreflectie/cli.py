@@ -20,7 +20,7 @@ from click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import ExitCode, NoTerminalError, PleegreflectieError
+from .errors import ExitCode, NoTerminalError, PleegreflectieError, os_reason
 
 # click >= 8.2 says "no arguments, here is the help" with this exception.
 NoArgsIsHelp: type[Exception] = getattr(click_errors, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
@@ -111,7 +111,9 @@ def _main(
 
 
 def _say_error(message: str) -> None:
-    print(f"Fout: {message}", file=sys.stderr)
+    from .safe import clean
+
+    print(f"Fout: {clean(message)}", file=sys.stderr)
 
 
 def guard(func: F) -> F:
@@ -132,7 +134,7 @@ def guard(func: F) -> F:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
             raise typer.Exit(0) from None
         except OSError as exc:
-            _say_error(f"bestand of map kon niet gebruikt worden: {exc.strerror or exc} ({exc.filename}).")
+            _say_error(f"bestand of map kon niet gebruikt worden: {os_reason(exc)} ({exc.filename}).")
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
     return wrapper  # type: ignore[return-value]
@@ -646,7 +648,9 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
     source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
     problems = check(framework, source, _today())
     if problems:
-        raise InvalidFileError(problems, hint="Verbeter deze punten en controleer het bestand opnieuw.")
+        raise InvalidFileError(
+            problems, hint="Verbeter deze punten en controleer het bestand opnieuw.", skipped=source.skipped
+        )
     print(f"{source.name}: geen problemen gevonden.")
 
 
