@@ -299,9 +299,7 @@ def test_directory_and_files_are_private(home: Path) -> None:
     assert mode(home / FILE_NAME) == 0o600
 
 
-def test_loose_modes_are_tightened(home: Path) -> None:
-    home.mkdir(mode=0o755)
-    home.chmod(0o755)
+def test_loose_file_modes_are_tightened(home: Path) -> None:
     with Store.open():
         pass
     (home / FILE_NAME).chmod(0o644)
@@ -309,6 +307,18 @@ def test_loose_modes_are_tightened(home: Path) -> None:
         pass
     assert mode(home) == 0o700
     assert mode(home / FILE_NAME) == 0o600
+
+
+@pytest.mark.parametrize("loose", [0o755, 0o1777])
+def test_a_folder_others_can_open_is_refused_and_not_changed(home: Path, loose: int) -> None:
+    home.mkdir()
+    home.chmod(loose)
+    with pytest.raises(StoreError) as caught:
+        Store.open()
+    assert "ook voor anderen" in caught.value.message
+    assert f"chmod 700 '{home}'" in caught.value.message
+    assert stat.S_IMODE(home.stat().st_mode) == loose  # never chmodded: the sticky bit stays
+    assert not (home / FILE_NAME).exists()
 
 
 def test_default_home_is_the_user_data_directory(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -344,9 +354,10 @@ def test_migrations_run_in_order_and_keep_data(home: Path, monkeypatch: pytest.M
 
 
 def test_store_from_a_newer_version_is_refused_and_untouched(home: Path) -> None:
-    home.mkdir()
+    home.mkdir(mode=0o700)
     path = home / FILE_NAME
     with raw(path) as db:
+        db.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")  # ours, but newer
         db.execute("CREATE TABLE toekomst (x)")
         db.execute(f"PRAGMA user_version = {store_module.schema_version() + 1}")
     before = path.read_bytes()
@@ -366,7 +377,7 @@ def test_store_from_a_newer_version_is_refused_and_untouched(home: Path) -> None
 
 
 def test_garbage_file_is_refused_and_kept(home: Path) -> None:
-    home.mkdir()
+    home.mkdir(mode=0o700)
     path = home / FILE_NAME
     garbage = bytes(range(256)) * 64
     path.write_bytes(garbage)

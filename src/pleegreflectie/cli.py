@@ -420,8 +420,11 @@ def overzicht(json_output: JsonOption = False) -> None:
 
     framework = load_framework()
     store = _open_store()
-    rows = []
+    rows: list[tuple[Any, list[str]]] = []
     for info in store.list():
+        if info.damaged:  # listed, with how to remove it; the others keep working
+            rows.append((info, []))
+            continue
         _, sitting = store.load(info.id)
         rows.append((info, sitting.pillars_done(framework)))
     if json_output:
@@ -447,8 +450,8 @@ def wis(
         )
     store = _open_store()
     if nummer is not None:
-        info, _ = store.load(nummer)  # an unknown number stops here
-        what = f"reflectie {nummer} ({info.household or 'geen naam'})"
+        info = store.info(nummer)  # an unknown number stops here; a damaged one can be wiped
+        what = f"reflectie {nummer} ({'beschadigd' if info.damaged else info.household or 'geen naam'})"
     else:
         what = f"alle {len(store.list())} bewaarde reflecties"
     if not ja:
@@ -463,6 +466,11 @@ def wis(
     else:
         store.delete_all()
     print(f"Gewist: {what}.")
+    if store.wipe_pending:
+        print(
+            "Let op: pleegreflectie is nog open in een ander venster. Sluit dat venster. De gewiste "
+            "gegevens worden helemaal van de schijf gehaald zodra pleegreflectie weer start."
+        )
 
 
 def _confirm(text: str) -> bool:

@@ -48,14 +48,14 @@ class Limits:
     what: str  # for messages: "een antwoordenbestand"
     size: int  # bytes
     depth: int = 50  # lists and mappings inside each other
-    items: int = 100_000  # items in one list or mapping
+    items: int = 5_000  # items in one list or mapping
     aliases: bool = True  # anchors and aliases (& and *) allowed at all
     expanded: int = 1_000_000  # values after expanding every alias
 
 
 ANSWERS_LIMITS = Limits("een antwoordenbestand", size=1_000_000, depth=20, items=10_000, aliases=False)
-CATALOGUE_LIMITS = Limits("een catalogus", size=5_000_000)
-FRAMEWORK_LIMITS = Limits("een vragenlijst", size=2_000_000)
+CATALOGUE_LIMITS = Limits("een catalogus", size=2_000_000, items=5_000)
+FRAMEWORK_LIMITS = Limits("een vragenlijst", size=1_000_000, items=5_000)
 NUMBER_DIGITS = 15  # a number in any file has at most this many digits
 MAX_LOCATED = 1000  # problems of one validation that get a line; more are only counted
 

@@ -1,0 +1,214 @@
+"""Hostile files: each is generated here (no big files in the repository) and handed to the installed
+code in its own process, so a crash of a C library would show as a crash and not stop the suite.
+
+Every case must end with exit code 2 and a Dutch message on stderr that names the file, within 2
+seconds (measured around the command, without Python's own start-up) and 200 MB of memory, and without
+a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SECONDS = 2.0
+MEGABYTES = 200
+
+# Runs one command in a fresh process and writes how long it took and the peak memory to a file.
+DRIVER = """
+import json, resource, sys, time
+from pleegreflectie.cli import run
+out, args = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+try:
+    code = run(args)
+finally:
+    with open(out, "w") as f:
+        json.dump({"seconds": time.perf_counter() - start,
+                   "kilobytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}, f)
+sys.exit(code)
+"""
+
+
+@dataclass
+class Outcome:
+    code: int
+    stderr: str
+    stdout: str
+    seconds: float
+    megabytes: float
+
+
+def run_command(tmp_path: Path, *args: str) -> Outcome:
+    measure = tmp_path / "measure.json"
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "PLEEGREFLECTIE_HOME": str(tmp_path / "opslag")}
+    env.pop("PLEEGREFLECTIE_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(measure), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    numbers = json.loads(measure.read_text()) if measure.exists() else {"seconds": -1, "kilobytes": 0}
+    return Outcome(done.returncode, done.stderr, done.stdout, numbers["seconds"], numbers["kilobytes"] / 1024)
+
+
+def answers(text: str) -> Callable[[Path], tuple[Path, list[str]]]:
+    def make(folder: Path) -> tuple[Path, list[str]]:
+        path = folder / "antwoorden.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path, ["start", "--geen-opslag", "--antwoorden", str(path)]
+
+    return make
+
+
+def catalogue(text: str, command: str = "controleer") -> Callable[[Path], tuple[Path, list[str]]]:
+    def make(folder: Path) -> tuple[Path, list[str]]:
+        path = folder / "catalogus.yaml"
+        path.write_text(text, encoding="utf-8")
+        if command == "controleer":
+            return path, ["catalogus", "controleer", str(path)]
+        oma = str(FIXTURES / "oma.yaml")
+        return path, ["start", "--geen-opslag", "--antwoorden", oma, "--catalogus", str(path)]
+
+    return make
+
+
+def framework(text: str) -> Callable[[Path], tuple[Path, list[str]]]:
+    def make(folder: Path) -> tuple[Path, list[str]]:
+        path = folder / "pijlers.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path, ["sjabloon", "--pijlers", str(path)]
+
+    return make
+
+
+def _laughs(levels: int = 9, width: int = 10) -> str:
+    lines = [f"a0: &a0 [{', '.join(['haha'] * width)}]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def _bundled_catalogue() -> str:
+    return (DATA / "courses.yaml").read_text(encoding="utf-8")
+
+
+NESTED = "[" * 30_000 + "]" * 30_000
+CASES: dict[str, Callable[[Path], tuple[Path, list[str]]]] = {
+    # answers files
+    "30.000 haken in elkaar": answers(f"antwoorden: {NESTED}\n"),
+    "1.000 niveaus": answers("antwoorden: " + "{a: " * 1000 + "1" + "}" * 1000 + "\n"),
+    "30.000 streepjes op een regel": answers("antwoorden:\n  " + "- " * 30_000 + "x\n"),
+    "billion laughs": answers(_laughs()),
+    "een verwijzing": answers("profiel: &p {huishouden: x}\nantwoorden: *p\n"),
+    "lijst als sleutel": answers("antwoorden:\n  ? [a, b]\n  : 3\n"),
+    "getal van 5.000 cijfers": answers("antwoorden:\n  zorgen.gedrag.weten: " + "9" * 5000 + "\n"),
+    "binair getal van 5.000 cijfers": answers("antwoorden:\n  zorgen.gedrag.weten: 0b" + "1" * 5000 + "\n"),
+    "oneindig": answers("antwoorden:\n  zorgen.gedrag.weten: .inf\n"),
+    "200.000 leeftijden": answers(
+        "profiel:\n  leeftijden_pleegkinderen: [" + ", ".join(["3"] * 200_000) + "]\n"
+    ),
+    "50.000 onbekende sleutels": answers(
+        "antwoorden:\n" + "".join(f"  onbekend{i}: 3\n" for i in range(50_000))
+    ),
+    "te groot bestand": answers("# " + "x" * 100 + "\n" + ("# opvulling\n" * 100_000)),
+    "onbekend label": answers("antwoorden: !!python/object/apply:os.system ['true']\n"),
+    "verwijzing naar niets": answers("antwoorden: *niets\n"),
+    "nul-teken": answers("antwoorden:\n  zorgen.gedrag.weten: 3\x00\n"),
+    # catalogues
+    "catalogus: 30.000 haken": catalogue(f"versie: '1'\naanbod: {NESTED}\n"),
+    "catalogus: billion laughs in soort": catalogue(
+        _laughs() + _bundled_catalogue().replace("    soort: training\n", "    soort: *a9\n", 1),
+        command="start",
+    ),
+    "catalogus controleer: billion laughs": catalogue(_laughs() + _bundled_catalogue()),
+    "catalogus: weken 10^400": catalogue(
+        _bundled_catalogue().replace("weken: 8,", "weken: 1" + "0" * 400 + ",", 1), command="start"
+    ),
+    "catalogus controleer: weken 10^400": catalogue(
+        _bundled_catalogue().replace("weken: 8,", "weken: 1" + "0" * 400 + ",", 1)
+    ),
+    "catalogus: weken oneindig": catalogue(
+        _bundled_catalogue().replace("weken: 8,", "weken: 1.0e400,", 1), command="start"
+    ),
+    "catalogus: 2.000 kapotte items": catalogue(
+        "versie: '1'\naanbod:\n" + "".join(f"  - id: x{i}\n    foo: 1\n" for i in range(2_000))
+    ),
+    "catalogus: 20.000 kapotte items": catalogue(
+        "versie: '1'\naanbod:\n" + "".join(f"  - id: x{i}\n    foo: 1\n" for i in range(20_000))
+    ),
+    "catalogus: 3 MB": catalogue("versie: '1'\naanbod: []\n" + "# " + "x" * 3_000_000 + "\n"),
+    "catalogus: lijst als sleutel": catalogue("versie: '1'\n? [a, b]\n: 3\naanbod: []\n"),
+    # the framework
+    "vragenlijst: 30.000 haken": framework(f"pijlers: {NESTED}\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_hostile_file_is_refused_quickly_with_a_dutch_message(tmp_path: Path, name: str) -> None:
+    path, args = CASES[name](tmp_path)
+    outcome = run_command(tmp_path, *args)
+    assert outcome.code == 2, (name, outcome.code, outcome.stderr[-2000:])
+    assert "Traceback" not in outcome.stderr
+    assert outcome.stderr.startswith("Fout: "), outcome.stderr[:500]
+    assert str(path) in outcome.stderr, outcome.stderr[:500]
+    assert "proble" in outcome.stderr  # "Er is 1 probleem gevonden" / "Er zijn ... problemen"
+    assert outcome.seconds < SECONDS, (name, outcome.seconds)
+    assert outcome.megabytes < MEGABYTES, (name, outcome.megabytes)
+    assert len(outcome.stderr) < 20_000  # the list of problems is capped
+
+
+def test_many_problems_are_counted_not_all_listed(tmp_path: Path) -> None:
+    path, args = answers("antwoorden:\n" + "".join(f"  onbekend{i}: 3\n" for i in range(9_000)))(tmp_path)
+    outcome = run_command(tmp_path, *args)
+    assert outcome.code == 2
+    assert "Er zijn 9.000 problemen gevonden:" in outcome.stderr
+    assert "en nog 8.950 andere problemen." in outcome.stderr
+    assert f"{path}:2: 'onbekend0' is geen bekende vraag." in outcome.stderr
+    assert outcome.seconds < SECONDS
+
+
+def _special(kind: str, folder: Path) -> Path:
+    if kind == "/dev/zero":
+        return Path("/dev/zero")
+    fifo = folder / "pijp.yaml"
+    os.mkfifo(fifo)
+    return fifo
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs POSIX")
+@pytest.mark.parametrize("kind", ["/dev/zero", "fifo"])
+@pytest.mark.parametrize("option", ["--antwoorden", "--catalogus", "--pijlers"])
+def test_special_files_are_refused_before_reading(tmp_path: Path, kind: str, option: str) -> None:
+    path = _special(kind, tmp_path)
+    outcome = run_command(tmp_path, "start", "--geen-opslag", option, str(path))
+    assert outcome.code == 2, outcome.stderr
+    assert f"{path}: dit is geen gewoon bestand" in outcome.stderr
+    assert outcome.seconds < SECONDS
+    assert outcome.megabytes < MEGABYTES
+
+
+def test_missing_file_is_named_in_dutch(tmp_path: Path) -> None:
+    outcome = run_command(tmp_path, "catalogus", "controleer", str(tmp_path / "weg.yaml"))
+    assert outcome.code == 3
+    assert "bestaat niet" in outcome.stderr
+    assert "No such file" not in outcome.stderr
+
+
+def test_not_utf8_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "antwoorden.yaml"
+    path.write_bytes(b"profiel:\n  huishouden: caf\xe9\n")
+    outcome = run_command(tmp_path, "start", "--geen-opslag", "--antwoorden", str(path))
+    assert outcome.code == 2
+    assert f"{path}:2: dit is geen tekstbestand in UTF-8" in outcome.stderr
