@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -212,3 +213,101 @@ def test_not_utf8_names_file_and_line(tmp_path: Path) -> None:
     outcome = run_command(tmp_path, "start", "--geen-opslag", "--antwoorden", str(path))
     assert outcome.code == 2
     assert f"{path}:2: dit is geen tekstbestand in UTF-8" in outcome.stderr
+
+
+# ---------------------------------------------------------------- nothing raw reaches the terminal
+
+# In YAML's double quotes, \e is ESC and \a is BEL: a clear screen, a window title, a hidden link.
+NASTY = r"\e[2J\e]0;titel\a\e]8;;https://kwaad.example\e\\klik\e]8;;\e\\ \u202Eesrever"
+FORBIDDEN = ("\x1b", "\x07", "\u202e", "\x9b")
+
+
+def assert_no_raw_controls(text: str) -> None:
+    for char in FORBIDDEN:
+        assert char not in text, (repr(char), text[:3000])
+
+
+def _nasty_answers(folder: Path, household: str = "Gezin") -> Path:
+    text = (FIXTURES / "oma.yaml").read_text(encoding="utf-8")
+    text = text.replace("huishouden: Oma Jansen", f'huishouden: "{household} {NASTY}"')
+    text = text.replace(
+        "  zorgen: Hij is vaak boos na het bezoek aan zijn moeder.",
+        f'  zorgen: "{NASTY}"\n  samenwerken: "regel 1\\n{NASTY}"',
+    )
+    path = folder / f"{household}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _nasty_catalogue(folder: Path) -> Path:
+    text = _bundled_catalogue()
+    for key in ("titel", "aanbieder"):
+        text = re.sub(rf"(?m)^    {key}: .*$", lambda _, key=key: f'    {key}: "{NASTY}"', text, count=3)
+    text = re.sub(
+        r"(?m)^    url: .*$",
+        lambda _: f'    url: "https://goed.example/{NASTY.replace(" ", "")}"',
+        text,
+        count=3,
+    )
+    path = folder / "catalogus.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_escape_sequence_from_user_data_reaches_any_view(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pleegreflectie.cli import app
+
+    runner = CliRunner()
+    catalogue_path = _nasty_catalogue(tmp_path)
+    first = _nasty_answers(tmp_path)
+    outputs = []
+
+    def run(*args: str) -> str:
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 0, (args, result.output, result.stderr)
+        outputs.append(result.stdout)
+        outputs.append(result.stderr)
+        return result.stdout
+
+    shown = run("start", "--antwoorden", str(first), "--catalogus", str(catalogue_path))
+    assert "␛[2J" in shown  # the sequence is visible as text, not carried out
+    run("start", "--antwoorden", str(first), "--catalogus", str(catalogue_path), "--json")
+    run("start", "--antwoorden", str(first))
+    run("overzicht")
+    run("overzicht", "--json")
+    run("route", "1", "--catalogus", str(catalogue_path))
+    run("hervat", "1")
+    run("vergelijk", "1", "2")
+    run("catalogus", "controleer", str(catalogue_path))
+    run("catalogus", "dekking", str(catalogue_path))
+    report = tmp_path / "verslag.md"
+    run("rapport", "1", "-o", str(report))
+    outputs.append(report.read_text(encoding="utf-8"))
+    for text in outputs:
+        assert_no_raw_controls(text)
+
+
+def test_escape_sequences_in_error_messages_are_made_visible(tmp_path: Path) -> None:
+    path = tmp_path / "antwoorden.yaml"
+    path.write_text(f'antwoorden:\n  "{NASTY}": 3\n"{NASTY}": 1\n', encoding="utf-8")
+    outcome = run_command(tmp_path, "start", "--geen-opslag", "--antwoorden", str(path))
+    assert outcome.code == 2
+    assert_no_raw_controls(outcome.stderr)
+    assert "␛]0;titel␇" in outcome.stderr
+    odd = tmp_path / "naam\x1b[2J.yaml"
+    outcome = run_command(tmp_path, "start", "--geen-opslag", "--antwoorden", str(odd))
+    assert outcome.code == 3
+    assert_no_raw_controls(outcome.stderr)
+    assert "naam␛[2J.yaml" in outcome.stderr
+
+
+def test_clean_keeps_ordinary_text_and_is_stable() -> None:
+    from pleegreflectie.safe import clean
+
+    ordinary = "Gezin Ærø – één\tregel\nnog één, met emoji 🙂 en עברית"
+    assert clean(ordinary) == ordinary
+    dirty = "a\x1b[2Jb\x07c\u202ed\x9be\r\nf\rg\x00\x7f\u2066"
+    assert clean(dirty) == "a␛[2Jb␇cd\ufffde\nf\ng␀␡"
+    assert clean(clean(dirty)) == clean(dirty)

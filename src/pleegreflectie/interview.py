@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .flow import PROFILE_FIELDS, Progress, Sitting, Step, StepKind, profile_field, progress
 from .models import Competency, Framework, Pillar, Special
+from .safe import clean
 
 if TYPE_CHECKING:
     from questionary import Question
@@ -157,7 +158,7 @@ class Interview:
     def ask_text(self, text: str, default: str = "") -> str:
         import questionary
 
-        return str(self._unsafe(questionary.text(text, default=default, **self._io))).strip()
+        return clean(str(self._unsafe(questionary.text(text, default=default, **self._io))).strip())
 
     def _profile(self, step: Step, previous: Any) -> Any:
         import questionary
@@ -246,7 +247,7 @@ class Interview:
         )
         if answer.strip().lower() == BACK_WORD:
             return Action.BACK
-        return answer.strip()
+        return clean(answer.strip())  # what is typed or pasted is shown later: no escape sequences
 
     @staticmethod
     def _unsafe(question: Question) -> Any:
