@@ -517,7 +517,7 @@ _YAML_PROBLEMS = (
     ("found undefined alias", "er staat een verwijzing met * naar iets dat niet bestaat"),
     ("found unhashable key", "er staat een lijst als naam (sleutel). Een naam moet een gewoon woord zijn"),
     ("found duplicate anchor", "dezelfde naam met & staat er twee keer"),
-    ("expected a single document", "er staan meerdere documenten (met ---) in het bestand. Houd er één over"),
+    ("found another document", "er staan meerdere documenten (met ---) in het bestand. Houd er één over"),
     ("found character that cannot start any token", "er staat een teken waarmee niets kan beginnen"),
 )
 

@@ -103,9 +103,11 @@ _BARE_LINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<![a-z0-9])www(\.)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidi overrides and isolates and other invisible formatting characters: dropped (they can make text
 # read backwards or hide part of it).
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _URL_START = re.compile(r"(?i)^https?://")
-_URL_UNSAFE = re.compile(r"[\s()<>|\\\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_URL_UNSAFE = re.compile(
+    r"[\s()<>|\\\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+)
 
 
 def escape_inline(text: str) -> str:

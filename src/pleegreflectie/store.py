@@ -391,6 +391,8 @@ def _prepare_directory(directory: Path) -> None:
         _tighten(directory, DIR_MODE)
         return
     info = directory.stat()
+    if not _POSIX:  # Windows: the user's own profile folder keeps others out; no modes to check
+        return
     if not stat.S_ISDIR(info.st_mode):
         raise StoreError(
             f"{directory} is geen map. Kies een map voor de opslag met de omgevingsvariabele {HOME_ENV}."
@@ -421,6 +423,7 @@ def _prepare_file(path: Path) -> None:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_POSIX = hasattr(os, "geteuid")  # owners and modes exist (not on Windows)
 
 
 def _check_own_file(path: Path) -> None:
@@ -437,7 +440,7 @@ def _check_own_file(path: Path) -> None:
             f"{path} is geen gewoon bestand. Haal het weg, of kies een andere map met de omgevingsvariabele "
             f"{HOME_ENV}. Er is niets veranderd."
         )
-    if info.st_uid != os.geteuid():
+    if _POSIX and info.st_uid != os.geteuid():
         raise StoreError(
             f"Het bestand {path} is niet van jou, maar van een andere gebruiker. Daar bewaart pleegreflectie "
             "geen gegevens van jullie gezin. Zet het bestand ergens anders neer, of kies een eigen map met "
@@ -449,7 +452,7 @@ def _check_own_file(path: Path) -> None:
 def _tighten(path: Path, mode: int) -> None:
     """Take away any rights of group and others (never add rights) of a file or folder that is ours."""
     current = stat.S_IMODE(path.stat().st_mode)
-    if current & 0o077:
+    if _POSIX and current & 0o077:
         try:
             path.chmod(current & mode)
         except OSError:
