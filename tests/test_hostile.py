@@ -311,3 +311,36 @@ def test_clean_keeps_ordinary_text_and_is_stable() -> None:
     dirty = "a\x1b[2Jb\x07c\u202ed\x9be\r\nf\rg\x00\x7f\u2066"
     assert clean(dirty) == "a␛[2Jb␇cd\ufffde\nf\ng␀␡"
     assert clean(clean(dirty)) == clean(dirty)
+
+
+# ---------------------------------------------------------------- the limits themselves
+
+
+def test_nesting_up_to_the_limit_is_fine_and_one_more_is_refused() -> None:
+    from pleegreflectie.errors import InvalidFileError
+    from pleegreflectie.load import ANSWERS_LIMITS, Source, parse
+
+    depth = ANSWERS_LIMITS.depth
+    fine = "a: " + "[" * (depth - 1) + "1" + "]" * (depth - 1) + "\n"
+    assert parse(Source("ok.yaml", fine), ANSWERS_LIMITS) is not None
+    deep = "a: " + "[" * depth + "1" + "]" * depth + "\n"
+    with pytest.raises(InvalidFileError) as caught:
+        parse(Source("diep.yaml", deep), ANSWERS_LIMITS)
+    assert caught.value.problems[0].line == 1
+    assert "te veel lijsten in elkaar" in caught.value.problems[0].message
+
+
+def test_a_catalogue_may_use_aliases_within_the_limit() -> None:
+    from pleegreflectie.load import CATALOGUE_LIMITS, Source, parse
+
+    text = "basis: &basis {soort: training, vorm: [groep]}\naanbod:\n  - <<: *basis\n    id: a\n  - *basis\n"
+    data = parse(Source("c.yaml", text), CATALOGUE_LIMITS)
+    assert data["aanbod"][0] == {"soort": "training", "vorm": ["groep"], "id": "a"}
+    assert data["aanbod"][1] == {"soort": "training", "vorm": ["groep"]}
+
+
+def test_the_bundled_files_are_far_within_the_limits() -> None:
+    from pleegreflectie.load import CATALOGUE_LIMITS, FRAMEWORK_LIMITS
+
+    assert (DATA / "courses.yaml").stat().st_size * 20 < CATALOGUE_LIMITS.size
+    assert (DATA / "pillars.yaml").stat().st_size * 20 < FRAMEWORK_LIMITS.size

@@ -249,7 +249,7 @@ def _number_check(event: Any, tag: str, loader: Any) -> Any:
     too_big = _Refused(
         line,
         f"{_quote(event.value)} is een te groot getal. Gebruik een getal van hoogstens "
-        f"{NUMBER_DIGITS} cijfers.",
+        f"{NUMBER_DIGITS} cijfers, of zet er aanhalingstekens omheen als het een tekst is.",
     )
     if len(event.value) > NUMBER_DIGITS + 10:
         raise too_big
