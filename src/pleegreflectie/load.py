@@ -632,7 +632,10 @@ def describe(error: Any) -> str:
         return f"{_quote(given)} kan hier geen naam (sleutel) zijn. Gebruik een woord, zoals 'titel'."
     if kind == "value_error":
         return f"{key}: {ctx.get('error', error['msg'])}."
-    return f"{key}: {error['msg']}."
+    if kind == "finite_number":
+        return f"{key}: {_quote(given)} moet een gewoon getal zijn."
+    # pydantic's own text is English: say it in general words, with the value that does not fit.
+    return f"{key}: {_quote(given)} is hier geen goede waarde. Controleer de spelling en de vorm."
 
 
 def validate(
