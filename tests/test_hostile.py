@@ -344,3 +344,35 @@ def test_the_bundled_files_are_far_within_the_limits() -> None:
 
     assert (DATA / "courses.yaml").stat().st_size * 20 < CATALOGUE_LIMITS.size
     assert (DATA / "pillars.yaml").stat().st_size * 20 < FRAMEWORK_LIMITS.size
+
+
+def test_no_escape_sequence_from_a_kitchen_table_file_reaches_the_screen_or_report(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pleegreflectie.cli import app
+
+    text = f"""\
+deelnemers: [Sanne, Ahmed]
+profiel:
+  huishouden: "Gezin {NASTY}"
+antwoorden:
+  zorgen.gedrag.weten: {{Sanne: 4, Ahmed: 2}}
+  zorgen.gedrag.doen: {{Sanne: 5, Ahmed: 1}}
+bespreken: [zorgen.gedrag.doen]
+begeleider:
+  notities: {{zorgen: "{NASTY}"}}
+  afspraken:
+    - {{wat: "{NASTY}", wie: "Sanne {NASTY}", wanneer: "2027-01-15"}}
+  volgende_afspraak: 2027-02-01
+"""
+    path = tmp_path / "duo.yaml"
+    path.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    shown = runner.invoke(app, ["start", "--antwoorden", str(path)])
+    assert shown.exit_code == 0, (shown.output, shown.stderr)
+    assert "␛[2J" in shown.stdout
+    report = tmp_path / "verslag.md"
+    written = runner.invoke(app, ["rapport", "-o", str(report)])
+    assert written.exit_code == 0, (written.output, written.stderr)
+    for output in (shown.stdout, shown.stderr, written.stdout, report.read_text(encoding="utf-8")):
+        assert_no_raw_controls(output)
