@@ -20,7 +20,7 @@ from click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import ExitCode, NoTerminalError, PleegreflectieError
+from .errors import ExitCode, NoTerminalError, PleegreflectieError, os_reason
 
 # click >= 8.2 says "no arguments, here is the help" with this exception.
 NoArgsIsHelp: type[Exception] = getattr(click_errors, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
@@ -111,7 +111,9 @@ def _main(
 
 
 def _say_error(message: str) -> None:
-    print(f"Fout: {message}", file=sys.stderr)
+    from .safe import clean
+
+    print(f"Fout: {clean(message)}", file=sys.stderr)
 
 
 def guard(func: F) -> F:
@@ -132,7 +134,7 @@ def guard(func: F) -> F:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
             raise typer.Exit(0) from None
         except OSError as exc:
-            _say_error(f"bestand of map kon niet gebruikt worden: {exc.strerror or exc} ({exc.filename}).")
+            _say_error(f"bestand of map kon niet gebruikt worden: {os_reason(exc)} ({exc.filename}).")
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
     return wrapper  # type: ignore[return-value]
@@ -477,8 +479,11 @@ def overzicht(json_output: JsonOption = False) -> None:
 
     framework = load_framework()
     store = _open_store()
-    rows = []
+    rows: list[tuple[Any, list[str]]] = []
     for info in store.list():
+        if info.damaged:  # listed, with how to remove it; the others keep working
+            rows.append((info, []))
+            continue
         _, sitting = store.load(info.id)
         rows.append((info, sitting.pillars_done(framework)))
     if json_output:
@@ -504,8 +509,8 @@ def wis(
         )
     store = _open_store()
     if nummer is not None:
-        info, _ = store.load(nummer)  # an unknown number stops here
-        what = f"reflectie {nummer} ({info.household or 'geen naam'})"
+        info = store.info(nummer)  # an unknown number stops here; a damaged one can be wiped
+        what = f"reflectie {nummer} ({'beschadigd' if info.damaged else info.household or 'geen naam'})"
     else:
         what = f"alle {len(store.list())} bewaarde reflecties"
     if not ja:
@@ -520,6 +525,11 @@ def wis(
     else:
         store.delete_all()
     print(f"Gewist: {what}.")
+    if store.wipe_pending:
+        print(
+            "Let op: pleegreflectie is nog open in een ander venster. Sluit dat venster. De gewiste "
+            "gegevens worden helemaal van de schijf gehaald zodra pleegreflectie weer start."
+        )
 
 
 def _confirm(text: str) -> bool:
@@ -747,7 +757,9 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
     source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
     problems = check(framework, source, _today())
     if problems:
-        raise InvalidFileError(problems, hint="Verbeter deze punten en controleer het bestand opnieuw.")
+        raise InvalidFileError(
+            problems, hint="Verbeter deze punten en controleer het bestand opnieuw.", skipped=source.skipped
+        )
     print(f"{source.name}: geen problemen gevonden.")
 
 

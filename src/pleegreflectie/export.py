@@ -156,7 +156,7 @@ def overview_json(rows: list[tuple[ReflectionInfo, list[str]]]) -> str:
                 "huishouden": info.household,
                 "gemaakt": info.created_at.isoformat(),
                 "bijgewerkt": info.updated_at.isoformat(),
-                "status": str(info.status),
+                "status": "beschadigd" if info.damaged else str(info.status),
                 "pijlers": list(info.pillar_ids),
                 "pijlers_klaar": done,
                 "antwoorden": info.answer_count,

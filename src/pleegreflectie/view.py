@@ -250,12 +250,18 @@ def show_overview(out: Console, framework: Framework, rows: list[tuple[Reflectio
             str(info.id),
             Text(info.household or "(geen naam)"),
             info.updated_at.astimezone().strftime("%d-%m-%Y %H:%M"),
-            "klaar" if info.finished else "nog bezig",
+            "beschadigd" if info.damaged else "klaar" if info.finished else "nog bezig",
             f"{len(done)} van {len(info.pillar_ids)}"
             + (f" ({', '.join(titles)})" if titles and len(done) < len(info.pillar_ids) else ""),
         )
     out.print(table)
-    if any(not info.finished for info, _ in rows):
+    for info, _ in rows:
+        if info.damaged:
+            out.print(
+                f"Reflectie {info.id} is beschadigd en kan niet meer geopend worden. "
+                f"Wis hem met: pleegreflectie wis {info.id}"
+            )
+    if any(not info.finished and not info.damaged for info, _ in rows):
         out.print("Ga verder met een reflectie die nog bezig is: pleegreflectie hervat NUMMER")
 
 
