@@ -438,12 +438,12 @@ def _conclude(
 
 
 def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
-    if not interview.confirm("Wil je nu een verslag maken (een bestand om te bewaren of te delen)?"):
-        return
     label = (answers.profile.household or "gezin").lower()
     slug = "-".join("".join(ch if ch.isalnum() else " " for ch in label).split()) or "gezin"
     default = f"verslag-{slug}-{_today().isoformat()}.md"
-    name = interview.ask_text("Hoe moet het bestand heten?", default) or default
+    name = interview.report_file(default)
+    if name is None:
+        return
     path = Path(name).expanduser()
     if path.exists() and not interview.confirm(f"{path} bestaat al. Wil je het overschrijven?"):
         print("Er is geen verslag gemaakt.")
