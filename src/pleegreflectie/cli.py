@@ -297,6 +297,13 @@ def hervat(
             help="Voeg deze pijler toe aan de reflectie (voor een volgend bezoek). Mag vaker.",
         ),
     ] = None,
+    met_begeleider: Annotated[
+        bool,
+        typer.Option(
+            "--met-begeleider",
+            help="De pleegzorgbegeleider vult notities, afspraken en het volgende bezoek in of past ze aan.",
+        ),
+    ] = False,
 ) -> None:
     from .history import catalogue_for
     from .load import load_framework
@@ -311,6 +318,10 @@ def hervat(
             exit_code=ExitCode.NOT_FOUND,
         )
     info, sitting, autosave = resume(store, reflection_id)
+    if met_begeleider:
+        sitting.reopen_worker_part()
+        store.reopen(reflection_id, sitting)
+        info, sitting, autosave = resume(store, reflection_id)
     if pijler:
         added = [p for p in _chosen_pillars(framework, pijler) if p not in sitting.pillar_ids]
         if added:
@@ -413,7 +424,7 @@ def _conclude(
         ongoing=sitting.route_ongoing,
     )
     signals = evaluate(load_signals(framework), framework, answers, result)
-    table = kitchen_table(framework, sitting, answers, result, signals)
+    table = kitchen_table(framework, sitting, answers, result, signals, route)
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
     if json_output:
@@ -433,6 +444,12 @@ def _conclude(
         out.print(
             f"Een verslag maken kan later ook: pleegreflectie rapport {autosave.reflection_id} -o verslag.md"
         )
+        rest = [p for p in framework.pillars if p.id not in sitting.pillar_ids]
+        if rest:
+            out.print(
+                f"Nog niet gedaan: {', '.join(p.title.lower() for p in rest)}. Bij een volgend bezoek verder "
+                f"met een pijler: pleegreflectie hervat {autosave.reflection_id} --pijler {rest[0].id}"
+            )
     if interview is not None and autosave.reflection_id is not None:
         _offer_report(interview, autosave.reflection_id, answers)
 

@@ -362,6 +362,14 @@ class Sitting:
             self.extra.update(value)
         self._visited(step)
 
+    def reopen_worker_part(self) -> None:
+        """The worker joins (again): notes, agreements and the next visit are asked (again), with
+        what was said before as the answer to keep or change."""
+        self.setup[SETUP_WORKER] = True
+        worker_kinds = {StepKind.WORKER_NOTE, StepKind.AGREEMENT, StepKind.NEXT_VISIT}
+        self.history = [s for s in self.history if split_step_id(s)[0] not in worker_kinds]
+        self.skipped = [s for s in self.skipped if split_step_id(s)[0] not in worker_kinds]
+
     def toggle_mark(self, question_id: str) -> bool:
         """Mark a question to discuss (or unmark it); True when it is marked now."""
         if question_id in self.marks:

@@ -671,15 +671,21 @@ def _voices(result: Result, table: KitchenTable) -> list[str]:
 
 
 def _topics(table: KitchenTable) -> list[str]:
+    blocks = []
+    if table.route_notes:
+        blocks += [
+            "### Bij jullie leerroute",
+            _bullets([escape_inline(note) for _, note in table.route_notes]),
+        ]
     if not table.topics:
-        return []
+        return blocks
     items = []
     for topic in table.topics:
         line = escape_inline(topic.text)
         if topic.source:
             line += f" *(Bron: {escape_inline(topic.source)})*"
         items.append(line)
-    return ["## Gespreksonderwerpen", _bullets(items, ordered=True)]
+    return [*blocks, "## Gespreksonderwerpen", _bullets(items, ordered=True)]
 
 
 def _worker(framework: Framework, table: KitchenTable) -> list[str]:

@@ -385,6 +385,10 @@ def show_table(out: Console, framework: Framework, result: Result, table: Kitche
             mark = "verschil" if comp.id in apart else ""
             voices.add_row(comp.name, number(scores.get(first)), number(scores.get(second)), mark)
         out.print(voices)
+    if table.route_notes:
+        out.print()
+        out.print("[bold]Bij jullie leerroute[/bold]")
+        out.print(_numbered([note for _, note in table.route_notes]))
     if table.topics:
         out.print()
         out.rule("[bold]Om over te praten[/bold]", align="left")
