@@ -499,9 +499,10 @@ def progress(framework: Framework, sitting: Sitting, step: Step) -> Progress | N
     if step.pillar_id is None:
         return None
     plan = [s for s in sitting.plan(framework) if s.pillar_id == step.pillar_id]
-    questions = [s for s in plan if s.kind == StepKind.QUESTION]
+    # Two foster parents answer the same question: it counts once.
+    questions = list(dict.fromkeys(s.key for s in plan if s.kind == StepKind.QUESTION))
     position = plan.index(step) if step in plan else 0
-    before = sum(1 for s in plan[:position] if s.kind == StepKind.QUESTION)
+    before = len({s.key for s in plan[:position] if s.kind == StepKind.QUESTION} - {step.key})
     current = before + (1 if step.kind == StepKind.QUESTION else 0)
     chosen = [p.id for p in framework.pillars if p.id in sitting.pillar_ids]
     return Progress(

@@ -178,7 +178,7 @@ class Interview:
         same: list[Option] = []
         if other is not None and other_value is not None:
             same = [Option("z", f"Zelfde antwoord als {other}", other_value)]
-        text = f"{step.respondent}, wat past bij jou? ({_short(question.text)})"
+        text = f"{step.respondent}, wat past bij jou?"
         return self._choose(text, scale + extra + same, previous, help_allowed=True, mark=True)
 
     def _priority(self, sitting: Sitting, step: Step, previous: Any) -> Any:
@@ -412,16 +412,6 @@ class Interview:
         else:
             return
         self.presenter.help(self.framework.competency(competency_id))
-
-
-def _short(text: str, limit: int = 40) -> str:
-    words = text.split()
-    result = ""
-    for word in words:
-        if len(result) + len(word) + 1 > limit:
-            return result + " ..."
-        result = f"{result} {word}".strip()
-    return result
 
 
 def _agreement_text(item: Mapping[str, Any]) -> str:
