@@ -347,3 +347,20 @@ def test_confirm_answers_with_j_and_n(framework: Framework, pipe: PipeInput) -> 
     assert asker.confirm("Wil je een verslag maken?") is True
     assert asker.confirm("Wil je een verslag maken?") is False
     assert asker.confirm("Wil je een verslag maken?", default=True) is True  # Enter takes the default
+
+
+def test_ctrl_c_in_an_agreement_keeps_what_was_typed(framework: Framework, pipe: PipeInput) -> None:
+    sitting = new_sitting(["zorgen"], together=False, worker=True)
+    sitting.ask_profile = False
+    while (step := sitting.next_step(framework)) is not None and step.kind != "afspraak":
+        sitting.record(step, 5 if step.kind == "vraag" else None)
+    assert step is not None and step.key == "1"
+    _, recorder = run_expecting(
+        KeyboardInterrupt, framework, sitting, pipe, "Training" + ENTER + "Sa" + CTRL_C
+    )
+    # "wat" was saved before "wie" was asked; the step itself is still open, so hervat asks it again.
+    assert sitting.agreements == {"1": {"wat": "Training"}}
+    assert len(recorder.snapshots) == 1
+    again = sitting.next_step(framework)
+    assert again == step
+    assert sitting.value(again) == {"wat": "Training"}

@@ -83,6 +83,7 @@ class Interview:
         self._shown_question: str | None = None
 
     def run(self, sitting: Sitting, on_change: Callable[[Sitting], None]) -> Sitting:
+        self._save: Callable[[], None] = lambda: on_change(sitting)
         shown_pillar: str | None = None
         while (step := sitting.next_step(self.framework)) is not None:
             if step.pillar_id and step.pillar_id != shown_pillar:
@@ -149,7 +150,7 @@ class Interview:
         if kind == StepKind.FOLLOW_UP:
             return self._follow_up(sitting, step, previous)
         if kind == StepKind.AGREEMENT:
-            return self._agreement(step, previous)
+            return self._agreement(sitting, step, previous)
         if kind == StepKind.NEXT_VISIT:
             return self._next_visit(previous)
         if kind == StepKind.PREVIOUS_ROUTE:
@@ -249,7 +250,7 @@ class Interview:
         options = [Option(str(i), labels[s], s) for i, s in enumerate(FOLLOW_UP_STATUSES, 1)]
         return self._choose("Hoe staat het met deze afspraak?", options, previous, help_allowed=False)
 
-    def _agreement(self, step: Step, previous: Any) -> Any:
+    def _agreement(self, sitting: Sitting, step: Step, previous: Any) -> Any:
         old = dict(previous or {})
         if step.key == "1":
             self.presenter.message("Nu de afspraken: wat gaat wie doen, en wanneer? Eén afspraak per keer.")
@@ -260,7 +261,9 @@ class Interview:
             return Action.BACK
         if not what:
             return None  # the list of agreements is complete
+        self._keep_part(sitting, step, {**old, "wat": what})
         who = self._line("Wie doet het? (leeg mag)", old.get("wie", ""), limit=80)
+        self._keep_part(sitting, step, {**old, "wat": what, "wie": who})
         when_text = self.prompts.text(
             "Wanneer? Bijvoorbeeld 15-1-2027. (leeg mag)",
             default=_day_text(old.get("wanneer")),
@@ -273,6 +276,13 @@ class Interview:
         if day is not None:
             value["wanneer"] = day.isoformat()
         return value
+
+    def _keep_part(self, sitting: Sitting, step: Step, value: dict[str, Any]) -> None:
+        """Save what was typed of an agreement so far: Ctrl-C loses at most the prompt on screen."""
+        sitting.agreements[step.key] = {k: v for k, v in value.items() if v}
+        save = getattr(self, "_save", None)
+        if save is not None:
+            save()
 
     def _next_visit(self, previous: Any) -> Any:
         self.presenter.message("Laat leeg als het nog niet bekend is. Typ terug om terug te gaan.")
