@@ -490,27 +490,29 @@ def sjabloon(
 # ---------------------------------------------------------------- saved reflections
 
 
-@command("overzicht", "Laat de bewaarde reflecties zien.")
-def overzicht(json_output: JsonOption = False) -> None:
-    from .load import load_framework
+OVERVIEW_LIMIT = 50  # the table shows the newest; `--alles` shows every one
 
-    framework = load_framework()
+
+@command("overzicht", "Laat de bewaarde reflecties zien.")
+def overzicht(
+    json_output: JsonOption = False,
+    alles: Annotated[
+        bool,
+        typer.Option("--alles", help=f"Laat alle reflecties zien, niet alleen de laatste {OVERVIEW_LIMIT}."),
+    ] = False,
+) -> None:
     store = _open_store()
-    rows: list[tuple[Any, list[str]]] = []
-    for info in store.list():
-        if info.damaged:  # listed, with how to remove it; the others keep working
-            rows.append((info, []))
-            continue
-        _, sitting = store.load(info.id)
-        rows.append((info, sitting.pillars_done(framework)))
-    if json_output:
+    if json_output:  # every reflection, always
         from .export import overview_json
 
-        print(overview_json(rows))
+        print(overview_json(store.overview()))
         return
+    rows = store.overview(None if alles else OVERVIEW_LIMIT)
+    earlier = 0 if alles else max(store.count() - len(rows), 0)
+    from .load import load_framework
     from .view import console, show_overview
 
-    show_overview(console(), framework, rows)
+    show_overview(console(), load_framework(), rows, earlier=earlier)
 
 
 @command("wis", "Wis een bewaarde reflectie voorgoed (of alle, met --alles).")

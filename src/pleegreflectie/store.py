@@ -337,6 +337,39 @@ class Store:
         with self._transaction(write=False) as db:
             return _info_or_damaged(_require(db, reflection_id))
 
+    def count(self) -> int:
+        """How many reflections are saved."""
+        with self._transaction(write=False) as db:
+            return int(db.execute("SELECT COUNT(*) FROM reflections").fetchone()[0])
+
+    def overview(self, limit: int | None = None) -> list[tuple[ReflectionInfo, list[str]]]:
+        """Saved reflections with the pillars done, oldest first, in one query (no answers loaded).
+
+        With a `limit`: only the newest `limit` reflections. A pillar is done when its last step in
+        the plan is handled: its note step, and with the foster care worker also the worker's note
+        step (see `_pillars_done`). A damaged row comes back with `damaged` set and no pillars.
+        """
+        newest = (
+            ""
+            if limit is None
+            else f" WHERE r.id IN (SELECT id FROM reflections ORDER BY id DESC LIMIT {int(limit)})"
+        )
+        with self._transaction(write=False) as db:
+            rows = db.execute(f"{_SUMMARY_QUERY}{newest} ORDER BY r.id").fetchall()
+        result: list[tuple[ReflectionInfo, list[str]]] = []
+        for row in rows:
+            info = _info_or_damaged(row)
+            if info.damaged:
+                result.append((info, []))
+                continue
+            try:
+                done = _pillars_done(info.pillar_ids, row["notes_done"], row["with_worker"])
+            except _ROW_ERRORS:
+                result.append((_damaged(row), []))
+                continue
+            result.append((info, done))
+        return result
+
     def list(self) -> list[ReflectionInfo]:
         """All saved reflections, oldest first; a damaged one has `damaged` set."""
         with self._transaction(write=False) as db:
@@ -696,6 +729,39 @@ _INFO_QUERY = (
 )
 
 
+# The overview: per reflection its info, the pillars whose note step (and whose worker's note step)
+# is handled, and whether the foster care worker takes part; all for the reflection's respondent.
+_SUMMARY_QUERY = _INFO_QUERY.replace(
+    " FROM reflections r",
+    ", (SELECT json_group_array(json_array(s.kind, s.key)) FROM steps s"
+    "   WHERE s.reflection_id = r.id AND s.respondent = COALESCE(r.respondent, '')"
+    "   AND s.kind IN ('notitie', 'notitie-begeleider') AND s.position IS NOT NULL) AS notes_done,"
+    " (SELECT s.value FROM steps s WHERE s.reflection_id = r.id AND s.respondent = COALESCE(r.respondent, '')"
+    "   AND s.step_id = 'opzet:begeleider') AS with_worker"
+    " FROM reflections r",
+)
+
+
+def _pillars_done(pillar_ids: tuple[str, ...], notes_done: str, with_worker: str | None) -> list[str]:
+    """The pillars whose last step in the plan is handled, in the reflection's order.
+
+    Equal to `Sitting.pillars_done` (tests/test_store.py checks it against random interviews): the
+    interview handles the steps in plan order (`Sitting.next_step`) and `back` reopens the step
+    handled last, so when a pillar's last step is handled, so are the steps before it. The last
+    step of a pillar is its note (`notitie:<pijler>`), with the worker the worker's note
+    (`notitie-begeleider:<pijler>`), which `reopen_worker_part` reopens.
+    """
+    handled: dict[str, set[str]] = {StepKind.NOTE.value: set(), StepKind.WORKER_NOTE.value: set()}
+    for kind, key in json.loads(notes_done):
+        handled[kind].add(key)
+    worker = with_worker is not None and json.loads(with_worker) is True
+    return [
+        p
+        for p in pillar_ids
+        if p in handled[StepKind.NOTE] and (not worker or p in handled[StepKind.WORKER_NOTE])
+    ]
+
+
 def _require(db: sqlite3.Connection, reflection_id: int) -> sqlite3.Row:
     row: sqlite3.Row | None = db.execute(f"{_INFO_QUERY} WHERE r.id = ?", (reflection_id,)).fetchone()
     if row is None:
@@ -711,25 +777,30 @@ def _info_or_damaged(row: sqlite3.Row) -> ReflectionInfo:
     try:
         return _info(row)
     except _ROW_ERRORS:
-        moment = datetime.fromtimestamp(0, UTC)
-        with suppress(*_ROW_ERRORS):
-            moment = _parse_time(row["updated_at"])
-        return ReflectionInfo(
-            id=int(row["id"]),
-            household=None,
-            status=Status.IN_PROGRESS,
-            created_at=moment,
-            updated_at=moment,
-            finished_at=None,
-            pillar_ids=(),
-            respondent=None,
-            framework_version="",
-            catalogue_version=None,
-            route=None,
-            route_done=(),
-            answer_count=0,
-            damaged=True,
-        )
+        return _damaged(row)
+
+
+def _damaged(row: sqlite3.Row) -> ReflectionInfo:
+    """What can be said of a row that cannot be read: its number and perhaps its time."""
+    moment = datetime.fromtimestamp(0, UTC)
+    with suppress(*_ROW_ERRORS):
+        moment = _parse_time(row["updated_at"])
+    return ReflectionInfo(
+        id=int(row["id"]),
+        household=None,
+        status=Status.IN_PROGRESS,
+        created_at=moment,
+        updated_at=moment,
+        finished_at=None,
+        pillar_ids=(),
+        respondent=None,
+        framework_version="",
+        catalogue_version=None,
+        route=None,
+        route_done=(),
+        answer_count=0,
+        damaged=True,
+    )
 
 
 def _text_or_none(value: Any) -> str | None:

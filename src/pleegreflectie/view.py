@@ -237,10 +237,18 @@ def _form_and_duration(step: RouteStep) -> str:
     return " · ".join(parts)
 
 
-def show_overview(out: Console, framework: Framework, rows: list[tuple[ReflectionInfo, list[str]]]) -> None:
+def show_overview(
+    out: Console, framework: Framework, rows: list[tuple[ReflectionInfo, list[str]]], *, earlier: int = 0
+) -> None:
+    """The table of saved reflections; `earlier`: how many older ones are left out."""
     if not rows:
         out.print("Er zijn nog geen bewaarde reflecties. Begin met: pleegreflectie start")
         return
+    if earlier:
+        out.print(
+            f"De laatste {len(rows)} reflecties, en nog {earlier} eerder. "
+            "Alles zien: pleegreflectie overzicht --alles"
+        )
     table = Table(box=None, header_style="bold", padding=(0, 1))
     for column in ("Nr", "Gezin", "Datum", "Status", "Pijlers klaar"):
         table.add_column(column, no_wrap=column not in ("Gezin", "Pijlers klaar"))
