@@ -256,6 +256,9 @@ def start(
     ] = False,
     pijlers: FrameworkOption = None,
 ) -> None:
+    welcomed = antwoorden is None and sys.stdin.isatty() and sys.stdout.isatty()
+    if welcomed:  # on screen at once: the data, the store and the prompts load after it
+        _welcome(saving=not geen_opslag)
     from .load import load_answers, load_catalogue, load_framework
     from .session import Autosave
     from .signals import load_signals
@@ -282,7 +285,28 @@ def start(
     from .flow import new_sitting
 
     sitting = new_sitting(pillar_ids, together=samen or None, worker=met_begeleider or None)
-    _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True)
+    _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True, welcomed=welcomed)
+
+
+WELCOME = (
+    "Welkom bij pleegreflectie.",
+    "Er zijn geen goede of foute antwoorden. Kies wat nu het beste bij je past.",
+)
+SAVING = "Elk antwoord wordt meteen bewaard op deze computer."
+
+
+def _welcome(*, saving: bool) -> None:
+    """The welcome of a new reflection, written before anything heavy is imported (no rich)."""
+    import shutil
+    import textwrap
+
+    width = min(80, shutil.get_terminal_size().columns)
+    styled = os.environ.get("TERM") != "dumb"
+    lines = [(WELCOME[0], "1"), (WELCOME[1], ""), *([(SAVING, "2")] if saving else [])]
+    for text, style in lines:  # bold and dim, as rich shows them
+        for line in textwrap.wrap(text, width):
+            sys.stdout.write(f"\x1b[{style}m{line}\x1b[0m\n" if style and styled else f"{line}\n")
+    sys.stdout.flush()
 
 
 @command("hervat", "Ga verder met een reflectie die nog niet af is, of voeg een pijler toe.")
@@ -347,7 +371,14 @@ def hervat(
 
 
 def _ask(
-    framework: Any, catalogue: Any, sitting: Any, autosave: Any, *, json_output: bool, new: bool
+    framework: Any,
+    catalogue: Any,
+    sitting: Any,
+    autosave: Any,
+    *,
+    json_output: bool,
+    new: bool,
+    welcomed: bool = False,
 ) -> None:
     from .interview import Interview, Stopped
     from .view import RichPresenter, console
@@ -361,10 +392,12 @@ def _ask(
     )
     sitting.begin_visit(_today())
     if new:
-        out.print("[bold]Welkom bij pleegreflectie.[/bold]")
-        out.print("Er zijn geen goede of foute antwoorden. Kies wat nu het beste bij je past.")
+        if not welcomed:
+            out.print(f"[bold]{WELCOME[0]}[/bold]")
+            out.print(WELCOME[1])
+            if autosave.store is not None:
+                out.print(f"[dim]{SAVING}[/dim]")
         if autosave.store is not None:
-            out.print("[dim]Elk antwoord wordt meteen bewaard op deze computer.[/dim]")
             unfinished = autosave.store.latest_unfinished()
             if unfinished is not None:
                 out.print(f"[dim]Let op: reflectie {unfinished} is nog niet af.[/dim]")

@@ -8,7 +8,6 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -91,13 +90,16 @@ class Source:
 def bundled(name: str) -> Source:
     """A data file shipped inside the package (or, in a source checkout, the repository's data/)."""
     limits = FRAMEWORK_LIMITS if name == FRAMEWORK_FILE else CATALOGUE_LIMITS
-    resource = resources.files("pleegreflectie").joinpath("data", name)
-    if not resource.is_file():  # an editable install: data/ sits at the top of the repository
-        checkout = Path(__file__).resolve().parents[2] / "data" / name
-        if checkout.is_file():
-            return Source(f"{name} (meegeleverd)", checkout.read_text(encoding="utf-8"), limits)
+    here = Path(__file__).resolve().parent
+    # Installed: next to this module. An editable install: data/ at the top of the repository.
+    # Anything else (a zip): importlib.resources, imported only then (it costs start-up time).
+    for candidate in (here / "data" / name, here.parents[1] / "data" / name):
+        if candidate.is_file():
+            return Source(f"{name} (meegeleverd)", candidate.read_text(encoding="utf-8"), limits)
+    from importlib import resources
+
     try:
-        text = resource.read_text(encoding="utf-8")
+        text = resources.files("pleegreflectie").joinpath("data", name).read_text(encoding="utf-8")
     except OSError:
         raise PleegreflectieError(
             f"Het bestand {name} hoort bij het programma, maar is niet gevonden. "
