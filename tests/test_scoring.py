@@ -18,7 +18,7 @@ NVT = Special.NOT_APPLICABLE
 
 
 def answers(values: dict[str, int | Special], importance: dict[str, int] | None = None, **profile: object):
-    return Answers(profile=Profile(**profile), answers=values, importance=importance or {})
+    return Answers(profile=Profile.model_validate(profile), answers=values, importance=importance or {})
 
 
 def both(competency: str, weten: int | Special, doen: int | Special) -> dict[str, int | Special]:

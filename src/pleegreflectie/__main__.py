@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 
@@ -13,8 +12,6 @@ def main() -> None:
 
         print(f"pleegreflectie {__version__}")
         return
-    # pleegreflectie uses no pydantic plugins; looking for them costs a scan of every installed package.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from .cli import run
 
     sys.exit(run())

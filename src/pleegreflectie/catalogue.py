@@ -243,8 +243,13 @@ def schema(framework: Framework | None = None) -> dict[str, Any]:
 
     With a framework, `competenties` only allows its competency ids, so an editor can suggest them.
     """
+    import msgspec.json
+
     result: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
-    result |= Catalogue.model_json_schema(by_alias=True)
+    generated = msgspec.json.schema(Catalogue)
+    definitions = generated["$defs"]
+    result |= definitions.pop(generated["$ref"].rsplit("/", 1)[-1])  # the file itself at the top
+    result["$defs"] = definitions
     result["title"] = "Aanbod voor pleegouders (pleegreflectie)"
     result["description"] = (
         "Een lijst met trainingen, interventies en steun voor pleegouders. "

@@ -1,6 +1,6 @@
 """The commands. Thin: parse options, call the domain, print, exit codes.
 
-Heavy imports (pydantic, rich, questionary, the data) happen inside the commands, so that
+Heavy imports (rich, questionary, the data) happen inside the commands, so that
 `pleegreflectie --help` stays fast.
 """
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem, os_reason
 from .models import (
@@ -27,13 +26,14 @@ from .models import (
     WorkerPart,
 )
 from .safe import clean, clean_data
+from .structs import Model, ValidationError
 
 try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Model)
 
 FRAMEWORK_FILE = "pillars.yaml"
 CATALOGUE_FILE = "courses.yaml"
@@ -574,7 +574,7 @@ def _locate(
     return line
 
 
-# ---------------------------------------------------------------- pydantic errors in Dutch
+# ---------------------------------------------------------------- validation errors in Dutch
 
 
 def _quote(value: object) -> str:
@@ -583,7 +583,8 @@ def _quote(value: object) -> str:
 
 
 def describe(error: Any) -> str:
-    """One pydantic error as a Dutch sentence that says what to fix."""
+    """One validation error (see structs.py; shaped as pydantic's were) as a Dutch sentence that says
+    what to fix."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     keys = [part for part in error["loc"] if isinstance(part, str)]
@@ -636,7 +637,7 @@ def describe(error: Any) -> str:
         return f"{key}: {ctx.get('error', error['msg'])}."
     if kind == "finite_number":
         return f"{key}: {_quote(given)} moet een gewoon getal zijn."
-    # pydantic's own text is English: say it in general words, with the value that does not fit.
+    # Any other problem: say it in general words, with the value that does not fit.
     return f"{key}: {_quote(given)} is hier geen goede waarde. Controleer de spelling en de vorm."
 
 
@@ -647,7 +648,7 @@ def validate(
         return model.model_validate(data), []
     except ValidationError as exc:
         errors = exc.errors()
-        # pydantic also calls a list "too short" when one of its items is invalid: leave that out.
+        # A list is never "too short" because one of its items is invalid: leave that out.
         locs = [tuple(err["loc"]) for err in errors]
         kept = [
             err

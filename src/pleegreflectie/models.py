@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from msgspec import Meta, field
+
+from .structs import Model, force_setattr
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 PILLAR_IDS = ("zorgen", "samenwerken", "opvoeden", "ontwikkelen", "functioneren")
 
 
-class _Model(BaseModel):
-    # defer_build: a model's validator is built when first used, not at import (faster start-up).
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+class _Model(Model, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """msgspec Structs (see structs.py): Dutch keys in files, English attribute names."""
 
 
 # ---------------------------------------------------------------- vocabularies
@@ -74,17 +75,17 @@ class Special(StrEnum):
 # ---------------------------------------------------------------- framework
 
 
-class ScaleOption(_Model):
-    value: int = Field(alias="waarde", ge=1, le=5)
-    label: str = Field(alias="label", min_length=1)
+class ScaleOption(_Model, frozen=True, kw_only=True):
+    value: Annotated[int, Meta(ge=1, le=5)] = field(name="waarde")
+    label: Annotated[str, Meta(min_length=1)] = field(name="label")
 
 
-class Condition(_Model):
+class Condition(_Model, frozen=True, kw_only=True):
     """When a competency applies; every field that is set must hold for the profile."""
 
-    own_children: bool | None = Field(default=None, alias="eigen_kinderen")
-    care_kinds: tuple[CareKind, ...] | None = Field(default=None, alias="pleegzorgvormen")
-    parent_kinds: tuple[ParentKind, ...] | None = Field(default=None, alias="pleegouder")
+    own_children: bool | None = field(name="eigen_kinderen", default=None)
+    care_kinds: tuple[CareKind, ...] | None = field(name="pleegzorgvormen", default=None)
+    parent_kinds: tuple[ParentKind, ...] | None = field(name="pleegouder", default=None)
 
     def holds(self, profile: Profile) -> bool:
         # An unknown profile field never hides a competency.
@@ -99,19 +100,19 @@ class Condition(_Model):
         )
 
 
-class Question(_Model):
+class Question(_Model, frozen=True, kw_only=True):
     id: str
-    kind: Literal["weten", "doen"] = Field(alias="soort")
-    text: str = Field(alias="tekst", min_length=1)
+    kind: Literal["weten", "doen"] = field(name="soort")
+    text: Annotated[str, Meta(min_length=1)] = field(name="tekst")
 
 
-class Competency(_Model):
+class Competency(_Model, frozen=True, kw_only=True):
     id: str
-    name: str = Field(alias="naam", min_length=1)
-    explanation: str = Field(alias="uitleg", min_length=1)
-    example: str = Field(alias="voorbeeld", min_length=1)
-    condition: Condition | None = Field(default=None, alias="voorwaarde")
-    questions: tuple[Question, ...] = Field(alias="vragen", min_length=1)
+    name: Annotated[str, Meta(min_length=1)] = field(name="naam")
+    explanation: Annotated[str, Meta(min_length=1)] = field(name="uitleg")
+    example: Annotated[str, Meta(min_length=1)] = field(name="voorbeeld")
+    condition: Condition | None = field(name="voorwaarde", default=None)
+    questions: Annotated[tuple[Question, ...], Meta(min_length=1)] = field(name="vragen")
 
     @property
     def pillar_id(self) -> str:
@@ -121,21 +122,21 @@ class Competency(_Model):
         return self.condition is None or self.condition.holds(profile)
 
 
-class Pillar(_Model):
+class Pillar(_Model, frozen=True, kw_only=True):
     id: str
-    name: str = Field(alias="naam", min_length=1)
-    title: str = Field(alias="titel", min_length=1)
-    intro: str = Field(alias="intro", min_length=1)
-    open_question: str = Field(alias="open_vraag", min_length=1)
-    competencies: tuple[Competency, ...] = Field(alias="competenties", min_length=1)
+    name: Annotated[str, Meta(min_length=1)] = field(name="naam")
+    title: Annotated[str, Meta(min_length=1)] = field(name="titel")
+    intro: Annotated[str, Meta(min_length=1)] = field(name="intro")
+    open_question: Annotated[str, Meta(min_length=1)] = field(name="open_vraag")
+    competencies: Annotated[tuple[Competency, ...], Meta(min_length=1)] = field(name="competenties")
 
 
-class Framework(_Model):
-    version: str = Field(alias="versie")
-    scale: tuple[ScaleOption, ...] = Field(alias="schaal", min_length=5, max_length=5)
-    importance_question: str = Field(alias="belang_vraag")
-    importance: tuple[ScaleOption, ...] = Field(alias="belang", min_length=3, max_length=3)
-    pillars: tuple[Pillar, ...] = Field(alias="pijlers", min_length=1)
+class Framework(_Model, frozen=True, kw_only=True):
+    version: str = field(name="versie")
+    scale: Annotated[tuple[ScaleOption, ...], Meta(min_length=5, max_length=5)] = field(name="schaal")
+    importance_question: str = field(name="belang_vraag")
+    importance: Annotated[tuple[ScaleOption, ...], Meta(min_length=3, max_length=3)] = field(name="belang")
+    pillars: Annotated[tuple[Pillar, ...], Meta(min_length=1)] = field(name="pijlers")
 
     def pillar(self, pillar_id: str) -> Pillar:
         for pillar in self.pillars:
@@ -165,65 +166,61 @@ class Framework(_Model):
 # ---------------------------------------------------------------- profile and answers
 
 
-class Profile(_Model):
+class Profile(_Model, frozen=True, kw_only=True):
     """What the family tells about itself. Every field is optional."""
 
-    household: str | None = Field(default=None, alias="huishouden", max_length=80)
-    care_kinds: tuple[CareKind, ...] = Field(default=(), alias="pleegzorgvormen")
-    parent_kind: ParentKind | None = Field(default=None, alias="pleegouder")
-    prepared: bool | None = Field(default=None, alias="voorbereiding")
-    years: int | None = Field(default=None, alias="jaren_pleegouder", ge=0, le=80)
-    child_ages: tuple[Annotated[int, Field(ge=0, le=27)], ...] = Field(
-        default=(), alias="leeftijden_pleegkinderen"
+    household: Annotated[str, Meta(max_length=80)] | None = field(name="huishouden", default=None)
+    care_kinds: tuple[CareKind, ...] = field(name="pleegzorgvormen", default=())
+    parent_kind: ParentKind | None = field(name="pleegouder", default=None)
+    prepared: bool | None = field(name="voorbereiding", default=None)
+    years: Annotated[int, Meta(ge=0, le=80)] | None = field(name="jaren_pleegouder", default=None)
+    child_ages: tuple[Annotated[int, Meta(ge=0, le=27)], ...] = field(
+        name="leeftijden_pleegkinderen", default=()
     )
-    own_children: bool | None = Field(default=None, alias="eigen_kinderen")
-    challenges: tuple[Challenge, ...] = Field(default=(), alias="uitdagingen")
-    learning_forms: tuple[LearningForm, ...] = Field(default=(), alias="leervormen")
-    hours_per_month: int | None = Field(default=None, alias="uren_per_maand", ge=0, le=200)
+    own_children: bool | None = field(name="eigen_kinderen", default=None)
+    challenges: tuple[Challenge, ...] = field(name="uitdagingen", default=())
+    learning_forms: tuple[LearningForm, ...] = field(name="leervormen", default=())
+    hours_per_month: Annotated[int, Meta(ge=0, le=200)] | None = field(name="uren_per_maand", default=None)
 
-    @field_validator("household")
-    @classmethod
-    def _strip(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        value = " ".join(value.split())
-        return value or None
+    def __post_init__(self) -> None:
+        if self.household is not None:  # tidy spaces; only spaces is no name
+            force_setattr(self, "household", " ".join(self.household.split()) or None)
 
 
-AnswerValue = Annotated[int, Field(ge=1, le=5)] | Special
-ImportanceValue = Annotated[int, Field(ge=1, le=3)]
+AnswerValue = Annotated[int, Meta(ge=1, le=5)] | Special
+ImportanceValue = Annotated[int, Meta(ge=1, le=3)]
 
 
 LABEL_MAX = 30  # a foster parent's first name or label
 AGREEMENT_STATUSES = ("open", "gedaan", "bezig", "niet-nodig")
 
 
-class Agreement(_Model):
+class Agreement(_Model, frozen=True, kw_only=True):
     """Something the family and the foster care worker agreed on: what, who, when."""
 
-    what: str = Field(alias="wat", min_length=1, max_length=300)
-    who: str | None = Field(default=None, alias="wie", max_length=80)
-    when: dt.date | None = Field(default=None, alias="wanneer")
-    status: Literal["open", "gedaan", "bezig", "niet-nodig"] = Field(default="open", alias="status")
+    what: Annotated[str, Meta(min_length=1, max_length=300)] = field(name="wat")
+    who: Annotated[str, Meta(max_length=80)] | None = field(name="wie", default=None)
+    when: dt.date | None = field(name="wanneer", default=None)
+    status: Literal["open", "gedaan", "bezig", "niet-nodig"] = field(name="status", default="open")
 
     @property
     def is_open(self) -> bool:
         return self.status in ("open", "bezig")
 
 
-class WorkerPart(_Model):
+class WorkerPart(_Model, frozen=True, kw_only=True):
     """What the foster care worker (pleegzorgbegeleider) adds: notes, agreements, the next visit."""
 
-    notes: dict[str, str] = Field(default_factory=dict, alias="notities")
-    agreements: tuple[Agreement, ...] = Field(default=(), alias="afspraken")
-    next_visit: dt.date | None = Field(default=None, alias="volgende_afspraak")
+    notes: dict[str, str] = field(name="notities", default_factory=dict)
+    agreements: tuple[Agreement, ...] = field(name="afspraken", default=())
+    next_visit: dt.date | None = field(name="volgende_afspraak", default=None)
 
     @property
     def is_empty(self) -> bool:
         return not (self.notes or self.agreements or self.next_visit)
 
 
-class Answers(_Model):
+class Answers(_Model, frozen=True, kw_only=True):
     """Everything a family said in one reflection: the content of an answers file.
 
     One foster parent: `answers` holds the answers and `participants` is empty (or one label).
@@ -231,16 +228,18 @@ class Answers(_Model):
     `partner_answers` the second one's.
     """
 
-    profile: Profile = Field(default_factory=Profile, alias="profiel")
-    participants: tuple[str, ...] = Field(default=(), alias="deelnemers", max_length=2)
-    answers: dict[str, AnswerValue] = Field(default_factory=dict, alias="antwoorden")
-    partner_answers: dict[str, AnswerValue] = Field(default_factory=dict, exclude=True)
-    importance: dict[str, ImportanceValue] = Field(default_factory=dict, alias="belang")
-    notes: dict[str, str] = Field(default_factory=dict, alias="notities")
-    discuss: tuple[str, ...] = Field(default=(), alias="bespreken")
-    worker: WorkerPart | None = Field(default=None, alias="begeleider")
+    __excluded__: ClassVar[frozenset[str]] = frozenset({"partner_answers"})
+
+    profile: Profile = field(name="profiel", default_factory=Profile)
+    participants: Annotated[tuple[str, ...], Meta(max_length=2)] = field(name="deelnemers", default=())
+    answers: dict[str, AnswerValue] = field(name="antwoorden", default_factory=dict)
+    partner_answers: dict[str, AnswerValue] = field(default_factory=dict)  # not in a file
+    importance: dict[str, ImportanceValue] = field(name="belang", default_factory=dict)
+    notes: dict[str, str] = field(name="notities", default_factory=dict)
+    discuss: tuple[str, ...] = field(name="bespreken", default=())
+    worker: WorkerPart | None = field(name="begeleider", default=None)
     # Course ids of earlier route steps the family has done (never advised again).
-    done: tuple[str, ...] = Field(default=(), alias="gedaan")
+    done: tuple[str, ...] = field(name="gedaan", default=())
 
     @property
     def is_duo(self) -> bool:
@@ -284,58 +283,57 @@ RECOGNITION_LABELS: dict[str, str] = {
 }
 
 
-class AgeRange(_Model):
-    min: int | None = Field(default=None, ge=0, le=27)
-    max: int | None = Field(default=None, ge=0, le=27)
+class AgeRange(_Model, frozen=True, kw_only=True):
+    min: Annotated[int, Meta(ge=0, le=27)] | None = None
+    max: Annotated[int, Meta(ge=0, le=27)] | None = None
 
-    @model_validator(mode="after")
-    def _ordered(self) -> AgeRange:
+    def __post_init__(self) -> None:
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min is groter dan max")
-        return self
 
 
-class Audience(_Model):
-    parent_kinds: tuple[ParentKind, ...] | None = Field(default=None, alias="pleegouders")
-    care_kinds: tuple[CareKind, ...] | None = Field(default=None, alias="pleegzorgvormen")
-    ages: AgeRange | None = Field(default=None, alias="leeftijd")
-    challenges: tuple[Challenge, ...] | None = Field(default=None, alias="problematiek")
+class Audience(_Model, frozen=True, kw_only=True):
+    parent_kinds: tuple[ParentKind, ...] | None = field(name="pleegouders", default=None)
+    care_kinds: tuple[CareKind, ...] | None = field(name="pleegzorgvormen", default=None)
+    ages: AgeRange | None = field(name="leeftijd", default=None)
+    challenges: tuple[Challenge, ...] | None = field(name="problematiek", default=None)
     # Only for foster parents who had no preparation training yet (aspirants, many network parents).
-    unprepared_only: bool = Field(default=False, alias="zonder_voorbereiding")
+    unprepared_only: bool = field(name="zonder_voorbereiding", default=False)
 
 
-class Duration(_Model):
-    sessions: int | None = Field(default=None, alias="bijeenkomsten", ge=1)
-    weeks: int | None = Field(default=None, alias="weken", ge=1)
-    hours: float | None = Field(default=None, alias="uren", gt=0)
+class Duration(_Model, frozen=True, kw_only=True):
+    sessions: Annotated[int, Meta(ge=1)] | None = field(name="bijeenkomsten", default=None)
+    weeks: Annotated[int, Meta(ge=1)] | None = field(name="weken", default=None)
+    hours: Annotated[float, Meta(gt=0)] | None = field(name="uren", default=None)
 
 
-class Course(_Model):
-    id: str = Field(pattern=f"^{SLUG}$")
-    title: str = Field(alias="titel", min_length=1)
-    provider: str = Field(alias="aanbieder", min_length=1)
-    description: str = Field(alias="beschrijving", min_length=1)
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
-    competencies: tuple[str, ...] = Field(alias="competenties", min_length=1)
-    kind: Literal["training", "interventie", "lotgenoten", "informatie", "ondersteuning"] = Field(
-        alias="soort"
+class Course(_Model, frozen=True, kw_only=True):
+    id: Annotated[str, Meta(pattern=f"^{SLUG}$")]
+    title: Annotated[str, Meta(min_length=1)] = field(name="titel")
+    provider: Annotated[str, Meta(min_length=1)] = field(name="aanbieder")
+    description: Annotated[str, Meta(min_length=1)] = field(name="beschrijving")
+    url: Annotated[str, Meta(pattern=r"^https?://\S+$")] | None = None
+    competencies: Annotated[tuple[str, ...], Meta(min_length=1)] = field(name="competenties")
+    kind: Literal["training", "interventie", "lotgenoten", "informatie", "ondersteuning"] = field(
+        name="soort"
     )
-    forms: tuple[LearningForm, ...] = Field(alias="vorm", min_length=1)
-    access: Literal["zelf", "via-begeleider", "vrij"] = Field(alias="toegang")
-    duration: Duration | None = Field(default=None, alias="duur")
-    costs: str | None = Field(default=None, alias="kosten")
-    recognition: Recognition | None = Field(default=None, alias="erkenning")
-    audience: Audience = Field(default_factory=Audience, alias="doelgroep")
-    region: str | None = Field(default=None, alias="regio")
-    valid_until: dt.date | None = Field(default=None, alias="geldig_tot")
-    phases: tuple[Literal["nieuw", "eerste-jaar", "ervaren"], ...] | None = Field(default=None, alias="fase")
+    forms: Annotated[tuple[LearningForm, ...], Meta(min_length=1)] = field(name="vorm")
+    access: Literal["zelf", "via-begeleider", "vrij"] = field(name="toegang")
+    duration: Duration | None = field(name="duur", default=None)
+    costs: str | None = field(name="kosten", default=None)
+    recognition: Recognition | None = field(name="erkenning", default=None)
+    audience: Audience = field(name="doelgroep", default_factory=Audience)
+    region: str | None = field(name="regio", default=None)
+    valid_until: dt.date | None = field(name="geldig_tot", default=None)
+    phases: tuple[Literal["nieuw", "eerste-jaar", "ervaren"], ...] | None = field(name="fase", default=None)
 
-    @field_validator("forms", mode="before")
     @classmethod
-    def _one_form(cls, value: object) -> object:
-        return [value] if isinstance(value, str) else value
+    def before(cls, data: dict[str, Any]) -> dict[str, Any]:
+        if isinstance(data.get("vorm"), str):  # one form needs no list
+            data["vorm"] = [data["vorm"]]
+        return data
 
 
-class Catalogue(_Model):
-    version: str = Field(alias="versie")
-    entries: tuple[Course, ...] = Field(alias="aanbod")
+class Catalogue(_Model, frozen=True, kw_only=True):
+    version: str = field(name="versie")
+    entries: tuple[Course, ...] = field(name="aanbod")

@@ -14,78 +14,84 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from msgspec import Meta, field
 
 from .errors import InvalidFileError, Problem
 from .load import Source, bundled, parse, read_source, validate
 from .models import SLUG, Answers, CareKind, Challenge, Framework, ParentKind, Special
 from .scoring import Result
+from .structs import STRICT, Model
 
 SIGNALS_FILE = "signalen.yaml"
 MAX_DEPTH = 24  # lists and mappings inside each other: room for about eight `een_van` in `een_van`
 
 _YES_NO = {"ja": True, "nee": False}
 
-Score = Annotated[float, Field(ge=1, le=5, strict=True)]
-Age = Annotated[int, Field(ge=0, le=27, strict=True)]
+Score = Annotated[float, Meta(ge=1, le=5), STRICT]
+Age = Annotated[int, Meta(ge=0, le=27), STRICT]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+class _Model(Model, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    pass
 
 
-class When(_Model):
+class When(_Model, frozen=True, kw_only=True):
     """The conditions of a rule (`als`). Every field that is set must hold."""
 
-    parent_kinds: tuple[ParentKind, ...] | None = Field(default=None, alias="pleegouder", min_length=1)
-    prepared: bool | None = Field(default=None, alias="voorbereiding", strict=True)
-    own_children: bool | None = Field(default=None, alias="eigen_kinderen", strict=True)
-    care_kinds: tuple[CareKind, ...] | None = Field(default=None, alias="pleegzorgvormen", min_length=1)
-    challenges: tuple[Challenge, ...] | None = Field(default=None, alias="uitdagingen", min_length=1)
-    age_min: Age | None = Field(default=None, alias="leeftijd_min")
-    age_max: Age | None = Field(default=None, alias="leeftijd_max")
-    score_max: dict[str, Score] | None = Field(default=None, alias="score_max", min_length=1)
-    dont_know: tuple[str, ...] | None = Field(default=None, alias="weet_niet", min_length=1)
-    any_of: tuple[When, ...] | None = Field(default=None, alias="een_van", min_length=1)
+    parent_kinds: Annotated[tuple[ParentKind, ...], Meta(min_length=1)] | None = field(
+        name="pleegouder", default=None
+    )
+    prepared: Annotated[bool, STRICT] | None = field(name="voorbereiding", default=None)
+    own_children: Annotated[bool, STRICT] | None = field(name="eigen_kinderen", default=None)
+    care_kinds: Annotated[tuple[CareKind, ...], Meta(min_length=1)] | None = field(
+        name="pleegzorgvormen", default=None
+    )
+    challenges: Annotated[tuple[Challenge, ...], Meta(min_length=1)] | None = field(
+        name="uitdagingen", default=None
+    )
+    age_min: Age | None = field(name="leeftijd_min", default=None)
+    age_max: Age | None = field(name="leeftijd_max", default=None)
+    score_max: Annotated[dict[str, Score], Meta(min_length=1)] | None = field(name="score_max", default=None)
+    dont_know: Annotated[tuple[str, ...], Meta(min_length=1)] | None = field(name="weet_niet", default=None)
+    any_of: Annotated[tuple[When, ...], Meta(min_length=1)] | None = field(name="een_van", default=None)
 
-    @field_validator("prepared", "own_children", mode="before")
     @classmethod
-    def _yes_no(cls, value: object) -> object:
-        if isinstance(value, str) and value.strip().lower() in _YES_NO:
-            return _YES_NO[value.strip().lower()]
-        return value
+    def before(cls, data: dict[str, Any]) -> dict[str, Any]:
+        for key in ("voorbereiding", "eigen_kinderen"):  # ja / nee
+            value = data.get(key)
+            if isinstance(value, str) and value.strip().lower() in _YES_NO:
+                data[key] = _YES_NO[value.strip().lower()]
+        for key in ("pleegouder", "pleegzorgvormen", "uitdagingen", "weet_niet"):  # one is a list
+            if isinstance(data.get(key), str):
+                data[key] = [data[key]]
+        return data
 
-    @field_validator("parent_kinds", "care_kinds", "challenges", "dont_know", mode="before")
-    @classmethod
-    def _one_is_a_list(cls, value: object) -> object:
-        return [value] if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _something_and_in_order(self) -> When:
-        if all(getattr(self, name) is None for name in type(self).model_fields):
+    def __post_init__(self) -> None:
+        if all(getattr(self, name) is None for name in self.__struct_fields__):
             raise ValueError("er staat geen voorwaarde. Zeg wanneer dit signaal komt")
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise ValueError("leeftijd_min is groter dan leeftijd_max")
-        return self
 
 
-class Rule(_Model):
-    id: str = Field(pattern=f"^{SLUG}$")
-    when: When = Field(alias="als")
-    text: str = Field(alias="tekst", min_length=1)
-    source: str = Field(alias="bron", min_length=1)
+class Rule(_Model, frozen=True, kw_only=True):
+    id: Annotated[str, Meta(pattern=f"^{SLUG}$")]
+    when: When = field(name="als")
+    text: Annotated[str, Meta(min_length=1)] = field(name="tekst")
+    source: Annotated[str, Meta(min_length=1)] = field(name="bron")
 
-    @field_validator("text", "source", mode="before")
     @classmethod
-    def _one_line(cls, value: object) -> object:
-        return " ".join(value.split()) if isinstance(value, str) else value
+    def before(cls, data: dict[str, Any]) -> dict[str, Any]:
+        for key in ("tekst", "bron"):  # one line
+            if isinstance(data.get(key), str):
+                data[key] = " ".join(data[key].split())
+        return data
 
 
-class SignalRules(_Model):
+class SignalRules(_Model, frozen=True, kw_only=True):
     """The content of a signals file."""
 
-    version: str = Field(alias="versie")
-    rules: tuple[Rule, ...] = Field(alias="signalen")
+    version: str = field(name="versie")
+    rules: tuple[Rule, ...] = field(name="signalen")
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,7 @@ def parse_signals(framework: Framework, source: Source) -> SignalRules:
         raise InvalidFileError(
             [Problem(source.name, 1, f"{what}. Het moet beginnen met 'versie:' en 'signalen:'.")]
         )
-    if _depth(data) > MAX_DEPTH:  # before pydantic and line lookups, which recurse
+    if _depth(data) > MAX_DEPTH:  # before validation and line lookups, which recurse
         raise InvalidFileError(
             [
                 Problem(
