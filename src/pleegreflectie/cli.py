@@ -841,7 +841,8 @@ def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = Fa
 def run(argv: list[str] | None = None) -> int:
     """Run the program; click's own (English) usage errors become Dutch messages."""
     try:
-        result = app(args=argv, prog_name="pleegreflectie", standalone_mode=False)
+        args = sys.argv[1:] if argv is None else argv
+        result = _app_for(args)(args=args, prog_name="pleegreflectie", standalone_mode=False)
     except NoArgsIsHelp as exc:
         print(str(exc))
         return int(ExitCode.OK)
@@ -884,6 +885,26 @@ def run(argv: list[str] | None = None) -> int:
         )
         return int(ExitCode.ERROR)
     return result if isinstance(result, int) else 0
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command asked for (when the first word names one).
+
+    typer turns every registered command into a click command on each run (reading signatures and
+    type hints), which costs more than running most commands. The help of the program itself, a
+    mistyped command and no command at all get the whole app.
+    """
+    name = args[0] if args else ""
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if name.startswith("-") or not (commands or groups):
+        return app
+    import copy
+
+    trimmed = copy.copy(app)
+    trimmed.registered_commands = commands
+    trimmed.registered_groups = groups
+    return trimmed
 
 
 def _try_help(ctx: click.Context | None) -> str:

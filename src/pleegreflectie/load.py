@@ -35,6 +35,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 M = TypeVar("M", bound=Model)
 
+_SLUG = re.compile(SLUG)
 FRAMEWORK_FILE = "pillars.yaml"
 CATALOGUE_FILE = "courses.yaml"
 
@@ -715,7 +716,7 @@ def _check_framework_ids(data: dict[str, Any], source: Source) -> Iterator[Probl
                         loc, f"'{value}' is geen bekende pijler. Kies uit: {', '.join(PILLAR_IDS)}."
                     )
                 )
-        elif not re.fullmatch(rf"{re.escape(parent)}\.{SLUG}", value):
+        elif not (value.startswith(f"{parent}.") and _SLUG.fullmatch(value, len(parent) + 1)):
             problems.append(
                 source.problem(
                     loc,

@@ -1,10 +1,10 @@
 """Typed models of the framework, the catalogue, a profile and a reflection's answers.
 
 Attribute names are English; the YAML keys (aliases) are Dutch, because Dutch people edit those files.
-This module imports nothing of the user interface.
+This module imports nothing of the user interface. The models are msgspec Structs (see structs.py).
+No `from __future__ import annotations` here: msgspec reads the annotations at start-up, and each
+annotation kept as a string costs an eval.
 """
-
-from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
@@ -87,7 +87,7 @@ class Condition(_Model, frozen=True, kw_only=True):
     care_kinds: tuple[CareKind, ...] | None = field(name="pleegzorgvormen", default=None)
     parent_kinds: tuple[ParentKind, ...] | None = field(name="pleegouder", default=None)
 
-    def holds(self, profile: Profile) -> bool:
+    def holds(self, profile: "Profile") -> bool:
         # An unknown profile field never hides a competency.
         if self.own_children is not None and profile.own_children not in (None, self.own_children):
             return False
@@ -118,7 +118,7 @@ class Competency(_Model, frozen=True, kw_only=True):
     def pillar_id(self) -> str:
         return self.id.split(".", 1)[0]
 
-    def applies_to(self, profile: Profile) -> bool:
+    def applies_to(self, profile: "Profile") -> bool:
         return self.condition is None or self.condition.holds(profile)
 
 

@@ -4,9 +4,8 @@ A rule says when (`als`) a question to discuss (`tekst`) comes up, and which gui
 (`bron`). Every condition in `als` must hold; `een_van` holds when one of its groups holds. What we do
 not know (an empty profile field, a competency without a score) never makes a rule fire.
 Pure and deterministic; this module imports nothing of the user interface.
+No `from __future__ import annotations` here (see models.py).
 """
-
-from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -53,7 +52,7 @@ class When(_Model, frozen=True, kw_only=True):
     age_max: Age | None = field(name="leeftijd_max", default=None)
     score_max: Annotated[dict[str, Score], Meta(min_length=1)] | None = field(name="score_max", default=None)
     dont_know: Annotated[tuple[str, ...], Meta(min_length=1)] | None = field(name="weet_niet", default=None)
-    any_of: Annotated[tuple[When, ...], Meta(min_length=1)] | None = field(name="een_van", default=None)
+    any_of: Annotated[tuple["When", ...], Meta(min_length=1)] | None = field(name="een_van", default=None)
 
     @classmethod
     def before(cls, data: dict[str, Any]) -> dict[str, Any]:
@@ -245,7 +244,7 @@ class _Facts:
     questions: dict[str, tuple[str, ...]]  # competency id -> its question ids
 
     @classmethod
-    def of(cls, framework: Framework, answers: Answers, result: Result) -> _Facts:
+    def of(cls, framework: Framework, answers: Answers, result: Result) -> "_Facts":
         scores = {c.id: c.score for c in result.competencies() if c.score is not None}
         scores.update({p.id: p.score for p in result.pillars if p.score is not None})
         questions = {c.id: tuple(q.id for q in c.questions) for c in framework.competencies()}
