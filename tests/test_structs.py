@@ -1,0 +1,183 @@
+"""structs.py: plain data to msgspec Structs, every problem at once, in the shape load.describe knows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar, Literal
+
+import msgspec
+import pytest
+from msgspec import Meta, field
+
+from pleegreflectie.load import Source, describe, validate
+from pleegreflectie.models import Answers, Profile, Special
+from pleegreflectie.structs import STRICT, Model, ValidationError
+
+
+class Colour(StrEnum):
+    RED = "rood"
+    GREEN = "groen"
+
+
+class Inner(Model, frozen=True, kw_only=True):
+    low: int | None = None
+    high: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError("laag is groter dan hoog")
+
+
+class Thing(Model, frozen=True, kw_only=True):
+    __excluded__: ClassVar[frozenset[str]] = frozenset({"secret"})
+
+    name: Annotated[str, Meta(min_length=1, max_length=5)] = field(name="naam")
+    count: Annotated[int, Meta(ge=1, le=3)] = field(name="aantal", default=1)
+    exact: Annotated[int, STRICT] | None = field(name="precies", default=None)
+    kind: Literal["zelf", "via-begeleider", "vrij"] = field(name="toegang", default="zelf")
+    colours: Annotated[tuple[Colour, ...], Meta(min_length=1)] = field(name="kleuren", default=(Colour.RED,))
+    day: dt.date | None = field(name="dag", default=None)
+    yes: bool = field(name="ja", default=False)
+    inner: Inner = field(name="binnen", default_factory=Inner)
+    scores: dict[str, Annotated[float, Meta(ge=1, le=5)]] = field(name="scores", default_factory=dict)
+    answer: Annotated[int, Meta(ge=1, le=5)] | Special | None = field(name="antwoord", default=None)
+    secret: str = ""
+
+    @classmethod
+    def before(cls, data: dict[str, Any]) -> dict[str, Any]:
+        if isinstance(data.get("kleuren"), str):
+            data["kleuren"] = [data["kleuren"]]
+        return data
+
+
+def errors_of(data: Any) -> list[tuple[tuple[Any, ...], str]]:
+    with pytest.raises(ValidationError) as caught:
+        Thing.model_validate(data)
+    return [(err["loc"], err["type"]) for err in caught.value.errors()]
+
+
+def test_good_data_becomes_a_struct_with_english_attributes() -> None:
+    thing = Thing.model_validate(
+        {
+            "naam": "Kim",
+            "aantal": "2",  # a number written as text
+            "kleuren": "groen",  # one colour without a list (before)
+            "dag": "2027-12-31",
+            "ja": "yes",
+            "binnen": {"low": 1, "high": 2},  # attribute names work too
+            "scores": {"a": 2},
+            "antwoord": "weet ik niet",
+        }
+    )
+    assert thing == Thing(
+        name="Kim",
+        count=2,
+        colours=(Colour.GREEN,),
+        day=dt.date(2027, 12, 31),
+        yes=True,
+        inner=Inner(low=1, high=2),
+        scores={"a": 2.0},
+        answer=Special.DONT_KNOW,
+    )
+    assert isinstance(thing, msgspec.Struct)
+
+
+def test_every_problem_at_once_in_the_order_of_the_fields() -> None:
+    found = errors_of(
+        {
+            "aantal": 7,
+            "precies": "3",  # strict: no text for a number
+            "toegang": "iedereen",
+            "kleuren": [],
+            "dag": "morgen",
+            "ja": "misschien",
+            "binnen": {"low": 5, "high": 1},
+            "scores": {"a": "veel", "b": 9},
+            "antwoord": 6,
+            "onbekend": 1,
+        }
+    )
+    assert found == [
+        (("naam",), "missing"),
+        (("aantal",), "less_than_equal"),
+        (("precies",), "int_type"),
+        (("toegang",), "literal_error"),
+        (("kleuren",), "too_short"),
+        (("dag",), "date_parsing"),
+        (("ja",), "bool_parsing"),
+        (("binnen",), "value_error"),
+        (("scores", "a"), "float_parsing"),
+        (("scores", "b"), "less_than_equal"),
+        (("antwoord",), "less_than_equal"),
+        (("onbekend",), "extra_forbidden"),
+    ]
+
+
+def test_a_list_with_a_bad_item_is_not_also_too_short() -> None:
+    assert errors_of({"naam": "Kim", "kleuren": ["paars"]}) == [(("kleuren", 0), "enum")]
+
+
+def test_problems_read_as_dutch_sentences_with_their_line() -> None:
+    text = "naam: Kimberly\ntoegang: iedereen\nbinnen:\n  low: 5\n  high: 1\n"
+    source = Source("t.yaml", text)
+    import yaml
+
+    model, problems = validate(Thing, yaml.safe_load(text), source)
+    assert model is None
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "'naam' is te lang. Gebruik hoogstens 5 tekens."),
+        (2, "toegang: 'iedereen' kan hier niet. Kies uit: 'zelf', 'via-begeleider', 'vrij'."),  # as written
+        (4, "binnen: laag is groter dan hoog."),  # where the mapping begins
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "words"),
+    [
+        (1.5, "int_from_float", "heel getal"),
+        ("twee", "int_parsing", "heel getal"),
+        (True, None, None),  # lax: True is 1
+        (0, "greater_than_equal", "te laag"),
+    ],
+)
+def test_whole_numbers(value: Any, kind: str | None, words: str | None) -> None:
+    if kind is None:
+        assert Thing.model_validate({"naam": "Kim", "aantal": value}).count == 1
+        return
+    with pytest.raises(ValidationError) as caught:
+        Thing.model_validate({"naam": "Kim", "aantal": value})
+    (error,) = caught.value.errors()
+    assert error["type"] == kind and error["input"] == value
+    assert words is not None and words in describe(error)
+
+
+def test_a_validation_error_is_a_value_error() -> None:
+    # the store treats a row it cannot turn into a record as damaged by catching ValueError
+    assert issubclass(ValidationError, ValueError)
+
+
+def test_dump_with_file_keys_and_copy() -> None:
+    thing = Thing.model_validate({"naam": "Kim", "dag": dt.date(2027, 1, 2), "kleuren": ["groen"]})
+    assert thing.model_dump(mode="json", by_alias=True, exclude_defaults=True) == {
+        "naam": "Kim",
+        "kleuren": ["groen"],
+        "dag": "2027-01-02",
+    }
+    assert thing.model_dump()["colours"] == (Colour.GREEN,)  # python mode keeps the values
+    assert "secret" not in thing.model_dump()  # never written to a file
+    assert thing.model_dump(exclude={"name"}).keys() >= {"count", "day"}
+    assert "name" not in thing.model_dump(exclude={"name"})
+    copy = thing.model_copy(update={"count": 3})
+    assert copy.count == 3 and thing.count == 1 and copy.name == "Kim"
+
+
+def test_the_real_models_keep_their_promises() -> None:
+    profile = Profile.model_validate({"huishouden": "  Gezin   A ", "eigen_kinderen": "yes"})
+    assert profile.household == "Gezin A" and profile.own_children is True
+    assert Profile.model_validate({"huishouden": "   "}).household is None
+    answers = Answers.model_validate({"antwoorden": {"a.b.weten": 3}})
+    assert answers.answers == {"a.b.weten": 3}
+    with pytest.raises(ValidationError) as caught:
+        Answers.model_validate({"antwoorden": {"a.b.weten": 9}, "deelnemers": ["a", "b", "c"]})
+    assert [e["type"] for e in caught.value.errors()] == ["too_long", "less_than_equal"]
