@@ -184,6 +184,11 @@ HoursOption = Annotated[
     int | None,
     typer.Option("--uren", metavar="UREN", min=0, max=200, help="Uren per maand om te leren."),
 ]
+OverwriteOption = Annotated[
+    bool, typer.Option("--overschrijf", help="Een bestaand bestand mag overschreven worden.")
+]
+
+
 IdArgument = Annotated[
     int | None,
     typer.Argument(
@@ -387,12 +392,13 @@ def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
     label = (answers.profile.household or "gezin").lower()
     slug = "-".join("".join(ch if ch.isalnum() else " " for ch in label).split()) or "gezin"
     default = f"verslag-{slug}-{_today().isoformat()}.md"
+    print("Eindigt de naam op .html, dan krijg je een verslag om te printen, met een grafiek.")
     name = interview.ask_text("Hoe moet het bestand heten?", default) or default
-    path = Path(name).expanduser()
-    if path.exists() and not interview.confirm(f"{path} bestaat al. Wil je het overschrijven?"):
+    try:
+        _write(name, _report(reflection_id, html=_is_html(name)), "het verslag", confirm=interview.confirm)
+    except PleegreflectieError as exc:
+        _say_error(exc.message)
         print("Er is geen verslag gemaakt.")
-        return
-    _write(path, _report_text(reflection_id))
 
 
 def _today() -> Any:
@@ -402,11 +408,22 @@ def _today() -> Any:
 
 
 @command("sjabloon", "Maak een leeg antwoordenbestand om op papier of in een editor in te vullen.")
-def sjabloon(pijlers: FrameworkOption = None) -> None:
+def sjabloon(
+    uitvoer: Annotated[
+        str | None,
+        typer.Option("-o", "--uitvoer", metavar="BESTAND", help="Schrijf het naar dit bestand (.yaml)."),
+    ] = None,
+    overschrijf: OverwriteOption = False,
+    pijlers: FrameworkOption = None,
+) -> None:
     from .load import load_framework
     from .template import answers_template
 
-    sys.stdout.write(answers_template(load_framework(pijlers)))
+    text = answers_template(load_framework(pijlers))
+    if uitvoer is None:
+        sys.stdout.write(text)
+        return
+    _write(uitvoer, text, "het antwoordenbestand", overwrite=overschrijf)
 
 
 # ---------------------------------------------------------------- saved reflections
@@ -516,52 +533,68 @@ def route(
     show_route(console(), framework, planned, result)
 
 
-@command("rapport", "Maak een verslag (Markdown) van een reflectie.")
+@command("rapport", "Maak een verslag van een reflectie: Markdown, of HTML om te printen.")
 def rapport(
     nummer: IdArgument = None,
     uitvoer: Annotated[
-        Path | None,
-        typer.Option("-o", "--uitvoer", metavar="BESTAND", help="Schrijf het verslag naar dit bestand."),
+        str | None,
+        typer.Option(
+            "-o",
+            "--uitvoer",
+            metavar="BESTAND",
+            help="Schrijf het verslag naar dit bestand. Eindigt de naam op .html, dan krijg je een "
+            "verslag om te printen, met een grafiek. Met - komt het op het scherm.",
+        ),
     ] = None,
-    overschrijf: Annotated[
-        bool, typer.Option("--overschrijf", help="Een bestaand bestand mag overschreven worden.")
-    ] = False,
+    overschrijf: OverwriteOption = False,
 ) -> None:
-    text = _report_text(nummer)
     if uitvoer is None:
-        sys.stdout.write(text)
+        sys.stdout.write(_report(nummer, html=False))
         return
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    if (
-        uitvoer.exists()
-        and not overschrijf
-        and not (interactive and _confirm(f"{uitvoer} bestaat al. Wil je het overschrijven?"))
-    ):
-        raise PleegreflectieError(
-            f"{uitvoer} bestaat al en is niet overschreven. Kies een andere naam, of gebruik --overschrijf.",
-            exit_code=ExitCode.INVALID_INPUT,
-        )
-    _write(uitvoer, text)
+    _write(uitvoer, _report(nummer, html=_is_html(uitvoer)), "het verslag", overwrite=overschrijf)
 
 
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise PleegreflectieError(
-            f"het verslag kon niet geschreven worden naar {path}: {exc.strerror}."
-        ) from None
-    print(f"Het verslag staat in {path.resolve()}.")
+def _is_html(target: str) -> bool:
+    return Path(target).suffix.lower() in (".html", ".htm")
 
 
-def _report_text(nummer: int | None) -> str:
-    from .history import report_of
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _write(
+    target: str,
+    content: str,
+    what: str,
+    *,
+    overwrite: bool = False,
+    confirm: Callable[[str], bool] | None = None,
+) -> None:
+    """Write a file for the user (private, never through a symlink unasked); `-` is standard output."""
+    from .files import write_user_file
+
+    if confirm is None and _interactive():
+        confirm = _confirm
+    path = write_user_file(target, content, what=what, overwrite=overwrite, confirm=confirm)
+    if path is not None:
+        print(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}.")
+
+
+def _report(nummer: int | None, *, html: bool) -> str:
+    """The report of a saved reflection: Markdown, or HTML to print with a chart of the pillars."""
+    from .history import report_and_result_of
     from .load import load_catalogue, load_framework
 
     framework = load_framework()
     store = _open_store()
     reflection_id = _saved_id(store, nummer)
-    return report_of(store, framework, load_catalogue(framework), reflection_id)
+    text, result = report_and_result_of(store, framework, load_catalogue(framework), reflection_id)
+    if not html:
+        return text
+    from .report_html import chart_of, render_html
+
+    chart = chart_of(result, [(p.id, p.title) for p in framework.pillars])
+    return render_html(text, title=f"Reflectie pleegouderschap ({reflection_id})", chart=chart)
 
 
 def _saved_id(store: Any, nummer: int | None) -> int:

@@ -44,6 +44,13 @@ def report_of(store: Store, framework: Framework, catalogue: Catalogue, reflecti
 
     The route is planned as on the day of the reflection, so a report made later shows the same route.
     """
+    return report_and_result_of(store, framework, catalogue, reflection_id)[0]
+
+
+def report_and_result_of(
+    store: Store, framework: Framework, catalogue: Catalogue, reflection_id: int
+) -> tuple[str, Result]:
+    """The Markdown report and the scores it shows (for the chart of the HTML report)."""
     info, sitting = store.load(reflection_id)
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
@@ -59,7 +66,7 @@ def report_of(store: Store, framework: Framework, catalogue: Catalogue, reflecti
         mode=sitting.origin,
         pillar_ids=tuple(sitting.pillar_ids),
     )
-    return render_report(
+    text = render_report(
         framework=framework,
         answers=answers,
         result=result,
@@ -68,3 +75,4 @@ def report_of(store: Store, framework: Framework, catalogue: Catalogue, reflecti
         comparison=comparison,
         catalogue_version=catalogue.version,
     )
+    return text, result
