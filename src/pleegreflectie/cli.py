@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -53,7 +54,12 @@ class _DutchHelp:
         if arguments:
             with formatter.section("Argumenten"):
                 formatter.write_dl(arguments)
-        opts = [rv for p in params if isinstance(p, click.Option) and (rv := p.get_help_record(ctx))]
+        opts = [
+            (names, _RANGE.sub(lambda m: _range_text(m), text))
+            for p in params
+            if isinstance(p, click.Option) and (record := p.get_help_record(ctx))
+            for names, text in [record]
+        ]
         if opts:
             with formatter.section("Opties"):
                 formatter.write_dl(opts)
@@ -66,6 +72,17 @@ class _DutchHelp:
             if commands:
                 with formatter.section("Opdrachten"):
                     formatter.write_dl(commands)
+
+
+# click adds "[0<=x<=200]" to the help of a number with limits; say it in Dutch.
+_RANGE = re.compile(r"\s*\[(?:(\d+)<=)?x(?:<=(\d+))?\]")
+
+
+def _range_text(match: re.Match[str]) -> str:
+    low, high = match.groups()
+    if low is not None and high is not None:
+        return f" (van {low} tot en met {high})"
+    return f" (minstens {low})" if low is not None else f" (hoogstens {high})"
 
 
 class DutchCommand(_DutchHelp, TyperCommand):
@@ -110,8 +127,56 @@ def _main(
 # ---------------------------------------------------------------- the error boundary
 
 
+def _me() -> str:
+    """How to type this program in this terminal, for the commands we suggest.
+
+    `pleegreflectie` when that name on PATH is this program; otherwise the way it was started, such as
+    `.venv/bin/pleegreflectie` right after the README's set-up, or `python3 -m pleegreflectie`.
+    """
+    import shlex
+    import shutil
+
+    started = sys.argv[0] if sys.argv else ""
+    name = os.path.basename(started)
+    on_path = shutil.which("pleegreflectie")
+    if name in ("pleegreflectie", "pleegreflectie.exe"):
+        if os.sep not in started and (os.altsep is None or os.altsep not in started):
+            return "pleegreflectie"
+        try:
+            if on_path and os.path.samefile(on_path, started):
+                return "pleegreflectie"
+        except OSError:
+            pass
+        return shlex.quote(_short(started))
+    if name == "__main__.py":  # python -m pleegreflectie
+        if on_path and os.path.dirname(os.path.abspath(on_path)) == os.path.dirname(sys.executable):
+            return "pleegreflectie"
+        return f"{shlex.quote(_short(sys.executable))} -m pleegreflectie"
+    return "pleegreflectie"  # started some other way (tests, an embedding program)
+
+
+def _short(path: str) -> str:
+    """A path as short as it can be typed from here."""
+    relative = os.path.relpath(os.path.abspath(path))
+    if relative.startswith(os.pardir):
+        return os.path.abspath(path)
+    return relative if os.sep in relative else f".{os.sep}{relative}"
+
+
+_SUGGESTED = re.compile(
+    r"(?<![\w/\\.-])pleegreflectie(?= (?:start|hervat|rapport|sjabloon|overzicht|vergelijk|route|wis"
+    r"|papier|vragenlijst|catalogus|--help)\b)"
+)
+
+
+def _as_started(text: str) -> str:
+    """Suggested commands in a message, as they can be typed in this terminal."""
+    me = _me()
+    return text if me == "pleegreflectie" else _SUGGESTED.sub(lambda _: me, text)
+
+
 def _say_error(message: str) -> None:
-    print(f"Fout: {message}", file=sys.stderr)
+    print(f"Fout: {_as_started(message)}", file=sys.stderr)
 
 
 def guard(func: F) -> F:
@@ -132,7 +197,10 @@ def guard(func: F) -> F:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
             raise typer.Exit(0) from None
         except OSError as exc:
-            _say_error(f"bestand of map kon niet gebruikt worden: {exc.strerror or exc} ({exc.filename}).")
+            from .files import os_reason
+
+            where = f" ({exc.filename})" if exc.filename else ""
+            _say_error(f"een bestand of map kon niet gebruikt worden{where}: {os_reason(exc)}.")
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
     return wrapper  # type: ignore[return-value]
@@ -298,7 +366,7 @@ def hervat(nummer: IdArgument = None, json_output: JsonOption = False) -> None:
         return
     _need_terminal(
         "de vragen hebben een terminal nodig, en die is er nu niet. Open een terminal en typ daar "
-        f"'pleegreflectie hervat {reflection_id}'."
+        f"'{_me()} hervat {reflection_id}'."
     )
     _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=False)
 
@@ -319,9 +387,9 @@ def _ask(
             unfinished = autosave.store.latest_unfinished()
             if unfinished is not None:
                 out.print(f"[dim]Let op: reflectie {unfinished} is nog niet af.[/dim]")
-                out.print(
-                    f"[dim]Daarmee verder? Stop met Ctrl-C en typ: pleegreflectie hervat {unfinished}[/dim]"
-                )
+                out.print("[dim]Daarmee verder? Stop met Ctrl-C en typ:[/dim]")
+                # soft_wrap: a long command is never cut in two by a line break of ours.
+                out.print(f"  {_me()} hervat {unfinished}", style="dim", markup=False, soft_wrap=True)
     else:
         out.print(f"[bold]Welkom terug.[/bold] We gaan verder met reflectie {autosave.reflection_id}.")
     try:
@@ -342,7 +410,7 @@ def _say_how_to_continue(autosave: Any) -> None:
     else:
         message = (
             f"\nGestopt. Je antwoorden zijn bewaard als reflectie {autosave.reflection_id}.\n"
-            f"Ga later verder met: pleegreflectie hervat {autosave.reflection_id}"
+            f"Ga later verder met: {_me()} hervat {autosave.reflection_id}"
         )
     print(message, file=sys.stderr)
 
@@ -379,9 +447,8 @@ def _conclude(
     if autosave.reflection_id is not None:
         out.print()
         out.print(f"Deze reflectie is bewaard als nummer {autosave.reflection_id}.")
-        out.print(
-            f"Een verslag maken kan later ook: pleegreflectie rapport {autosave.reflection_id} -o verslag.md"
-        )
+        out.print("Een verslag maken kan later ook (met .html: een verslag om te printen):")
+        out.print(f"  {_me()} rapport {autosave.reflection_id} -o verslag.md", markup=False, soft_wrap=True)
     if interview is not None and autosave.reflection_id is not None:
         _offer_report(interview, autosave.reflection_id, answers)
 
@@ -424,6 +491,123 @@ def sjabloon(
         sys.stdout.write(text)
         return
     _write(uitvoer, text, "het antwoordenbestand", overwrite=overschrijf)
+
+
+# ---------------------------------------------------------------- paper
+
+
+@command("vragenlijst", "Maak een vragenlijst om op papier in te vullen (Markdown, of HTML om te printen).")
+def vragenlijst(
+    pijler: PillarOption = None,
+    samen: Annotated[
+        bool, typer.Option("--samen", help="Met z'n tweeën: voor elke pleegouder een eigen kolom hokjes.")
+    ] = False,
+    uitvoer: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--uitvoer",
+            metavar="BESTAND",
+            help="Schrijf de vragenlijst naar dit bestand: .md, of .html om te printen. Met - komt het "
+            "op het scherm.",
+        ),
+    ] = None,
+    overschrijf: OverwriteOption = False,
+    pijlers: FrameworkOption = None,
+) -> None:
+    from .load import load_framework
+    from .paper import questionnaire
+
+    framework = load_framework(pijlers)
+    text = questionnaire(framework, _chosen_pillars(framework, pijler), together=samen)
+    if uitvoer is None:
+        sys.stdout.write(text)
+        return
+    if _is_html(uitvoer):
+        from .report_html import render_html
+
+        text = render_html(text, title="Vragenlijst pleegouderschap", questionnaire=True)
+    _write(uitvoer, text, "de vragenlijst", overwrite=overschrijf)
+
+
+@command("papier", "Typ een ingevulde papieren vragenlijst over: één regel per pijler.")
+def papier(
+    bestand: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[BESTAND]",
+            help="Bestand met de overgetypte regels (- voor standaardinvoer). Zonder bestand vraagt het "
+            "programma de regels een voor een.",
+        ),
+    ] = None,
+    pijler: PillarOption = None,
+    samen: Annotated[bool, typer.Option("--samen", help="Met z'n tweeën: per pijler twee regels.")] = False,
+    uitvoer: Annotated[
+        str | None,
+        typer.Option("-o", "--uitvoer", metavar="BESTAND", help="Schrijf het antwoordenbestand hierheen."),
+    ] = None,
+    overschrijf: OverwriteOption = False,
+    pijlers: FrameworkOption = None,
+) -> None:
+    from .load import load_framework, read_source
+    from .paper import answers_file, read_typed, typed_summary
+
+    framework = load_framework(pijlers)
+    if bestand is None and not sys.stdin.isatty():
+        bestand = "-"
+    if bestand == "-":
+        typed = read_typed(framework, sys.stdin.read(), "(invoer)")
+    elif bestand is not None:
+        source = read_source(Path(bestand))
+        typed = read_typed(framework, source.text, source.name)
+    else:
+        typed = _type_paper(framework, _chosen_pillars(framework, pijler), together=samen)
+    for line in typed_summary(framework, typed):
+        print(f"Gelezen: {line}", file=sys.stderr)
+    text = answers_file(framework, typed)
+    if uitvoer is None:
+        sys.stdout.write(text)
+        return
+    _write(uitvoer, text, "het antwoordenbestand", overwrite=overschrijf)
+    print(f"Zie de uitkomst met: {_me()} start --antwoorden {uitvoer}")
+
+
+def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any:
+    """Ask for the typed lines one by one, in plain lines (fine with a screen reader)."""
+    from .paper import Typed, pillar_questions, read_line
+
+    typed = Typed()
+    labels = [""]
+    if together:
+        labels = []
+        for which in ("eerste", "tweede"):
+            while True:
+                label = input(f"Wat is de naam of letter van de {which} pleegouder? (bijvoorbeeld A) ")
+                label = " ".join(label.split()) or ("A" if which == "eerste" else "B")
+                if label not in labels:
+                    break
+                print("Die naam heb je al gebruikt. Kies een andere.")
+            labels.append(label)
+    print("Typ per pijler de antwoorden van het papier, in de volgorde van de vragen.")
+    print("Gebruik 1 tot en met 5, w (weet ik niet), n (niet van toepassing) of - (leeg).")
+    for pillar in framework.pillars:
+        if pillar.id not in pillar_ids:
+            continue
+        count = len(pillar_questions(pillar))
+        for label in labels:
+            who = f" van {label}" if label else ""
+            while True:
+                line = input(f"{pillar.title}{who}: typ de {count} antwoorden, of Enter om over te slaan: ")
+                if not line.strip():
+                    break
+                try:
+                    read_line(framework, typed, f"{pillar.id} {label}: {line}")
+                    break
+                except ValueError as exc:
+                    print(f"Dat klopt niet: {exc}")
+    if not typed.labels:
+        raise PleegreflectieError("er is niets overgetypt, dus er is geen antwoordenbestand gemaakt.")
+    return typed
 
 
 # ---------------------------------------------------------------- saved reflections

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from .models import (
     Profile,
     Special,
 )
+from .wording import parse_ages
 
 try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _BaseLoader
@@ -91,7 +93,9 @@ def read_source(path: Path) -> Source:
             [Problem(str(path), None, f"dit is geen tekstbestand in UTF-8 ({exc.reason}).")]
         ) from None
     except OSError as exc:
-        raise PleegreflectieError(f"Het bestand {path} kan niet gelezen worden: {exc.strerror}.") from None
+        from .files import os_reason  # the operating system's own words are English
+
+        raise PleegreflectieError(f"Het bestand {path} kan niet gelezen worden: {os_reason(exc)}.") from None
     return Source(str(path), text)
 
 
@@ -591,6 +595,11 @@ def _filled(value: Any) -> Any:
     for key, item in value.items():
         if item is None or item == "" or item == []:
             continue
+        if key == "leeftijden_pleegkinderen" and isinstance(item, str):
+            with contextlib.suppress(ValueError):  # not ages: validation says what is wrong
+                item = parse_ages(item)  # "4, 9" and "4 en 9", as the template says
+        if key in _LISTS and isinstance(item, str) and item.strip().lower() in ("nee", "geen"):
+            continue  # "nee" for a list: nothing to say
         if isinstance(item, str) and item.strip().lower() in _YES_NO:
             item = _YES_NO[item.strip().lower()]
         if key in _LISTS and not isinstance(item, list):

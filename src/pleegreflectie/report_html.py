@@ -152,9 +152,23 @@ svg.grafiek text.as, svg.grafiek text.leeg { fill: #555; }
 """
 
 
-def render_html(markdown: str, *, title: str, chart: Chart | None = None) -> str:
-    """The Markdown report as one HTML page to print, with the chart after the overview."""
+QUESTIONNAIRE_CSS = """
+td:first-child { width: 2em; }
+td code { display: block; font-size: 7.5pt; color: #555; margin-top: 2px; }
+td:nth-child(n+3), th:nth-child(n+3) { white-space: nowrap; font-size: 11pt; word-spacing: .3em; }
+td:nth-child(4) { border-left: 2px solid #555; }
+p.notitie { color: #999; margin: .9em 0; overflow: hidden; white-space: nowrap; }
+"""
+
+
+def render_html(markdown: str, *, title: str, chart: Chart | None = None, questionnaire: bool = False) -> str:
+    """The Markdown report as one HTML page to print, with the chart after the overview.
+
+    With `questionnaire`: the paper questionnaire, each pillar (h2) on a new page.
+    """
     from markdown_it import MarkdownIt
+
+    from .paper import NOTE_LINE
 
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     env: dict[str, Any] = {}
@@ -162,12 +176,16 @@ def render_html(markdown: str, *, title: str, chart: Chart | None = None) -> str
     section = ""
     pillar_count = 0
     chart_at: int | None = None
+    h2_count = 0
     for index, token in enumerate(tokens):
+        if token.type == "paragraph_open" and tokens[index + 1].content == NOTE_LINE:
+            token.attrSet("class", "notitie")
         if token.type == "heading_open":
             text = tokens[index + 1].content
             if token.tag == "h2":
                 section = text
-                if text == PILLAR_SECTION:
+                h2_count += 1
+                if (h2_count > 1) if questionnaire else (text == PILLAR_SECTION):
                     token.attrSet("class", "nieuwe-pagina")
             elif token.tag == "h3" and section == PILLAR_SECTION:
                 pillar_count += 1
@@ -193,6 +211,8 @@ def render_html(markdown: str, *, title: str, chart: Chart | None = None) -> str
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(title)}</title>\n"
+        f"<style>{CSS}{QUESTIONNAIRE_CSS if questionnaire else ''}</style>\n"
+        "</head>\n<body>\n"
         f"{body}</body>\n</html>\n"
     )

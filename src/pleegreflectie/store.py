@@ -452,13 +452,15 @@ def _sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
 
 
 def _os_error(path: Path, exc: OSError) -> StoreError:
+    from .files import os_reason  # the operating system's own words are English
+
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return StoreError(_full_message(path))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return StoreError(_read_only_message(path))
     where = exc.filename or path
     return StoreError(
-        f"De opslag kon niet gebruikt worden: {exc.strerror or exc} ({where}). "
+        f"De opslag kon niet gebruikt worden: {os_reason(exc)} ({where}). "
         f"Kies eventueel een andere map met de omgevingsvariabele {HOME_ENV}. {_SAFE}"
     )
 

@@ -49,3 +49,49 @@ def level(value: float | None) -> str | None:
     if value <= GAP_MAX:
         return "aandacht"
     return "op weg"
+
+
+MAX_CHILD_AGE = 27  # as models.Profile.child_ages
+
+
+def parse_ages(text: str) -> list[int]:
+    """Ages as people write them: "4, 9", "4 en 9", "4 jaar en 9 jaar", "4; 9". ValueError says what is wrong.
+
+    "4,5" (a comma between digits, no space) is read as four and a half, not as two children: it asks
+    for whole years and says how to write two ages.
+    """
+    import re
+
+    text = text.strip()
+    if not text:
+        return []
+    decimal = re.search(r"\d+[.,]\d+", text)
+    if decimal:
+        whole = decimal.group().replace(".", ",")
+        first, _, second = whole.partition(",")
+        raise ValueError(
+            f"'{whole}' lezen we als {whole} jaar. Typ de leeftijd in hele jaren, zoals {first}. "
+            f"Bedoel je twee kinderen? Zet dan een spatie na de komma: {first}, {second}"
+        )
+    parts = [p for p in re.split(r"[\s,;/&+]+|\ben\b|\bjaar\b|\bjr\b", text.lower()) if p and p.strip()]
+    ages = []
+    for part in parts:
+        part = part.strip()
+        if not part.isdigit():
+            raise ValueError(
+                f"'{part}' is geen leeftijd. Typ leeftijden in jaren, met een komma ertussen: 4, 9"
+            )
+        if int(part) > MAX_CHILD_AGE:
+            raise ValueError(
+                f"{int(part)} jaar kan hier niet. Typ de leeftijd van je pleegkind, "
+                f"tot en met {MAX_CHILD_AGE} jaar."
+            )
+        ages.append(int(part))
+    if not ages:
+        raise ValueError("Typ leeftijden in jaren, met een komma ertussen. Bijvoorbeeld: 4, 9")
+    return ages
+
+
+def ages_text(ages: Sequence[int]) -> str:
+    """Ages said back: "4 en 9 jaar"."""
+    return join_words([str(a) for a in ages]) + " jaar" if ages else "geen leeftijden"
