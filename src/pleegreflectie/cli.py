@@ -912,7 +912,13 @@ def run(argv: list[str] | None = None) -> int:
         return int(ExitCode.INVALID_INPUT)
     except click_errors.BadParameter as exc:
         name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
-        _say_error(f"de waarde bij {name} klopt niet. {_try_help(exc.ctx)}")
+        kind = getattr(exc.param, "type", None)
+        what = ""
+        if isinstance(kind, click.IntRange) and kind.min is not None and kind.max is not None:
+            what = f" Kies een heel getal van {kind.min} tot en met {kind.max}."
+        elif isinstance(kind, click.types.IntParamType):
+            what = " Typ een heel getal, zoals 3."
+        _say_error(f"de waarde bij {name} klopt niet.{what} {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
     except click_errors.UsageError as exc:
         if "No such command" in exc.message:
