@@ -257,6 +257,14 @@ OverwriteOption = Annotated[
 ]
 
 
+SimpleOption = Annotated[
+    bool,
+    typer.Option(
+        "--eenvoudig",
+        help="Eenvoudige vragen: genummerd, typen en Enter, zonder kleur of pijltjes. Goed voor een "
+        "schermlezer.",
+    ),
+]
 IdArgument = Annotated[
     int | None,
     typer.Argument(
@@ -325,8 +333,10 @@ def start(
             "--met-begeleider", help="De pleegzorgbegeleider is erbij: notities, afspraken, volgend bezoek."
         ),
     ] = False,
+    eenvoudig: SimpleOption = False,
     pijlers: FrameworkOption = None,
 ) -> None:
+    _simple(eenvoudig)
     from .load import load_answers, load_catalogue, load_framework
     from .session import Autosave
     from .signals import load_signals
@@ -366,7 +376,9 @@ def hervat(
             help="Voeg deze pijler toe aan de reflectie (voor een volgend bezoek). Mag vaker.",
         ),
     ] = None,
+    eenvoudig: SimpleOption = False,
 ) -> None:
+    _simple(eenvoudig)
     from .load import load_catalogue, load_framework
     from .session import resume
 
@@ -407,11 +419,13 @@ def _ask(
     from .view import RichPresenter, console
 
     out = console()
+    presenter, prompts = _presenter_and_prompts(RichPresenter(out))
     interview = Interview(
         framework,
-        RichPresenter(out),
+        presenter,
         titles={c.id: c.title for c in catalogue.entries},
         saving=autosave.store is not None,
+        prompts=prompts,
     )
     sitting.begin_visit(_today())
     if new:
@@ -709,7 +723,30 @@ def _confirm(text: str) -> bool:
     from .load import load_framework
     from .view import RichPresenter, console
 
-    return bool(Interview(load_framework(), RichPresenter(console())).confirm(text))
+    _simple(False)  # a dumb terminal gets plain prompts here too
+    presenter, prompts = _presenter_and_prompts(RichPresenter(console()))
+    return bool(Interview(load_framework(), presenter, prompts=prompts).confirm(text))
+
+
+_SIMPLE = {"on": False}
+
+
+def _simple(asked: bool) -> None:
+    """The accessible mode, when asked for or when the terminal needs it: ASCII, no colour, plain prompts."""
+    from .plain import enable, wanted
+
+    if wanted(asked):
+        enable()
+        _SIMPLE["on"] = True
+
+
+def _presenter_and_prompts(rich_presenter: Any) -> tuple[Any, Any]:
+    """Plain numbered prompts in the accessible mode; questionary (the default) otherwise."""
+    if not _SIMPLE["on"]:
+        return rich_presenter, None
+    from .plain import PlainPresenter, PlainPrompts
+
+    return PlainPresenter(), PlainPrompts()
 
 
 def _sitting_for(nummer: int | None, antwoorden: Path | None, framework: Any) -> Any:

@@ -27,7 +27,7 @@ from .flow import (
 )
 from .models import LABEL_MAX, Competency, Framework, Pillar, Special
 from .prompts import Box, Option, Prompts, QuestionaryPrompts
-from .wording import parse_day, profile_lines
+from .wording import ages_text, parse_ages, parse_day, profile_lines
 
 
 class Action(Enum):
@@ -340,10 +340,13 @@ class Interview:
         # text, number, numbers
         hint = item.hint or "Laat leeg als je het niet wilt zeggen."
         shown = ", ".join(str(v) for v in previous) if isinstance(previous, list) else previous
-        raw = self._text(title, shown, hint, validate=_validator(item.kind))
+        raw = self._text(title, shown, hint, validate=_validator(item.kind, item.key))
         if not isinstance(raw, str):
             return raw
-        return _convert(item.kind, raw)
+        value = _convert(item.kind, raw, item.key)
+        if item.kind == "numbers" and value:
+            self.presenter.message(f"Genoteerd: {ages_text(value)}.")  # say back what we read
+        return value
 
     # -- the prompts
 
@@ -469,13 +472,13 @@ def _length_check(limit: int) -> Callable[[str], bool | str]:
     return check
 
 
-def _validator(kind: str) -> Callable[[str], bool | str]:
+def _validator(kind: str, key: str = "") -> Callable[[str], bool | str]:
     def check(text: str) -> bool | str:
         text = text.strip()
         if not text or text.lower() == BACK_WORD:
             return True
         try:
-            _convert(kind, text)
+            _convert(kind, text, key)
         except ValueError as exc:
             return str(exc)
         return True
@@ -483,17 +486,39 @@ def _validator(kind: str) -> Callable[[str], bool | str]:
     return check
 
 
-def _convert(kind: str, text: str) -> Any:
+# The largest number a profile question takes, and what it counts (as models.Profile).
+NUMBER_LIMITS = {"jaren_pleegouder": (80, "jaar"), "uren_per_maand": (200, "uur per maand")}
+
+
+def _convert(kind: str, text: str, key: str = "") -> Any:
     text = text.strip()
     if not text:
         return None
     if kind == "number":
-        if not text.isdigit() or int(text) > 200:
-            raise ValueError("Typ een heel getal, bijvoorbeeld 3.")
-        return int(text)
+        return _whole_number(text, *NUMBER_LIMITS.get(key, (200, "")))
     if kind == "numbers":
-        parts = [p.strip() for p in text.replace(";", ",").replace(" en ", ",").split(",") if p.strip()]
-        if not parts or not all(p.isdigit() and int(p) <= 27 for p in parts):
-            raise ValueError("Typ leeftijden in jaren, met een komma ertussen. Bijvoorbeeld: 4, 9")
-        return [int(p) for p in parts]
+        return parse_ages(text)
     return " ".join(text.split())[:80]
+
+
+def _whole_number(text: str, limit: int, unit: str) -> int:
+    """A whole number from 0 to `limit`; the message says what was wrong with this value."""
+    cleaned = text.removesuffix(unit).strip() if unit else text
+    example = f"Typ een heel getal van 0 tot en met {limit}, bijvoorbeeld 3."
+    if cleaned.startswith("-") and cleaned[1:].strip().replace(",", "").replace(".", "").isdigit():
+        raise ValueError(f"{cleaned} is minder dan 0. {example}")
+    if any(sep in cleaned for sep in ",.") and cleaned.replace(",", "").replace(".", "").isdigit():
+        raise ValueError(f"{cleaned} is geen heel getal. Rond het af, bijvoorbeeld {_rounded(cleaned)}.")
+    if not cleaned.isdigit():
+        raise ValueError(f"'{cleaned}' is geen getal. {example}")
+    if int(cleaned) > limit:
+        what = f" {unit}" if unit else ""
+        raise ValueError(f"Dat is meer dan {limit}{what}. {example}")
+    return int(cleaned)
+
+
+def _rounded(text: str) -> int:
+    try:
+        return round(float(text.replace(",", ".")))
+    except ValueError:
+        return 0
