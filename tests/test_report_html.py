@@ -180,3 +180,15 @@ def test_screenshot_shows_the_chart(tmp_path: Path) -> None:
     assert bands == 5, rows
     widths = [sum(1 for x in range(image.width) if image.getpixel((x, y)) == blue) for y in (rows[0],)]
     assert widths[0] > 100
+
+
+def test_two_foster_parents_get_a_bar_each(tmp_path: Path) -> None:
+    duo = tmp_path / "duo.yaml"
+    text = (FIXTURES / "oma.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"^(\s+zorgen\.gezondheid\.weten:) \d", r"\1 {Sanne: 5, Ahmed: 1}", text, flags=re.M)
+    duo.write_text("deelnemers: [Sanne, Ahmed]\n" + text, encoding="utf-8")
+    page = make_report(tmp_path, duo).read_text(encoding="utf-8")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert ">Sanne</text>" in svg and ">Ahmed</text>" in svg
+    assert svg.count(f'fill="{COLOURS[1]}"') == 1 + 5  # the legend and a bar per pillar
+    assert "Zorgen: Sanne " in svg and ", Ahmed " in svg

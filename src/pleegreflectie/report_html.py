@@ -36,13 +36,34 @@ class Chart:
     series: tuple[Series, ...]  # one or two
 
 
-def chart_of(result: Result, pillar_titles: Sequence[tuple[str, str]], label: str = "") -> Chart:
-    """The chart of one result: every pillar of the framework, with no score where none was given."""
-    by_id = {p.id: p.score for p in result.pillars}
-    return Chart(
-        pillars=tuple(title for _, title in pillar_titles),
-        series=(Series(label, tuple(by_id.get(pid) for pid, _ in pillar_titles)),),
-    )
+def chart_of(result: Result, pillar_titles: Sequence[tuple[str, str]]) -> Chart:
+    """The chart of one result: every pillar of the framework, with no score where none was given.
+
+    With two foster parents each gets a bar per pillar: the mean of their own competency scores.
+    """
+    titles = tuple(title for _, title in pillar_titles)
+    labels: list[str] = []
+    for comp in result.competencies():
+        for label, _ in comp.per_participant:
+            if label not in labels:
+                labels.append(label)
+    if not labels:
+        by_id = {p.id: p.score for p in result.pillars}
+        return Chart(titles, (Series("", tuple(by_id.get(pid) for pid, _ in pillar_titles)),))
+    series = []
+    for label in labels:
+        scores: list[float | None] = []
+        for pid, _ in pillar_titles:
+            pillar = next((p for p in result.pillars if p.id == pid), None)
+            own = [
+                score
+                for comp in (pillar.competencies if pillar else ())
+                for who, score in comp.per_participant
+                if who == label and score is not None
+            ]
+            scores.append(round(sum(own) / len(own), 2) if own else None)
+        series.append(Series(label, tuple(scores)))
+    return Chart(titles, tuple(series))
 
 
 # ---------------------------------------------------------------- the chart
