@@ -108,3 +108,27 @@ def test_the_template_filled_in_as_it_says_is_accepted(framework: Framework) -> 
     assert profile.own_children is False
     with_words = filled.replace("leeftijden_pleegkinderen: 4, 9", "leeftijden_pleegkinderen: 4 en 9")
     assert parse_answers(framework, Source("antwoorden.yaml", with_words)).profile.child_ages == (4, 9)
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_results_and_route_hang_under_their_text_and_keep_addresses_whole(
+    width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    oma = Path(__file__).parent / "fixtures" / "oma.yaml"
+    out = CliRunner().invoke(app, ["start", "--antwoorden", str(oma), "--geen-opslag"]).stdout
+    lines = out.splitlines()
+    assert all(len(line.rstrip()) <= width for line in lines)
+    numbered = [i for i, line in enumerate(lines) if re.match(r"^  \d\. \S", line)]
+    assert numbered
+    for i in numbered:  # a wrapped item goes on under its text, never back at the left edge
+        follow = lines[i + 1]
+        if follow.strip() and not re.match(r"^  (\d+\.|[-+]) ", follow) and follow.startswith(" "):
+            assert follow.startswith("     "), (lines[i], follow)
+    urls = re.findall(r"https?://\S+", out)
+    assert urls and all(url.rstrip(".") in {u.strip() for u in lines} or url in out for url in urls)
+    for line in lines:
+        if "http" in line:
+            assert re.fullmatch(r"\s*https?://\S+", line), line  # on a line of its own, whole

@@ -99,10 +99,9 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
         out.print(f"[bold]{pillar.title}[/bold] (score {number(pillar.score)})")
         for comp in pillar.competencies:
             extra = " (weet ik niet)" if comp.score is None and comp.unsure else ""
-            line = Text(f"  {number(comp.score):>3}  ")
-            line.append(comp.name)
+            line = Text(comp.name)
             line.append(extra, style="dim")
-            out.print(line)
+            out.print(_item(f"{number(comp.score):>3} ", line))
         note = answers.notes.get(pillar.id)
         if note:
             out.print(_indent(Text(f"Jullie notitie: {note}", style="italic"), 2))
@@ -111,8 +110,8 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
     out.rule("[bold]Sterke punten[/bold]", align="left")
     if result.strengths:
         for comp in result.strengths:
-            out.print(Text(f"  + {comp.name} ({number(comp.score)})"))
-        out.print("  Hier zijn jullie sterk in. Misschien kun je anderen hiermee helpen.")
+            out.print(_item("+", f"{comp.name} ({number(comp.score)})"))
+        out.print(_indent(Text("Hier zijn jullie sterk in. Misschien kun je anderen hiermee helpen."), 2))
     else:
         out.print(
             _indent(
@@ -126,7 +125,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
         out.print("  Van belangrijk naar minder belangrijk:")
         for index, gap in enumerate(result.gaps, 1):
             label = framework.importance_label(gap.importance).lower()
-            out.print(_indent(Text(f"{index}. {gap.name} (score {number(gap.score)}, {label})"), 2))
+            out.print(_item(f"{index}.", f"{gap.name} (score {number(gap.score)}, {label})"))
     elif any(c.score is not None for c in result.competencies()):
         out.print("  Er zijn nu geen aandachtspunten. Mooi!")
     else:
@@ -152,32 +151,47 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
             count += 1
             course = step.course
             heading = f"{course.title} (via je pleegzorgbegeleider)" if step.via_worker else course.title
-            out.print(_indent(Text(f"{count}. {heading}", style="bold"), 2))
+            out.print(_item(f"{count}.", Text(heading, style="bold")))
             out.print(_indent(Text(f"{course.provider} · {_form_and_duration(step)}"), 5))
             out.print(_indent(Text(f"Waarom: {step.reason}"), 5))
             if course.url:
-                out.print(_indent(Text(f"Meer informatie: {course.url}"), 5))
+                _address(out, "Meer informatie:", course.url, 5)
     if route.uncovered:
         out.print()
         out.print("[bold]Nog niet gevonden in de catalogus[/bold]")
         for competency_id in route.uncovered:
-            out.print(_indent(Text(f"- {framework.competency(competency_id).name}"), 2))
+            out.print(_item("-", framework.competency(competency_id).name))
         out.print(_indent(Text(UNCOVERED_ADVICE), 2))
     if route.advice:
         out.print()
         out.print("[bold]Goed om te weten[/bold]")
         for line in route.advice:
-            out.print(_indent(Text(f"- {line}"), 2))
+            out.print(_item("-", line))
     if route.share:
         out.print()
         out.print("[bold]Hier kunnen jullie anderen mee helpen[/bold]")
         for competency_id in route.share:
-            out.print(Text(f"  - {framework.competency(competency_id).name}"))
+            out.print(_item("-", framework.competency(competency_id).name))
 
 
 def _indent(text: Text, columns: int) -> Padding:
     """Text whose wrapped lines stay indented."""
     return Padding(text, (0, 0, 0, columns), expand=False)
+
+
+def _item(marker: str, text: Text | str, columns: int = 2) -> Padding:
+    """A list item with a hanging indent: wrapped lines continue under the text, not under the marker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(Text(marker), text if isinstance(text, Text) else Text(text))
+    return Padding(grid, (0, 0, 0, columns), expand=False)
+
+
+def _address(out: Console, label: str, url: str, columns: int) -> None:
+    """A web address is never cut in two: on a line of its own, wrapped (if at all) by the terminal."""
+    out.print(_indent(Text(label), columns))
+    out.print(" " * columns + url, markup=False, highlight=False, soft_wrap=True)
 
 
 def _form_and_duration(step: RouteStep) -> str:
