@@ -192,8 +192,7 @@ def test_the_program_in_plain_lines(tmp_path: Path, how: str) -> None:
     raw = b""
     try:
         for prompt, line in [
-            (b"Vullen jullie dit samen in", "1"),
-            (b"pleegzorgbegeleider er nu bij?", "n"),
+            (b"Wie doen er vandaag mee?", "1"),
             (b"Hoe noemen we dit gezin", "Gezin A"),
             (b"Kenden jullie je pleegkind al", "2"),
             (b"Welke vorm van pleegzorg", "3"),

@@ -6,7 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-from terminal import TIMEOUT, answer_profile, ask, plain, skip_without_terminal, spawn, zorgen_keys
+from terminal import (
+    TIMEOUT,
+    ZORGEN_PRIORITY,
+    answer_profile,
+    ask,
+    plain,
+    skip_without_terminal,
+    spawn,
+    zorgen_keys,
+)
 
 from pleegreflectie.models import Framework
 
@@ -31,6 +40,7 @@ def answer_zorgen(child: pexpect.spawn, framework: Framework) -> str:
     for text, key in zorgen_keys(framework):
         ask(child, text, key)
     ask(child, "Wat wil je hier nog over kwijt? (over zorgen)", "Fijn om te doen.\r")
+    ask(child, *ZORGEN_PRIORITY)
     child.expect_exact("Waar staan jullie")
     return "Waar staan jullie"
 
@@ -38,7 +48,7 @@ def answer_zorgen(child: pexpect.spawn, framework: Framework) -> str:
 def assert_zorgen_result(screen: str) -> None:
     assert "Traceback" not in screen
     # (5 + 2 + 4 + 4.5 + 3) / 5 = 3.7
-    assert "Zorgen (score 3,7)" in screen
+    assert "Zorgen (score 3,7, op basis van 5 van 5 onderdelen)" in screen
     assert "Jullie notitie: Fijn om te doen." in screen
     assert "Samenwerken (score" not in screen
     gaps = screen[screen.index("Aandachtspunten") :]

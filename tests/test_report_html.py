@@ -167,9 +167,9 @@ def test_screenshot_shows_the_chart(tmp_path: Path) -> None:
 
     page = make_report(tmp_path)
     png = tmp_path / "verslag.png"
-    browser(tmp_path, page, "--window-size=900,1300", f"--screenshot={png}")
+    browser(tmp_path, page, "--window-size=900,2000", f"--screenshot={png}")
     image = Image.open(png).convert("RGB")
-    assert image.size == (900, 1300)
+    assert image.size == (900, 2000)
     blue = tuple(int(COLOURS[0][i : i + 2], 16) for i in (1, 3, 5))
     rows = sorted(
         {y for y in range(image.height) for x in range(0, image.width, 3) if image.getpixel((x, y)) == blue}

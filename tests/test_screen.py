@@ -77,8 +77,7 @@ def whole_words(screen_text: str, sentence: str) -> None:
 def test_the_profile_reads_well_and_is_dutch(tmp_path: Path, width: int) -> None:
     screen = Screen(tmp_path / "home", width, "start", "--pijler", "samenwerken")
     try:
-        screen.step("Vullen jullie dit samen in", "1")
-        screen.step("pleegzorgbegeleider er nu bij", "n")
+        screen.step("Wie doen er vandaag mee?", "1")
         screen.step("Hoe noemen we dit gezin", "Gezin A\r")
         screen.step(LONG_QUESTION, "2")
         screen.wait("Welke vorm van pleegzorg")

@@ -16,20 +16,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from .errors import InvalidFileError, Problem
-from .load import Source, _check_catalogue_ids, _items, _require_mapping, parse, validate
+from .load import DuplicateKeysError, Source, _check_catalogue_ids, _items, _require_mapping, parse, validate
 from .models import Catalogue, Challenge, Framework, LearningForm
 
 SCHEMA_FILE = "catalogus.schema.json"
 THIN = 2  # fewer entries than this for a competency: the offer is thin there
 NO_CHALLENGE = {Challenge.NONE.value, Challenge.UNKNOWN.value}
-
-try:
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 
 # ---------------------------------------------------------------- check
@@ -57,12 +50,10 @@ def _read(source: Source) -> tuple[bool, Any, list[Problem]]:
     """
     try:
         return True, parse(source), []
-    except InvalidFileError as exc:
-        problems = list(exc.problems)
-    try:  # duplicate keys only: the file is still YAML, so look further
-        return True, yaml.load(source.text, Loader=_SafeLoader), problems
-    except (yaml.YAMLError, ValueError):  # a syntax error, or a date such as 2027-02-30
-        return False, None, problems
+    except DuplicateKeysError as exc:  # duplicate keys only: the file is still YAML, so look further
+        return True, exc.data, list(exc.problems)
+    except InvalidFileError as exc:  # a syntax error, a date such as 2027-02-30, or beyond the limits
+        return False, None, list(exc.problems)
 
 
 def _lint(data: dict[str, Any], source: Source, today: dt.date) -> list[Problem]:
@@ -215,6 +206,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "regio": "Waar het aanbod er is. Laat weg als het landelijk is.",
         "geldig_tot": "Tot wanneer het aanbod er is, zoals 2027-12-31. "
         "Daarna wordt het niet meer aangeraden.",
+        "fase": "Voor welke fase het aanbod is: nieuw (een nieuwe plaatsing), eerste-jaar, ervaren "
+        "(twee jaar of langer pleegouder). Laat weg als het voor elke fase is.",
     },
     "Audience": {
         "pleegouders": "Alleen voor netwerk- of bestandspleegouders. Laat weg als het voor allebei is.",

@@ -21,7 +21,7 @@ from click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import ExitCode, NoTerminalError, PleegreflectieError
+from .errors import ExitCode, NoTerminalError, PleegreflectieError, os_reason
 
 # click >= 8.2 says "no arguments, here is the help" with this exception.
 NoArgsIsHelp: type[Exception] = getattr(click_errors, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
@@ -176,7 +176,9 @@ def _as_started(text: str) -> str:
 
 
 def _say_error(message: str) -> None:
-    print(f"Fout: {_as_started(message)}", file=sys.stderr)
+    from .safe import clean
+
+    print(f"Fout: {_as_started(clean(message))}", file=sys.stderr)
 
 
 def guard(func: F) -> F:
@@ -197,8 +199,6 @@ def guard(func: F) -> F:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
             raise typer.Exit(0) from None
         except OSError as exc:
-            from .files import os_reason
-
             where = f" ({exc.filename})" if exc.filename else ""
             _say_error(f"een bestand of map kon niet gebruikt worden{where}: {os_reason(exc)}.")
             raise typer.Exit(int(ExitCode.ERROR)) from None
@@ -347,6 +347,8 @@ def start(
     pillar_ids = _chosen_pillars(framework, pijler)
     store = None if geen_opslag else _open_store()
     autosave = Autosave(store, framework.version, catalogue.version)
+    if catalogus is not None:  # remembered per reflection, so a report later plans with it too
+        autosave.catalogue_path = str(catalogus.expanduser().resolve())
     if antwoorden is not None:
         from .flow import from_answers
 
@@ -379,11 +381,11 @@ def hervat(
     eenvoudig: SimpleOption = False,
 ) -> None:
     _simple(eenvoudig)
-    from .load import load_catalogue, load_framework
+    from .history import catalogue_for
+    from .load import load_framework
     from .session import resume
 
     framework = load_framework()
-    catalogue = load_catalogue(framework)
     store = _open_store()
     reflection_id = nummer if nummer is not None else store.latest_unfinished()
     if reflection_id is None:
@@ -398,10 +400,14 @@ def hervat(
             sitting.pillar_ids = [p.id for p in framework.pillars if p.id in {*sitting.pillar_ids, *added}]
             store.reopen(reflection_id, sitting)
             info, sitting, autosave = resume(store, reflection_id)
+    catalogue, note = catalogue_for(framework, info)
+    if note:
+        print(note, file=sys.stderr)
     if info.finished or sitting.is_complete(framework):
-        from .view import console
+        if not json_output:
+            from .view import console
 
-        console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
+            console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
         # Looking at a finished reflection changes nothing that was saved.
         _conclude(framework, catalogue, sitting, autosave, json_output=json_output, save=not info.finished)
         return
@@ -482,7 +488,15 @@ def _conclude(
 
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
-    route = plan_route(framework, catalogue, answers, result, today=_today())
+    route = plan_route(
+        framework,
+        catalogue,
+        answers,
+        result,
+        today=_today(),
+        done=sitting.route_done,
+        ongoing=sitting.route_ongoing,
+    )
     signals = evaluate(load_signals(framework), framework, answers, result)
     table = kitchen_table(framework, sitting, answers, result, signals)
     if save:
@@ -508,13 +522,12 @@ def _conclude(
 
 
 def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
-    if not interview.confirm("Wil je nu een verslag maken (een bestand om te bewaren of te delen)?"):
-        return
     label = (answers.profile.household or "gezin").lower()
     slug = "-".join("".join(ch if ch.isalnum() else " " for ch in label).split()) or "gezin"
     default = f"verslag-{slug}-{_today().isoformat()}.md"
-    print("Eindigt de naam op .html, dan krijg je een verslag om te printen, met een grafiek.")
-    name = interview.ask_text("Hoe moet het bestand heten?", default) or default
+    name = interview.report_file(default)
+    if name is None:
+        return
     try:
         _write(name, _report(reflection_id, html=_is_html(name)), "het verslag", confirm=interview.confirm)
     except PleegreflectieError as exc:
@@ -536,11 +549,14 @@ def sjabloon(
     ] = None,
     overschrijf: OverwriteOption = False,
     pijlers: FrameworkOption = None,
+    samen: Annotated[
+        bool, typer.Option("--samen", help="Voor twee pleegouders: een plek voor ieders antwoord.")
+    ] = False,
 ) -> None:
     from .load import load_framework
     from .template import answers_template
 
-    text = answers_template(load_framework(pijlers))
+    text = answers_template(load_framework(pijlers), together=samen)
     if uitvoer is None:
         sys.stdout.write(text)
         return
@@ -673,8 +689,11 @@ def overzicht(json_output: JsonOption = False) -> None:
 
     framework = load_framework()
     store = _open_store()
-    rows = []
+    rows: list[tuple[Any, list[str]]] = []
     for info in store.list():
+        if info.damaged:  # listed, with how to remove it; the others keep working
+            rows.append((info, []))
+            continue
         _, sitting = store.load(info.id)
         rows.append((info, sitting.pillars_done(framework)))
     if json_output:
@@ -700,8 +719,8 @@ def wis(
         )
     store = _open_store()
     if nummer is not None:
-        info, _ = store.load(nummer)  # an unknown number stops here
-        what = f"reflectie {nummer} ({info.household or 'geen naam'})"
+        info = store.info(nummer)  # an unknown number stops here; a damaged one can be wiped
+        what = f"reflectie {nummer} ({'beschadigd' if info.damaged else info.household or 'geen naam'})"
     else:
         what = f"alle {len(store.list())} bewaarde reflecties"
     if not ja:
@@ -716,6 +735,11 @@ def wis(
     else:
         store.delete_all()
     print(f"Gewist: {what}.")
+    if store.wipe_pending:
+        print(
+            "Let op: pleegreflectie is nog open in een ander venster. Sluit dat venster. De gewiste "
+            "gegevens worden helemaal van de schijf gehaald zodra pleegreflectie weer start."
+        )
 
 
 def _confirm(text: str) -> bool:
@@ -778,12 +802,25 @@ def route(
     from .scoring import score
 
     framework = load_framework()
-    catalogue = load_catalogue(framework, catalogus)
+    if catalogus is not None or antwoorden is not None:
+        catalogue = load_catalogue(framework, catalogus)
+    else:  # a saved reflection: the catalogue it was made with
+        catalogue = _saved_catalogue(framework, nummer)
     forms = _chosen_forms(vorm)
     sitting = _sitting_for(nummer, antwoorden, framework)
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
-    planned = plan_route(framework, catalogue, answers, result, forms=forms, hours=uren, today=_today())
+    planned = plan_route(
+        framework,
+        catalogue,
+        answers,
+        result,
+        forms=forms,
+        hours=uren,
+        today=_today(),
+        done=sitting.route_done,
+        ongoing=sitting.route_ongoing,
+    )
     if json_output:
         from .export import route_json
 
@@ -843,19 +880,33 @@ def _write(
 
 def _report(nummer: int | None, *, html: bool) -> str:
     """The report of a saved reflection: Markdown, or HTML to print with a chart of the pillars."""
-    from .history import report_and_result_of
-    from .load import load_catalogue, load_framework
+    from .history import catalogue_for, report_and_result_of
+    from .load import load_framework
 
     framework = load_framework()
     store = _open_store()
     reflection_id = _saved_id(store, nummer)
-    text, result = report_and_result_of(store, framework, load_catalogue(framework), reflection_id)
+    catalogue, note = catalogue_for(framework, store.load(reflection_id)[0])
+    if note:
+        print(note, file=sys.stderr)
+    text, result = report_and_result_of(store, framework, catalogue, reflection_id, catalogue_note=note)
     if not html:
         return text
     from .report_html import chart_of, render_html
 
     chart = chart_of(result, [(p.id, p.title) for p in framework.pillars])
     return render_html(text, title=f"Reflectie pleegouderschap ({reflection_id})", chart=chart)
+
+
+def _saved_catalogue(framework: Any, nummer: int | None) -> Any:
+    """The catalogue a saved reflection was made with (a note on stderr when its file is gone)."""
+    from .history import catalogue_for
+
+    store = _open_store()
+    catalogue, note = catalogue_for(framework, store.load(_saved_id(store, nummer))[0])
+    if note:
+        print(note, file=sys.stderr)
+    return catalogue
 
 
 def _saved_id(store: Any, nummer: int | None) -> int:
@@ -874,13 +925,19 @@ def vergelijk(
     eerste: Annotated[int | None, typer.Argument(metavar="[NUMMER1]", help="De eerdere reflectie.")] = None,
     tweede: Annotated[int | None, typer.Argument(metavar="[NUMMER2]", help="De latere reflectie.")] = None,
 ) -> None:
-    from .history import compare_saved, previous_of
-    from .load import load_catalogue, load_framework
+    from .history import catalogue_for, compare_saved, previous_of
+    from .load import load_framework
 
     framework = load_framework()
     store = _open_store()
-    # One number: compare it with the household's reflection before it. None: the latest one.
-    later_id = _saved_id(store, tweede if tweede is not None else eerste)
+    # One number: compare it with the household's reflection before it. None: the latest finished one.
+    named = tweede if tweede is not None else eerste
+    later_id = named if named is not None else store.latest_finished()
+    if later_id is None:
+        raise PleegreflectieError(
+            "er is nog geen reflectie helemaal af. Maak eerst een reflectie af met 'pleegreflectie start'.",
+            exit_code=ExitCode.NOT_FOUND,
+        )
     later_info, _ = store.load(later_id)
     earlier_id = eerste if tweede is not None else previous_of(store, later_info)
     if earlier_id is None:
@@ -890,12 +947,21 @@ def vergelijk(
             exit_code=ExitCode.NOT_FOUND,
         )
     earlier_info, _ = store.load(earlier_id)
+    for info in (earlier_info, later_info):
+        if not info.finished:
+            print(
+                f"Let op: reflectie {info.id} is nog niet af. De vergelijking gaat over wat er tot nu toe "
+                "is ingevuld."
+            )
     if (earlier_info.household or "").casefold() != (later_info.household or "").casefold():
         print(
             f"Let op: reflectie {earlier_id} en {later_id} zijn van verschillende gezinnen "
             f"({earlier_info.household or 'geen naam'} en {later_info.household or 'geen naam'})."
         )
-    comparison = compare_saved(store, framework, load_catalogue(framework), earlier_id, later_id)
+    catalogue, note = catalogue_for(framework, earlier_info)
+    if note:
+        print(note, file=sys.stderr)
+    comparison = compare_saved(store, framework, catalogue, earlier_id, later_id)
     from .view import console, show_comparison
 
     show_comparison(console(), comparison, earlier_info, later_info)
@@ -940,7 +1006,9 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
     source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
     problems = check(framework, source, _today())
     if problems:
-        raise InvalidFileError(problems, hint="Verbeter deze punten en controleer het bestand opnieuw.")
+        raise InvalidFileError(
+            problems, hint="Verbeter deze punten en controleer het bestand opnieuw.", skipped=source.skipped
+        )
     print(f"{source.name}: geen problemen gevonden.")
 
 

@@ -13,45 +13,16 @@ No user interface here: the caller hands in a `confirm` function (or None when n
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import ExitCode, PleegreflectieError
+from .errors import ExitCode, PleegreflectieError, os_reason
 
 STDOUT = "-"
-
-_OS_REASONS = {
-    errno.ENOENT: "de map bestaat niet",
-    errno.EACCES: "je hebt daar geen toestemming voor",
-    errno.EPERM: "je hebt daar geen toestemming voor",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "je hebt geen ruimte meer op de schijf",
-    errno.EISDIR: "dat is een map, geen bestand",
-    errno.ENOTDIR: "een deel van die naam is geen map",
-    errno.EROFS: "daar mag niets geschreven worden (alleen lezen)",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.ELOOP: "daar staan te veel snelkoppelingen (symlinks) achter elkaar",
-    errno.EEXIST: "dat bestand bestaat al",
-    errno.EIO: "de schijf gaf een fout bij lezen of schrijven",
-    errno.EBUSY: "het bestand is in gebruik",
-    errno.ETXTBSY: "het bestand is in gebruik",
-    errno.EMFILE: "er zijn te veel bestanden open",
-    errno.ENXIO: "dat apparaat is er niet",
-    errno.ENODEV: "dat apparaat is er niet",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """What went wrong, in Dutch (the operating system's own text is English)."""
-    if exc.errno in _OS_REASONS:
-        return _OS_REASONS[exc.errno]
-    if exc.errno is not None:
-        return f"het besturingssysteem gaf foutcode {exc.errno}"
-    return "het besturingssysteem gaf een fout"
+__all__ = ["STDOUT", "os_reason", "write_user_file"]
 
 
 def write_user_file(

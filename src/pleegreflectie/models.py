@@ -239,6 +239,8 @@ class Answers(_Model):
     notes: dict[str, str] = Field(default_factory=dict, alias="notities")
     discuss: tuple[str, ...] = Field(default=(), alias="bespreken")
     worker: WorkerPart | None = Field(default=None, alias="begeleider")
+    # Course ids of earlier route steps the family has done (never advised again).
+    done: tuple[str, ...] = Field(default=(), alias="gedaan")
 
     @property
     def is_duo(self) -> bool:
@@ -326,6 +328,7 @@ class Course(_Model):
     audience: Audience = Field(default_factory=Audience, alias="doelgroep")
     region: str | None = Field(default=None, alias="regio")
     valid_until: dt.date | None = Field(default=None, alias="geldig_tot")
+    phases: tuple[Literal["nieuw", "eerste-jaar", "ervaren"], ...] | None = Field(default=None, alias="fase")
 
     @field_validator("forms", mode="before")
     @classmethod

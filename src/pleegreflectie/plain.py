@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 from .models import Competency, Pillar
 from .prompts import Box, Option, Validator
+from .safe import clean
 
 MAX_WIDTH = 100
 
@@ -233,7 +234,7 @@ class PlainPrompts:
         if default:
             self._say(f"Nu staat er: {default}. Alleen Enter houdt dat.")
         while True:
-            typed = self._ask_line()
+            typed = clean(self._ask_line())  # typed or pasted text is shown later: no escape sequences
             answer = typed if typed.strip() else default
             verdict = validate(answer) if validate is not None else True
             if verdict is True:

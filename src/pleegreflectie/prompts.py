@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .safe import clean
+
 if TYPE_CHECKING:
     from questionary import Question
 
@@ -129,7 +131,8 @@ class QuestionaryPrompts:
 
         message, _ = _layout(text, "", self._width())
         while True:
-            answer = str(_unsafe(questionary.text(message, default=default, **self._io)))
+            # typed or pasted text is shown later: no escape sequences
+            answer = clean(str(_unsafe(questionary.text(message, default=default, **self._io))))
             verdict = validate(answer) if validate is not None else True
             if verdict is True:
                 return answer
