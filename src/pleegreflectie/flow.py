@@ -116,6 +116,13 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         "number",
         hint="Een schatting is goed. Bijvoorbeeld: 4",
     ),
+    ProfileField(
+        "land",
+        "Waar wonen jullie?",
+        "choice",
+        (("nl", "In Nederland"), ("vl", "In Vlaanderen")),
+        hint="Dan krijgen jullie alleen aanbod dat er bij jullie is.",
+    ),
 )
 
 
@@ -180,7 +187,7 @@ class Sitting:
             for competency in pillar.competencies:
                 if not competency.applies_to(answers.profile):
                     continue
-                for question in competency.questions:
+                for question in competency.questions_for(answers.profile):
                     steps.append(Step(StepKind.QUESTION, question.id, pillar.id, self.respondent))
                 if needs_importance(competency, answers):
                     steps.append(Step(StepKind.IMPORTANCE, competency.id, pillar.id, self.respondent))

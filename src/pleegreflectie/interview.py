@@ -97,7 +97,8 @@ class Interview:
                 ("w", "Weet ik niet", Special.DONT_KNOW),
                 ("n", "Niet van toepassing", Special.NOT_APPLICABLE),
             ]
-            return self._select(question.text, scale + extra, previous, help_allowed=True)
+            text = question.text_for(sitting.to_answers().profile)
+            return self._select(text, scale + extra, previous, help_allowed=True)
         if step.kind == StepKind.IMPORTANCE:
             competency = self.framework.competency(step.key)
             options = [(str(o.value), o.label, o.value) for o in self.framework.importance]

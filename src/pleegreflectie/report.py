@@ -225,6 +225,8 @@ def _profile(answers: Answers) -> list[str]:
         value = data.get(item.key)
         if item.key == "huishouden" or value is None or value == [] or value == "":
             continue
+        if item.key == "land" and value == "nl":
+            continue  # the default: only a Flemish family's land is worth a line
         label = PROFILE_LABELS.get(item.key, item.text)
         choices = dict(item.choices)
         if item.kind == "yesno":

@@ -70,7 +70,8 @@ def _mean(values: Iterable[float]) -> float | None:
 
 
 def competency_score(competency: Competency, answers: Answers) -> float | None:
-    values = [answers.answers.get(q.id) for q in competency.questions]
+    # A question that does not apply to this family (its condition) never counts.
+    values = [answers.answers.get(q.id) for q in competency.questions_for(answers.profile)]
     return _mean(v for v in values if isinstance(v, int))
 
 
@@ -90,7 +91,7 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
         for competency in pillar.competencies:
             if not competency.applies_to(answers.profile):
                 continue
-            values = [answers.answers.get(q.id) for q in competency.questions]
+            values = [answers.answers.get(q.id) for q in competency.questions_for(answers.profile)]
             scores.append(
                 CompetencyScore(
                     id=competency.id,
