@@ -98,7 +98,8 @@ def test_variants_fit_the_family(framework: Framework) -> None:
 
     leaving = framework.competency("ontwikkelen.levenslang").questions[1]
     assert "21 wordt" in leaving.text_for(profile(pleegzorgvormen=["verlengd"]))
-    assert "vertrekt" in leaving.text_for(profile(pleegzorgvormen=["kortdurend"]))
+    assert "pleegzorg bij ons stopt" in leaving.text_for(profile(pleegzorgvormen=["kortdurend"]))
+    assert "pleegzorg bij ons stopt" in leaving.text_for(profile(pleegzorgvormen=["deeltijd"]))
 
 
 def test_no_question_is_only_answerable_with_nvt_for_a_crisis_or_network_family(framework: Framework) -> None:
