@@ -73,8 +73,25 @@ def ask(child: Any, text: str, keys: str) -> None:
     child.send(keys)
 
 
-def answer_profile(child: Any, household: str = "Gezin A") -> None:
+PRIORITY = "Welke hiervan zijn nu het belangrijkst voor jullie?"
+
+
+def answer_setup(child: Any) -> None:
+    """One foster parent, without the foster care worker."""
+    ask(child, "Vullen jullie dit samen in, met z'n tweeën?", "1")
+    ask(child, "Is je pleegzorgbegeleider er nu bij?", "n")
+
+
+def answer_profile(
+    child: Any, household: str = "Gezin A", *, setup: bool = True, known: bool = False
+) -> None:
+    """The profile questions; `known`: the household was here before, its profile still holds."""
+    if setup:
+        answer_setup(child)
     ask(child, "Hoe noemen we dit gezin in het verslag?", f"{household}\r")
+    if known:
+        ask(child, "Klopt dit nog?", "j")
+        return
     ask(child, "Kenden jullie je pleegkind al", "2")  # bestand: no question about preparation
     ask(child, "Welke vorm van pleegzorg hebben jullie nu?", "\x1b[B\x1b[B \r")  # langdurig
     ask(child, "Hoeveel jaar zijn jullie al pleegouder?", "3\r")
@@ -90,10 +107,10 @@ def zorgen_keys(framework: Framework) -> list[tuple[str, str]]:
     """(prompt text, key) for every step of the zorgen pillar with the answers above, in order."""
     steps = []
     for competency in framework.pillar("zorgen").competencies:
-        weten, doen, importance = ZORGEN[competency.id]
+        weten, doen, _ = ZORGEN[competency.id]
         steps += [(competency.questions[0].text, weten), (competency.questions[1].text, doen)]
-        if importance:
-            steps.append((framework.importance_question, importance))
+    # Low: gedrag (heel belangrijk: ticked, it is the first box) and ambassadeur (belangrijk).
+    steps.append((PRIORITY, " \r"))
     return steps
 
 

@@ -127,7 +127,7 @@ def test_the_interview_shows_the_variant(framework: Framework, monkeypatch: pyte
         def __getattr__(self, name: str) -> Any:
             return lambda *args, **kwargs: None
 
-    monkeypatch.setattr(Interview, "_select", select)
+    monkeypatch.setattr(Interview, "_choose", select)
     sitting = Sitting(pillar_ids=["zorgen"], profile={"pleegzorgvormen": ["crisis"]}, ask_profile=False)
     step = next(s for s in sitting.plan(framework) if s.key == "zorgen.wennen.doen")
     Interview(framework, Quiet()).ask(sitting, step)

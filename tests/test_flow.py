@@ -11,6 +11,8 @@ from pleegreflectie.flow import (
     Step,
     StepKind,
     from_answers,
+    low_competencies,
+    new_sitting,
     progress,
 )
 from pleegreflectie.load import load_answers
@@ -42,6 +44,10 @@ def importance(key: str) -> Step:
     return Step(StepKind.IMPORTANCE, key, key.split(".")[0])
 
 
+def priority(pillar: str) -> Step:
+    return Step(StepKind.PRIORITY, pillar, pillar)
+
+
 def note(pillar: str) -> Step:
     return Step(StepKind.NOTE, pillar, pillar)
 
@@ -51,7 +57,8 @@ def profile(key: str) -> Step:
 
 
 def answer_all(framework: Framework, sitting: Sitting, value: int) -> list[str]:
-    """Answer every remaining step: questions with `value`, importance 3, profile and notes empty."""
+    """Answer every remaining step: questions with `value`, every low competency very important,
+    profile and notes empty."""
     asked = []
     while (step := sitting.next_step(framework)) is not None:
         asked.append(step.id)
@@ -59,6 +66,9 @@ def answer_all(framework: Framework, sitting: Sitting, value: int) -> list[str]:
             sitting.record(step, value)
         elif step.kind == StepKind.IMPORTANCE:
             sitting.record(step, 3)
+        elif step.kind == StepKind.PRIORITY:
+            low = low_competencies(framework, step.key, sitting.to_answers())
+            sitting.record(step, {c: 3 for c in low})
         else:
             sitting.record(step, None)
         assert len(asked) < 200, "the sitting never ends"
@@ -114,7 +124,7 @@ def test_own_children_questions_leave_the_plan_when_there_are_none(framework: Fr
     assert len(questions(None)) == 10
 
 
-def test_importance_step_only_when_the_score_is_at_most_three_and_a_half(framework: Framework) -> None:
+def test_one_priority_step_per_pillar_with_its_low_competencies(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
     sitting.answers.update(
         {
@@ -129,20 +139,36 @@ def test_importance_step_only_when_the_score_is_at_most_three_and_a_half(framewo
         }
     )
     plan = sitting.plan(framework)
-    assert [s.key for s in plan if s.kind == StepKind.IMPORTANCE] == [
+    assert [s.id for s in plan if s.kind in (StepKind.IMPORTANCE, StepKind.PRIORITY)] == ["prioriteit:zorgen"]
+    assert low_competencies(framework, "zorgen", sitting.to_answers()) == [
         "zorgen.gedrag",
         "zorgen.contact-ouders",
     ]
-    # The importance step comes right after the competency's questions.
-    position = plan.index(importance("zorgen.gedrag"))
-    assert plan[position - 1] == question("zorgen.gedrag.doen")
+    # The priority step comes after the pillar's last question, before its note.
+    position = plan.index(priority("zorgen"))
+    assert plan[position - 1] == question("zorgen.ambassadeur.doen")
+    assert plan[position + 1] == note("zorgen")
 
 
-def test_all_low_answers_ask_importance_for_every_competency(framework: Framework) -> None:
+def test_the_chosen_competencies_are_very_important_the_others_important(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    for key in ZORGEN_QUESTIONS:
+        sitting.record(question(key), 2)
+    assert sitting.next_step(framework) == priority("zorgen")
+    sitting.record(priority("zorgen"), {"zorgen.gedrag": 3, "zorgen.wennen": 2})
+    assert sitting.to_answers().importance == {"zorgen.gedrag": 3, "zorgen.wennen": 2}
+
+
+def test_all_low_answers_ask_one_priority_question_per_pillar(framework: Framework) -> None:
+    sitting = Sitting(pillar_ids=["zorgen", "opvoeden"], ask_profile=False)
     asked = answer_all(framework, sitting, 2)
-    assert len(asked) == 10 + 5 + 1
-    assert sitting.importance == {c.id: 3 for c in framework.pillar("zorgen").competencies}
+    assert [a for a in asked if a.startswith(("prioriteit", "belang"))] == [
+        "prioriteit:zorgen",
+        "prioriteit:opvoeden",
+    ]
+    assert sitting.to_answers().importance == {
+        c.id: 3 for p in ("zorgen", "opvoeden") for c in framework.pillar(p).competencies
+    }
 
 
 def test_all_high_answers_ask_no_importance(framework: Framework) -> None:
@@ -212,25 +238,22 @@ def test_back_over_a_skipped_step_clears_the_skip(framework: Framework) -> None:
     assert sitting.next_step(framework) == step
 
 
-def test_back_from_the_importance_step_reopens_it_then_the_question(framework: Framework) -> None:
+def test_back_from_the_priority_step_reopens_it_then_the_question(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
-    for key in ZORGEN_QUESTIONS[:2]:
-        sitting.record(question(key), 5)
-    sitting.record(question("zorgen.gedrag.weten"), 2)
-    sitting.record(question("zorgen.gedrag.doen"), 2)
-    assert sitting.next_step(framework) == importance("zorgen.gedrag")
-    sitting.record(importance("zorgen.gedrag"), 3)
-    assert sitting.next_step(framework) == question("zorgen.contact-ouders.weten")
+    for key in ZORGEN_QUESTIONS:
+        sitting.record(question(key), 2 if key.startswith("zorgen.gedrag") else 5)
+    assert sitting.next_step(framework) == priority("zorgen")
+    sitting.record(priority("zorgen"), {"zorgen.gedrag": 3})
+    assert sitting.next_step(framework) == note("zorgen")
 
     assert sitting.back()
-    assert sitting.next_step(framework) == importance("zorgen.gedrag")
+    assert sitting.next_step(framework) == priority("zorgen")
     assert sitting.back()
-    assert sitting.next_step(framework) == question("zorgen.gedrag.doen")
-    # A new, higher answer makes the importance step disappear.
+    assert sitting.next_step(framework) == question("zorgen.ambassadeur.doen")
+    # Higher answers for the only low competency make the priority step disappear.
     sitting.record(question("zorgen.gedrag.doen"), 5)
     sitting.record(question("zorgen.gedrag.weten"), 5)
-    assert sitting.next_step(framework) == question("zorgen.contact-ouders.weten")
-    assert importance("zorgen.gedrag") not in sitting.plan(framework)
+    assert priority("zorgen") not in sitting.plan(framework)
 
 
 # ---------------------------------------------------------------- resume
@@ -320,13 +343,13 @@ def test_progress_numbers(framework: Framework) -> None:
     assert progress(framework, sitting, note("opvoeden")) == Progress("opvoeden", 2, 2, 10, 10)
 
 
-def test_progress_of_an_importance_step_counts_the_questions_before_it(framework: Framework) -> None:
+def test_progress_of_a_priority_step_counts_all_questions_of_the_pillar(framework: Framework) -> None:
     sitting = Sitting(
         pillar_ids=["zorgen"],
         ask_profile=False,
         answers={"zorgen.gedrag.weten": 1, "zorgen.gedrag.doen": 1},
     )
-    assert progress(framework, sitting, importance("zorgen.gedrag")) == Progress("zorgen", 1, 1, 4, 10)
+    assert progress(framework, sitting, priority("zorgen")) == Progress("zorgen", 1, 1, 10, 10)
 
 
 def test_progress_counts_only_questions_that_apply(framework: Framework) -> None:
@@ -346,27 +369,90 @@ def test_skipping_after_going_back_drops_the_earlier_answer(framework: Framework
     assert sitting.skipped == [step.id]
 
 
-def test_raising_a_score_after_going_back_forgets_its_importance(framework: Framework) -> None:
-    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+def test_an_importance_of_an_older_reflection_is_still_asked_and_forgotten_when_high(
+    framework: Framework,
+) -> None:
+    # Reflections saved before priorities per pillar have an importance per competency.
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False, importance={"zorgen.gezondheid": 3})
     weten, doen = framework.competency("zorgen.gezondheid").questions
-    first = sitting.next_step(framework)
-    assert first is not None and first.key == weten.id
-    sitting.record(first, 2)
-    second = sitting.next_step(framework)
-    assert second is not None and second.key == doen.id
-    sitting.record(second, 2)
-    importance = sitting.next_step(framework)
-    assert importance is not None and importance.kind == StepKind.IMPORTANCE
-    sitting.record(importance, 3)
-    sitting.back()  # importance
-    sitting.back()  # the doen question
-    again = sitting.next_step(framework)
-    assert again == second
-    sitting.record(again, 5)  # now 3.5 -> still asked
+    sitting.record(question(weten.id), 2)
+    sitting.record(question(doen.id), 2)
+    assert importance("zorgen.gezondheid") in sitting.plan(framework)
+    sitting.record(question(doen.id), 5)  # 3.5: still low
     assert sitting.importance == {"zorgen.gezondheid": 3}
-    sitting.back()
-    sitting.record(second, 5)
-    sitting.back()
-    sitting.record(first, 5)  # now 5.0: the importance no longer applies
+    sitting.record(question(weten.id), 5)  # 5.0: the importance no longer applies
     assert sitting.importance == {}
-    assert all(not step_id.startswith("belang:") for step_id in sitting.history)
+    assert importance("zorgen.gezondheid") not in sitting.plan(framework)
+
+
+# ---------------------------------------------------------------- two foster parents and the worker
+
+
+def test_two_foster_parents_answer_every_question_in_turn(framework: Framework) -> None:
+    sitting = new_sitting(["zorgen"], together=True, worker=True)
+    sitting.ask_profile = False
+    assert sitting.next_step(framework) == Step(StepKind.SETUP, "deelnemers")
+    sitting.record(Step(StepKind.SETUP, "deelnemers"), ["Sanne", "Ahmed"])
+    plan = sitting.plan(framework)
+    questions = [s for s in plan if s.kind == StepKind.QUESTION]
+    assert [(s.key, s.respondent) for s in questions[:2]] == [
+        ("zorgen.gezondheid.weten", "Sanne"),
+        ("zorgen.gezondheid.weten", "Ahmed"),
+    ]
+    assert questions[0].id == "vraag:zorgen.gezondheid.weten@Sanne"
+    sitting.record(questions[0], 4)
+    sitting.record(questions[1], 2)
+    assert sitting.answers == {"zorgen.gezondheid.weten": 4}
+    assert sitting.partner_answers == {"zorgen.gezondheid.weten": 2}
+    answers = sitting.to_answers()
+    assert answers.participants == ("Sanne", "Ahmed")
+    # The worker's steps: a note after the pillar, the agreements, the next visit.
+    kinds = [s.kind for s in plan]
+    assert kinds[-3:] == [StepKind.WORKER_NOTE, StepKind.AGREEMENT, StepKind.NEXT_VISIT]
+
+
+def test_agreements_one_by_one_until_an_empty_one(framework: Framework) -> None:
+    sitting = new_sitting(["zorgen"], together=False, worker=True)
+    sitting.ask_profile = False
+    for key in ZORGEN_QUESTIONS:
+        sitting.record(question(key), 5)
+    sitting.record(note("zorgen"), "")
+    sitting.record(Step(StepKind.WORKER_NOTE, "zorgen", "zorgen"), "Goed gesprek.")
+    assert sitting.next_step(framework) == Step(StepKind.AGREEMENT, "1")
+    sitting.record(
+        Step(StepKind.AGREEMENT, "1"), {"wat": "Aanmelden", "wie": "Sanne", "wanneer": "2027-01-15"}
+    )
+    assert sitting.next_step(framework) == Step(StepKind.AGREEMENT, "2")
+    sitting.record(Step(StepKind.AGREEMENT, "2"), None)  # empty: the list is complete
+    assert sitting.next_step(framework) == Step(StepKind.NEXT_VISIT, "datum")
+    sitting.record(Step(StepKind.NEXT_VISIT, "datum"), "2027-02-01")
+    assert sitting.is_complete(framework)
+    worker = sitting.worker_part()
+    assert worker is not None
+    assert [a.what for a in worker.agreements] == ["Aanmelden"]
+    assert worker.notes == {"zorgen": "Goed gesprek."}
+    assert str(worker.next_visit) == "2027-02-01"
+
+
+def test_a_known_household_confirms_its_profile_in_one_step(framework: Framework) -> None:
+    sitting = Sitting(
+        pillar_ids=["zorgen"], previous_profile={"pleegouder": "netwerk", "jaren_pleegouder": 2}
+    )
+    sitting.record(profile("huishouden"), "Gezin A")
+    assert sitting.next_step(framework) == Step(StepKind.PROFILE_CHECK, "profiel")
+    sitting.record(Step(StepKind.PROFILE_CHECK, "profiel"), True)
+    assert sitting.profile == {"huishouden": "Gezin A", "pleegouder": "netwerk", "jaren_pleegouder": 2}
+    assert sitting.next_step(framework) == question("zorgen.gezondheid.weten")
+
+
+def test_open_agreements_of_the_previous_visit_are_asked_about(framework: Framework) -> None:
+    sitting = Sitting(
+        pillar_ids=["zorgen"],
+        ask_profile=False,
+        previous_agreements=[{"wat": "Training"}, {"wat": "Bellen", "wie": "Ahmed"}],
+    )
+    assert sitting.next_step(framework) == Step(StepKind.FOLLOW_UP, "1")
+    sitting.record(Step(StepKind.FOLLOW_UP, "1"), "gedaan")
+    sitting.record(Step(StepKind.FOLLOW_UP, "2"), "bezig")
+    assert [a.what for a in sitting.open_previous_agreements()] == ["Bellen"]
+    assert [a.status for a in sitting.previous_agreements_with_status()] == ["gedaan", "bezig"]

@@ -9,7 +9,7 @@ import pytest
 from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from pleegreflectie.flow import Sitting
+from pleegreflectie.flow import Sitting, new_sitting
 from pleegreflectie.interview import Interview, Stopped
 from pleegreflectie.models import Competency, Framework, Pillar, Special
 
@@ -59,7 +59,7 @@ class Recorder:
         self.snapshots.append(
             {
                 "answers": dict(sitting.answers),
-                "importance": dict(sitting.importance),
+                "importance": dict(sitting.to_answers().importance),
                 "notes": dict(sitting.notes),
                 "profile": dict(sitting.profile),
                 "history": list(sitting.history),
@@ -105,14 +105,15 @@ def run_expecting(
 
 
 ZORGEN_KEYS = (
-    "55"  # gezondheid 5, 5: high, no importance question
-    "22"
-    "3"  # gedrag 2, 2: importance 3 (heel belangrijk)
-    "43"
-    "2"  # contact-ouders 4, 3 = 3.5: importance 2
-    "wn"  # wennen: weet ik niet, niet van toepassing: no score, no importance
+    "55"  # gezondheid 5, 5: high
+    "22"  # gedrag 2, 2: low
+    "43"  # contact-ouders 4, 3 = 3.5: low
+    "wn"  # wennen: weet ik niet, niet van toepassing: no score
     "45"  # ambassadeur 4, 5: high
-    "Het gaat goed." + ENTER  # the note
+    " "
+    + ENTER  # which low ones matter most: gedrag (the first box) is ticked, contact-ouders not
+    + "Het gaat goed."
+    + ENTER  # the note
 )
 
 
@@ -130,7 +131,7 @@ def test_a_whole_pillar_with_digit_keys(framework: Framework, pipe: PipeInput) -
         "zorgen.ambassadeur.weten": 4,
         "zorgen.ambassadeur.doen": 5,
     }
-    assert sitting.importance == {"zorgen.gedrag": 3, "zorgen.contact-ouders": 2}
+    assert sitting.to_answers().importance == {"zorgen.gedrag": 3, "zorgen.contact-ouders": 2}
     assert sitting.notes == {"zorgen": "Het gaat goed."}
     assert sitting.skipped == []
     assert sitting.is_complete(framework)
@@ -141,11 +142,12 @@ def test_a_whole_pillar_with_digit_keys(framework: Framework, pipe: PipeInput) -
 
 def test_on_change_after_every_answer(framework: Framework, pipe: PipeInput) -> None:
     sitting, _, recorder = interview(framework, zorgen(), pipe, ZORGEN_KEYS)
-    # 10 questions + 2 importance questions + 1 note, each saved at once.
-    assert len(recorder.snapshots) == 13
-    assert [len(s["history"]) for s in recorder.snapshots] == list(range(1, 14))
+    # 10 questions + 1 priority question for the pillar + 1 note, each saved at once.
+    assert len(recorder.snapshots) == 12
+    assert [len(s["history"]) for s in recorder.snapshots] == list(range(1, 13))
     assert [len(s["answers"]) for s in recorder.snapshots[:4]] == [1, 2, 3, 4]
-    assert recorder.snapshots[4]["importance"] == {"zorgen.gedrag": 3}  # right after the 4th answer
+    assert recorder.snapshots[9]["importance"] == {}
+    assert recorder.snapshots[10]["importance"] == {"zorgen.gedrag": 3, "zorgen.contact-ouders": 2}
     assert recorder.snapshots[-1]["notes"] == {"zorgen": "Het gaat goed."}
     assert recorder.snapshots[-1]["answers"] == sitting.answers
 
@@ -179,11 +181,11 @@ def test_back_on_the_first_question_says_so(framework: Framework, pipe: PipeInpu
 
 def test_back_from_the_note_with_the_word_terug(framework: Framework, pipe: PipeInput) -> None:
     # All 5, then 'terug' in the note: the last question again. Its new answer 1 makes the
-    # competency low (3.0), so now the importance question comes before the note.
-    keys = "5555555555terug" + ENTER + "1" + "2" + "Klaar" + ENTER
+    # competency low (3.0), so now the priority question comes before the note (nothing ticked).
+    keys = "5555555555terug" + ENTER + "1" + ENTER + "Klaar" + ENTER
     sitting, _, _ = interview(framework, zorgen(), pipe, keys)
     assert sitting.answers["zorgen.ambassadeur.doen"] == 1
-    assert sitting.importance == {"zorgen.ambassadeur": 2}
+    assert sitting.to_answers().importance == {"zorgen.ambassadeur": 2}
     assert sitting.notes == {"zorgen": "Klaar"}
 
 
@@ -201,10 +203,30 @@ def test_help_shows_explanation_and_asks_again(framework: Framework, pipe: PipeI
     assert len(recorder.snapshots) == 4  # asking for help changes nothing
 
 
-def test_help_on_the_importance_question(framework: Framework, pipe: PipeInput) -> None:
-    presenter, recorder = run_expecting(Stopped, framework, zorgen(), pipe, "5522u1s")
-    assert presenter.helps == ["zorgen.gedrag"]
-    assert recorder.snapshots[-1]["importance"] == {"zorgen.gedrag": 1}
+def test_b_marks_a_question_for_the_conversation_and_asks_it_again(
+    framework: Framework, pipe: PipeInput
+) -> None:
+    sitting = zorgen()
+    presenter, _ = run_expecting(Stopped, framework, sitting, pipe, "5b4" + "bbs")
+    assert sitting.answers == {"zorgen.gezondheid.weten": 5, "zorgen.gezondheid.doen": 4}
+    # b, b on the third question: marked, then unmarked again.
+    assert sitting.marks == ["zorgen.gezondheid.doen"]
+    assert "Deze vraag staat op de lijst om te bespreken." in presenter.messages
+    assert "Deze vraag staat niet meer op de lijst om te bespreken." in presenter.messages
+
+
+def test_two_foster_parents_answer_in_turn_with_a_same_answer_key(
+    framework: Framework, pipe: PipeInput
+) -> None:
+    sitting = new_sitting(["zorgen"], together=True, worker=False)
+    sitting.ask_profile = False
+    sitting.setup["deelnemers"] = ["Sanne", "Ahmed"]
+    sitting.history.append("opzet:deelnemers")
+    presenter, _ = run_expecting(Stopped, framework, sitting, pipe, "4z" + "25" + "s")
+    assert sitting.answers == {"zorgen.gezondheid.weten": 4, "zorgen.gezondheid.doen": 2}
+    assert sitting.partner_answers == {"zorgen.gezondheid.weten": 4, "zorgen.gezondheid.doen": 5}
+    question = framework.competency("zorgen.gezondheid").questions[0].text
+    assert f"Vraag voor jullie allebei: {question}" in presenter.messages
 
 
 def test_stop_raises_stopped_after_saving(framework: Framework, pipe: PipeInput) -> None:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from terminal import TIMEOUT, ZORGEN, answer_profile, ask, plain, skip_without_terminal, spawn
+from terminal import TIMEOUT, answer_profile, ask, plain, skip_without_terminal, spawn, zorgen_keys
 
 from pleegreflectie.models import Framework
 
@@ -28,12 +28,8 @@ def answer_zorgen(child: pexpect.spawn, framework: Framework) -> str:
     child.expect_exact("Welkom bij pleegreflectie")
     answer_profile(child)
     child.expect_exact("Pijler 1 van 1")
-    for competency in framework.pillar("zorgen").competencies:
-        weten, doen, importance = ZORGEN[competency.id]
-        ask(child, competency.questions[0].text, weten)
-        ask(child, competency.questions[1].text, doen)
-        if importance:
-            ask(child, framework.importance_question, importance)
+    for text, key in zorgen_keys(framework):
+        ask(child, text, key)
     ask(child, "Wat wil je hier nog over kwijt? (over zorgen)", "Fijn om te doen.\r")
     child.expect_exact("Waar staan jullie")
     return "Waar staan jullie"

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from terminal import (
     PREFIX,
+    PRIORITY,
     PROGRAM,
     ZORGEN,
     answer_profile,
@@ -73,7 +74,7 @@ def read_to_end(child: Any) -> str:
 def zorgen_prompts(framework: Framework) -> list[str]:
     """The start of every prompt the zorgen pillar can show (questions, importance, note)."""
     texts = [q.text for c in framework.pillar("zorgen").competencies for q in c.questions]
-    prompts = [text[:PREFIX] for text in [*texts, framework.importance_question, "Wat wil je hier nog"]]
+    prompts = [text[:PREFIX] for text in [*texts, PRIORITY, "Wat wil je hier nog"]]
     assert len(set(prompts)) == len(prompts), "the prompts must differ in their first characters"
     return prompts
 
@@ -84,8 +85,8 @@ def zorgen_prompts(framework: Framework) -> list[str]:
 def test_kill_9_then_hervat_continues_at_the_next_question(tmp_path: Path, framework: Framework) -> None:
     home = tmp_path / "home"
     steps = zorgen_keys(framework)
-    # Five scale questions and one importance: gezondheid 5 5, gedrag 2 2 (heel belangrijk), contact 4.
-    before_kill, after_kill = steps[:6], steps[6:]
+    # Five scale questions: gezondheid 5 5, gedrag 2 2, contact 4.
+    before_kill, after_kill = steps[:5], steps[5:]
     next_text = after_kill[0][0]
     assert next_text == framework.pillar("zorgen").competencies[2].questions[1].text
 
@@ -170,7 +171,7 @@ def test_a_new_reflection_asks_which_steps_of_the_previous_route_were_done(
     child = spawn(home, "start", "--pijler", "zorgen")
     try:
         child.expect_exact("Welkom bij pleegreflectie")
-        answer_profile(child, "Gezin P")
+        answer_profile(child, "Gezin P", known=True)
         child.expect_exact("Welke stappen hebben jullie gedaan?")
         child.expect_exact("<< Terug naar de vorige vraag")  # the last choice: all titles are shown
         shown = plain(child.before)

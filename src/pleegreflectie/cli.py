@@ -243,13 +243,24 @@ def start(
     geen_opslag: Annotated[
         bool, typer.Option("--geen-opslag", help="Bewaar niets op deze computer.")
     ] = False,
+    samen: Annotated[
+        bool, typer.Option("--samen", help="Met z'n tweeën: twee pleegouders beantwoorden elke vraag.")
+    ] = False,
+    met_begeleider: Annotated[
+        bool,
+        typer.Option(
+            "--met-begeleider", help="De pleegzorgbegeleider is erbij: notities, afspraken, volgend bezoek."
+        ),
+    ] = False,
     pijlers: FrameworkOption = None,
 ) -> None:
     from .load import load_answers, load_catalogue, load_framework
     from .session import Autosave
+    from .signals import load_signals
 
     framework = load_framework(pijlers)
     catalogue = load_catalogue(framework, catalogus)  # a broken catalogue stops us before any question
+    load_signals(framework)  # and so does a broken signalen.yaml
     pillar_ids = _chosen_pillars(framework, pijler)
     store = None if geen_opslag else _open_store()
     autosave = Autosave(store, framework.version, catalogue.version)
@@ -264,13 +275,25 @@ def start(
         "Maak een antwoordenbestand met 'pleegreflectie sjabloon > antwoorden.yaml', vul het in, "
         "en start dan met 'pleegreflectie start --antwoorden antwoorden.yaml'."
     )
-    from .flow import Sitting
+    from .flow import new_sitting
 
-    _ask(framework, catalogue, Sitting(pillar_ids=pillar_ids), autosave, json_output=json_output, new=True)
+    sitting = new_sitting(pillar_ids, together=samen or None, worker=met_begeleider or None)
+    _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True)
 
 
-@command("hervat", "Ga verder met een reflectie die nog niet af is.")
-def hervat(nummer: IdArgument = None, json_output: JsonOption = False) -> None:
+@command("hervat", "Ga verder met een reflectie die nog niet af is, of voeg een pijler toe.")
+def hervat(
+    nummer: IdArgument = None,
+    json_output: JsonOption = False,
+    pijler: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--pijler",
+            metavar="PIJLER",
+            help="Voeg deze pijler toe aan de reflectie (voor een volgend bezoek). Mag vaker.",
+        ),
+    ] = None,
+) -> None:
     from .load import load_catalogue, load_framework
     from .session import resume
 
@@ -284,6 +307,12 @@ def hervat(nummer: IdArgument = None, json_output: JsonOption = False) -> None:
             exit_code=ExitCode.NOT_FOUND,
         )
     info, sitting, autosave = resume(store, reflection_id)
+    if pijler:
+        added = [p for p in _chosen_pillars(framework, pijler) if p not in sitting.pillar_ids]
+        if added:
+            sitting.pillar_ids = [p.id for p in framework.pillars if p.id in {*sitting.pillar_ids, *added}]
+            store.reopen(reflection_id, sitting)
+            info, sitting, autosave = resume(store, reflection_id)
     if info.finished or sitting.is_complete(framework):
         from .view import console
 
@@ -305,7 +334,13 @@ def _ask(
     from .view import RichPresenter, console
 
     out = console()
-    interview = Interview(framework, RichPresenter(out), titles={c.id: c.title for c in catalogue.entries})
+    interview = Interview(
+        framework,
+        RichPresenter(out),
+        titles={c.id: c.title for c in catalogue.entries},
+        saving=autosave.store is not None,
+    )
+    sitting.begin_visit(_today())
     if new:
         out.print("[bold]Welkom bij pleegreflectie.[/bold]")
         out.print("Er zijn geen goede of foute antwoorden. Kies wat nu het beste bij je past.")
@@ -353,24 +388,29 @@ def _conclude(
     save: bool = True,
 ) -> None:
     """Score, plan the route, save the reflection as finished (unless told not to) and show it all."""
+    from .conversation import kitchen_table
     from .route import plan_route
     from .scoring import score
+    from .signals import evaluate, load_signals
 
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
     route = plan_route(framework, catalogue, answers, result, today=_today())
+    signals = evaluate(load_signals(framework), framework, answers, result)
+    table = kitchen_table(framework, sitting, answers, result, signals)
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
     if json_output:
         from .export import result_json
 
-        print(result_json(result, route=route, reflection_id=autosave.reflection_id))
+        print(result_json(result, route=route, reflection_id=autosave.reflection_id, table=table))
         return
-    from .view import console, show_result, show_route
+    from .view import console, show_result, show_route, show_table
 
     out = console()
     show_result(out, framework, result, answers)
     show_route(out, framework, route, result)
+    show_table(out, framework, result, table)
     if autosave.reflection_id is not None:
         out.print()
         out.print(f"Deze reflectie is bewaard als nummer {autosave.reflection_id}.")
@@ -402,11 +442,16 @@ def _today() -> Any:
 
 
 @command("sjabloon", "Maak een leeg antwoordenbestand om op papier of in een editor in te vullen.")
-def sjabloon(pijlers: FrameworkOption = None) -> None:
+def sjabloon(
+    pijlers: FrameworkOption = None,
+    samen: Annotated[
+        bool, typer.Option("--samen", help="Voor twee pleegouders: een plek voor ieders antwoord.")
+    ] = False,
+) -> None:
     from .load import load_framework
     from .template import answers_template
 
-    sys.stdout.write(answers_template(load_framework(pijlers)))
+    sys.stdout.write(answers_template(load_framework(pijlers), together=samen))
 
 
 # ---------------------------------------------------------------- saved reflections

@@ -10,6 +10,8 @@ from .scoring import Result
 
 if TYPE_CHECKING:
     from .catalogue import Coverage
+    from .conversation import KitchenTable
+    from .models import Agreement
     from .store import ReflectionInfo
 
 
@@ -34,12 +36,62 @@ def result_data(result: Result) -> dict[str, Any]:
     }
 
 
-def result_json(result: Result, *, route: Route | None = None, reflection_id: int | None = None) -> str:
+def result_json(
+    result: Result,
+    *,
+    route: Route | None = None,
+    reflection_id: int | None = None,
+    table: KitchenTable | None = None,
+) -> str:
     data = result_data(result)
     if route is not None:
         data |= route_data(route)
+    if table is not None:
+        if len(table.participants) == 2:
+            voices = {c.id: dict(c.per_participant) for c in result.competencies()}
+            for item in data["competenties"]:
+                item["per_deelnemer"] = voices.get(item["id"], {})
+        data |= table_data(table)
     data["reflectie"] = reflection_id
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def agreement_data(agreement: Agreement) -> dict[str, Any]:
+    return {
+        "wat": agreement.what,
+        "wie": agreement.who,
+        "wanneer": agreement.when.isoformat() if agreement.when else None,
+        "status": agreement.status,
+    }
+
+
+def table_data(table: KitchenTable) -> dict[str, Any]:
+    """Two foster parents, the worker's part and the conversation points (the home visit)."""
+    worker = table.worker
+    data: dict[str, Any] = {"deelnemers": list(table.participants)} if table.participants else {}
+    return data | {
+        "gespreksonderwerpen": [
+            {"soort": t.kind, **({"id": t.id} if t.id else {}), "tekst": t.text}
+            | ({"bron": t.source} if t.source else {})
+            for t in table.topics
+        ],
+        "begeleider": {
+            "aanwezig": table.with_worker,
+            "notities": dict(worker.notes) if worker else {},
+            "afspraken": [agreement_data(a) for a in worker.agreements] if worker else [],
+            "volgende_afspraak": worker.next_visit.isoformat() if worker and worker.next_visit else None,
+        },
+        "vorige_afspraken": [agreement_data(a) for a in table.previous_agreements],
+        "bezoeken": [
+            {
+                "datum": v.day,
+                "deelnemers": list(v.participants),
+                "begeleider": v.with_worker,
+                "pijlers": list(v.pillars),
+            }
+            for v in table.visits
+        ],
+    }
 
 
 def route_data(route: Route) -> dict[str, Any]:

@@ -7,23 +7,37 @@ so going back, skipping and resuming need no special control flow. Pure: no user
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from .models import Answers, Framework, Profile, Special
+from .models import Agreement, Answers, Framework, Profile, Special, WorkerPart
 from .scoring import ASK_IMPORTANCE_MAX, needs_importance
 
 
 class StepKind(StrEnum):
+    SETUP = "opzet"  # together or alone, the two labels, is the foster care worker there
     PROFILE = "profiel"
-    QUESTION = "vraag"
-    IMPORTANCE = "belang"
-    NOTE = "notitie"
+    PROFILE_CHECK = "profiel-klopt"  # "is last time's profile still right?"
     PREVIOUS_ROUTE = "vorige-route"  # which steps of the household's previous route were done
+    FOLLOW_UP = "afspraak-terug"  # how an agreement of the previous visit went
+    QUESTION = "vraag"
+    IMPORTANCE = "belang"  # per competency; only in reflections saved before priorities per pillar
+    PRIORITY = "prioriteit"  # per pillar: which low competencies matter most now
+    NOTE = "notitie"
+    WORKER_NOTE = "notitie-begeleider"
+    AGREEMENT = "afspraak"
+    NEXT_VISIT = "volgende-afspraak"
 
 
 PREVIOUS_ROUTE_KEY = "gedaan"
+SETUP_TOGETHER = "samen"
+SETUP_LABELS = "deelnemers"
+SETUP_WORKER = "begeleider"
+PROFILE_CHECK_KEY = "profiel"
+NEXT_VISIT_KEY = "datum"
+FOLLOW_UP_STATUSES = ("gedaan", "bezig", "niet-nodig")
 
 
 @dataclass(frozen=True)
@@ -135,11 +149,19 @@ class Step:
     kind: StepKind
     key: str  # profile key, question id, competency id or pillar id
     pillar_id: str | None = None
-    respondent: str | None = None  # who answers; one respondent for now
+    respondent: str | None = None  # who answers: set for the questions of two foster parents
 
     @property
     def id(self) -> str:
-        return f"{self.kind}:{self.key}"
+        base = f"{self.kind}:{self.key}"
+        return f"{base}@{self.respondent}" if self.respondent else base
+
+
+def split_step_id(step_id: str) -> tuple[str, str, str | None]:
+    """(kind, key, respondent) of a step id."""
+    base, _, respondent = step_id.partition("@")
+    kind, _, key = base.partition(":")
+    return kind, key, respondent or None
 
 
 @dataclass
@@ -159,28 +181,102 @@ class Sitting:
     # Route entry ids of this household's previous reflection (None: not looked up yet).
     previous_route: list[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # PREVIOUS_ROUTE answers
+    # -- at the kitchen table
+    ask_setup: bool = False  # ask "together?" and "is the worker there?" (a new sitting on the screen)
+    setup: dict[str, Any] = field(default_factory=dict)  # SETUP answers
+    partner_answers: dict[str, int | Special] = field(default_factory=dict)  # the second foster parent
+    # pillar -> {competency: importance} from "which of these matter most now?" (chosen 3, others 2)
+    priorities: dict[str, dict[str, int]] = field(default_factory=dict)
+    profile_check: dict[str, bool] = field(default_factory=dict)  # PROFILE_CHECK answer
+    follow_ups: dict[str, str] = field(default_factory=dict)  # index of a previous agreement -> status
+    worker_notes: dict[str, str] = field(default_factory=dict)  # pillar -> note of the worker
+    agreements: dict[str, dict[str, Any]] = field(default_factory=dict)  # "1" -> {wat, wie, wanneer}
+    next_visit: dict[str, str] = field(default_factory=dict)  # NEXT_VISIT_KEY -> ISO date
+    marks: list[str] = field(default_factory=list)  # question ids marked "bespreken"
+    visits: list[dict[str, Any]] = field(default_factory=list)  # who worked on which pillars, when
+    # Of the household's previous reflection (None: not looked up yet; {} / []: there was none).
+    previous_profile: dict[str, Any] | None = None
+    previous_agreements: list[dict[str, Any]] | None = None
+
+    # -- who is at the table
+
+    @property
+    def participants(self) -> list[str]:
+        """The two foster parents' labels, or [] when one foster parent answers."""
+        labels = self.setup.get(SETUP_LABELS) or []
+        return list(labels) if self.setup.get(SETUP_TOGETHER) and len(labels) == 2 else []
+
+    @property
+    def with_worker(self) -> bool:
+        return bool(self.setup.get(SETUP_WORKER))
+
+    def other_label(self, respondent: str) -> str | None:
+        labels = self.participants
+        return next((label for label in labels if label != respondent), None)
 
     # -- derived
 
     def to_answers(self) -> Answers:
         profile = Profile.model_validate({k: v for k, v in self.profile.items() if v is not None})
+        importance = dict(self.importance)
+        for chosen in self.priorities.values():
+            importance.update(chosen)
         return Answers(
             profile=profile,
+            participants=tuple(self.participants),
             answers=dict(self.answers),
-            importance=dict(self.importance),
+            partner_answers=dict(self.partner_answers) if self.participants else {},
+            importance=importance,
             notes=dict(self.notes),
+            discuss=tuple(self.marks),
+            worker=self.worker_part(),
         )
+
+    def worker_part(self) -> WorkerPart | None:
+        agreements = [
+            Agreement.model_validate(self.agreements[key])
+            for key in sorted(self.agreements, key=_number)
+            if self.agreements[key].get("wat")
+        ]
+        day = self.next_visit.get(NEXT_VISIT_KEY)
+        part = WorkerPart(
+            notes=dict(self.worker_notes),
+            agreements=tuple(agreements),
+            next_visit=dt.date.fromisoformat(day) if day else None,
+        )
+        return None if part.is_empty else part
+
+    def open_previous_agreements(self) -> list[Agreement]:
+        """Agreements of the previous visit that are still open: not asked yet, or "nog bezig"."""
+        result = []
+        for index, item in enumerate(self.previous_agreements or [], 1):
+            status = self.follow_ups.get(str(index), "open")
+            agreement = Agreement.model_validate({**item, "status": status})
+            if agreement.is_open:
+                result.append(agreement)
+        return result
+
+    def previous_agreements_with_status(self) -> list[Agreement]:
+        return [
+            Agreement.model_validate({**item, "status": self.follow_ups.get(str(index), "open")})
+            for index, item in enumerate(self.previous_agreements or [], 1)
+        ]
 
     def plan(self, framework: Framework) -> list[Step]:
         steps: list[Step] = []
+        if self.ask_setup:
+            steps.append(Step(StepKind.SETUP, SETUP_TOGETHER))
+            if self.setup.get(SETUP_TOGETHER):
+                steps.append(Step(StepKind.SETUP, SETUP_LABELS))
+            steps.append(Step(StepKind.SETUP, SETUP_WORKER))
         if self.ask_profile:
-            for item in PROFILE_FIELDS:
-                if item.when and self.profile.get(item.when[0]) not in item.when[1]:
-                    continue
-                steps.append(Step(StepKind.PROFILE, item.key, None, self.respondent))
+            steps += self._profile_steps()
         if self.previous_route:
-            steps.append(Step(StepKind.PREVIOUS_ROUTE, PREVIOUS_ROUTE_KEY, None, self.respondent))
+            steps.append(Step(StepKind.PREVIOUS_ROUTE, PREVIOUS_ROUTE_KEY))
+        for index, _ in enumerate(self.previous_agreements or [], 1):
+            steps.append(Step(StepKind.FOLLOW_UP, str(index)))
         answers = self.to_answers()
+        respondents: list[str | None] = list(self.participants) or [self.respondent]
         for pillar in framework.pillars:
             if pillar.id not in self.pillar_ids:
                 continue
@@ -188,11 +284,39 @@ class Sitting:
                 if not competency.applies_to(answers.profile):
                     continue
                 for question in competency.questions_for(answers.profile):
-                    steps.append(Step(StepKind.QUESTION, question.id, pillar.id, self.respondent))
-                if needs_importance(competency, answers):
-                    steps.append(Step(StepKind.IMPORTANCE, competency.id, pillar.id, self.respondent))
-            steps.append(Step(StepKind.NOTE, pillar.id, pillar.id, self.respondent))
+                    for respondent in respondents:
+                        steps.append(Step(StepKind.QUESTION, question.id, pillar.id, respondent))
+                if competency.id in self.importance and needs_importance(competency, answers):
+                    # Asked per competency in a reflection saved before priorities per pillar.
+                    steps.append(Step(StepKind.IMPORTANCE, competency.id, pillar.id))
+            if low_competencies(framework, pillar.id, answers):
+                steps.append(Step(StepKind.PRIORITY, pillar.id, pillar.id))
+            steps.append(Step(StepKind.NOTE, pillar.id, pillar.id))
+            if self.with_worker:
+                steps.append(Step(StepKind.WORKER_NOTE, pillar.id, pillar.id))
+        if self.with_worker:
+            steps += self._agreement_steps()
+            steps.append(Step(StepKind.NEXT_VISIT, NEXT_VISIT_KEY))
         return steps
+
+    def _profile_steps(self) -> list[Step]:
+        steps = []
+        confirmed = self.profile_check.get(PROFILE_CHECK_KEY) is True
+        for item in PROFILE_FIELDS:
+            if item.when and self.profile.get(item.when[0]) not in item.when[1]:
+                continue
+            if item.key != "huishouden" and confirmed:
+                continue  # last time's profile still holds: no need to ask again
+            steps.append(Step(StepKind.PROFILE, item.key))
+            if item.key == "huishouden" and self.previous_profile:
+                steps.append(Step(StepKind.PROFILE_CHECK, PROFILE_CHECK_KEY))
+        return steps
+
+    def _agreement_steps(self) -> list[Step]:
+        """One step per agreement, and one more for the next; an empty one closes the list."""
+        keys = sorted(self.agreements, key=_number)
+        following = str(max((_number(k) for k in keys), default=0) + 1)
+        return [Step(StepKind.AGREEMENT, key) for key in [*keys, following]]
 
     def next_step(self, framework: Framework) -> Step | None:
         done = set(self.history)
@@ -223,6 +347,43 @@ class Sitting:
             self.skipped.remove(step.id)
         if step.kind == StepKind.QUESTION:
             self._forget_stale_importance(step.key.rsplit(".", 1)[0])
+        if step.kind == StepKind.PROFILE_CHECK and value is True and self.previous_profile:
+            household = self.profile.get("huishouden")
+            self.profile.update(self.previous_profile)
+            if household:
+                self.profile["huishouden"] = household
+        if step.kind == StepKind.SETUP and step.key == SETUP_TOGETHER and not value:
+            self.setup.pop(SETUP_LABELS, None)
+        self._visited(step)
+
+    def toggle_mark(self, question_id: str) -> bool:
+        """Mark a question to discuss (or unmark it); True when it is marked now."""
+        if question_id in self.marks:
+            self.marks.remove(question_id)
+            return False
+        self.marks.append(question_id)
+        return True
+
+    def begin_visit(self, day: dt.date) -> None:
+        """A new sitting at the table starts: who is there is noted with the pillars they work on."""
+        self.visits.append(
+            {
+                "datum": day.isoformat(),
+                "deelnemers": list(self.participants),
+                "begeleider": self.with_worker,
+                "pijlers": [],
+            }
+        )
+
+    def _visited(self, step: Step) -> None:
+        if not self.visits:
+            return
+        visit = self.visits[-1]
+        # Who is there can still be said during the first steps of a visit.
+        visit["deelnemers"] = list(self.participants)
+        visit["begeleider"] = self.with_worker
+        if step.pillar_id and step.kind == StepKind.QUESTION and step.pillar_id not in visit["pijlers"]:
+            visit["pijlers"].append(step.pillar_id)
 
     def _forget_stale_importance(self, competency_id: str) -> None:
         """After going back and raising a score above the line, its importance no longer applies."""
@@ -259,18 +420,49 @@ class Sitting:
         self.history.append(step.id)
 
     def _target(self, step: Step) -> dict[str, Any]:
+        if step.kind == StepKind.QUESTION and step.respondent and step.respondent != self._first():
+            return self.partner_answers
+        return self.targets()[step.kind]
+
+    def _first(self) -> str | None:
+        labels = self.participants
+        return labels[0] if labels else None
+
+    def targets(self) -> dict[StepKind, dict[str, Any]]:
+        """Where the values of each kind of step are kept (for the second foster parent's
+        answers see `partner_answers`)."""
         return {
+            StepKind.SETUP: self.setup,
             StepKind.PROFILE: self.profile,
+            StepKind.PROFILE_CHECK: self.profile_check,
+            StepKind.PREVIOUS_ROUTE: self.extra,
+            StepKind.FOLLOW_UP: self.follow_ups,
             StepKind.QUESTION: self.answers,
             StepKind.IMPORTANCE: self.importance,
+            StepKind.PRIORITY: self.priorities,
             StepKind.NOTE: self.notes,
-            StepKind.PREVIOUS_ROUTE: self.extra,
-        }[step.kind]
+            StepKind.WORKER_NOTE: self.worker_notes,
+            StepKind.AGREEMENT: self.agreements,
+            StepKind.NEXT_VISIT: self.next_visit,
+        }
 
     @property
     def route_done(self) -> list[str]:
         """The entries of the previous route that the family says they did."""
         return list(self.extra.get(PREVIOUS_ROUTE_KEY) or [])
+
+
+def _number(key: str) -> int:
+    return int(key) if key.isdigit() else 0
+
+
+def low_competencies(framework: Framework, pillar_id: str, answers: Answers) -> list[str]:
+    """The competencies of a pillar whose score is not high: the choices of its priority step."""
+    return [
+        c.id
+        for c in framework.pillar(pillar_id).competencies
+        if c.applies_to(answers.profile) and needs_importance(c, answers)
+    ]
 
 
 @dataclass(frozen=True)
@@ -296,15 +488,41 @@ def progress(framework: Framework, sitting: Sitting, step: Step) -> Progress | N
     )
 
 
+def new_sitting(
+    pillar_ids: list[str], *, together: bool | None = None, worker: bool | None = None
+) -> Sitting:
+    """A new sitting on the screen. What the command line already said is not asked again."""
+    sitting = Sitting(pillar_ids=pillar_ids, ask_setup=True)
+    for key, value in ((SETUP_TOGETHER, together), (SETUP_WORKER, worker)):
+        if value is not None:
+            sitting.setup[key] = value
+            sitting.history.append(Step(StepKind.SETUP, key).id)
+    return sitting
+
+
 def from_answers(framework: Framework, answers: Answers, pillar_ids: list[str]) -> Sitting:
     """A sitting from an answers file: nothing is asked, every step counts as handled."""
     sitting = Sitting(
         pillar_ids=pillar_ids,
         profile=answers.profile.model_dump(mode="json", by_alias=True, exclude_defaults=True),
         answers=dict(answers.answers),
+        partner_answers=dict(answers.partner_answers),
         importance=dict(answers.importance),
         notes=dict(answers.notes),
+        marks=list(answers.discuss),
         origin="bestand",
     )
+    if answers.is_duo:
+        sitting.setup = {SETUP_TOGETHER: True, SETUP_LABELS: list(answers.participants)}
+    worker = answers.worker
+    if worker is not None:
+        sitting.setup[SETUP_WORKER] = True
+        sitting.worker_notes = dict(worker.notes)
+        sitting.agreements = {
+            str(index): item.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+            for index, item in enumerate(worker.agreements, 1)
+        }
+        if worker.next_visit:
+            sitting.next_visit = {NEXT_VISIT_KEY: worker.next_visit.isoformat()}
     sitting.history = [step.id for step in sitting.plan(framework)]
     return sitting

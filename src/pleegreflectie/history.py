@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from .compare import Comparison, compare
+from .conversation import kitchen_table
 from .models import Catalogue, Framework
 from .report import ReportMeta, render_report
 from .route import plan_route
 from .scoring import Result, score
+from .signals import evaluate, load_signals
 from .store import ReflectionInfo, Store
 
 
@@ -59,6 +61,7 @@ def report_of(store: Store, framework: Framework, catalogue: Catalogue, reflecti
         mode=sitting.origin,
         pillar_ids=tuple(sitting.pillar_ids),
     )
+    signals = evaluate(load_signals(framework), framework, answers, result)
     return render_report(
         framework=framework,
         answers=answers,
@@ -67,4 +70,5 @@ def report_of(store: Store, framework: Framework, catalogue: Catalogue, reflecti
         meta=meta,
         comparison=comparison,
         catalogue_version=catalogue.version,
+        table=kitchen_table(framework, sitting, answers, result, signals),
     )

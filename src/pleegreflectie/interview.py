@@ -1,20 +1,33 @@
-"""Asks the questions in the terminal. The only module that imports questionary (lazily).
+"""Asks the questions of a reflection. It asks and records; it never scores.
 
-It asks and records; it never scores. What to ask next comes from the `Sitting` (flow.py).
-After every answer `on_change` is called, so the caller can save at once.
+What to ask next comes from the `Sitting` (flow.py); how a prompt looks on the screen comes from a
+`Prompts` implementation (prompts.py: questionary). After every answer `on_change` is called, so the
+caller can save at once.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-from .flow import PROFILE_FIELDS, Progress, Sitting, Step, StepKind, profile_field, progress
-from .models import Competency, Framework, Pillar, Special
-
-if TYPE_CHECKING:
-    from questionary import Question
+from .flow import (
+    FOLLOW_UP_STATUSES,
+    PROFILE_FIELDS,
+    SETUP_LABELS,
+    SETUP_TOGETHER,
+    Progress,
+    Sitting,
+    Step,
+    StepKind,
+    low_competencies,
+    profile_field,
+    progress,
+)
+from .models import LABEL_MAX, Competency, Framework, Pillar, Special
+from .prompts import Box, Option, Prompts, QuestionaryPrompts
+from .wording import parse_day, profile_lines
 
 
 class Action(Enum):
@@ -22,6 +35,8 @@ class Action(Enum):
     SKIP = "overslaan"
     HELP = "uitleg"
     STOP = "stoppen"
+    MARK = "bespreken"
+    SAME = "zelfde"
 
 
 class Stopped(Exception):
@@ -43,6 +58,7 @@ class Presenter(Protocol):
 INSTRUCTION = "(druk op een cijfer of letter)"
 MULTI_INSTRUCTION = "(pijltjes om te bewegen, spatiebalk om te kiezen, Enter als je klaar bent)"
 BACK_WORD = "terug"
+BACK_BOX = "<< Terug naar de vorige vraag"
 
 
 class Interview:
@@ -54,12 +70,15 @@ class Interview:
         titles: Mapping[str, str] | None = None,
         prompt_input: Any = None,
         prompt_output: Any = None,
+        prompts: Prompts | None = None,
+        saving: bool = True,
     ) -> None:
         self.framework = framework
         self.presenter = presenter
         self.titles = dict(titles or {})  # catalogue entry id -> title, for the previous route
-        # For tests: prompt_toolkit's pipe input and DummyOutput.
-        self._io = {"input": prompt_input, "output": prompt_output} if prompt_input else {}
+        self.prompts: Prompts = prompts or QuestionaryPrompts(prompt_input, prompt_output)
+        self.saving = saving  # False with --geen-opslag: "stoppen" then loses the answers
+        self._shown_question: str | None = None
 
     def run(self, sitting: Sitting, on_change: Callable[[Sitting], None]) -> Sitting:
         shown_pillar: str | None = None
@@ -71,9 +90,19 @@ class Interview:
             if result is Action.HELP:
                 self._help(step)
                 continue
+            if result is Action.MARK:
+                marked = sitting.toggle_mark(step.key)
+                self.presenter.message(
+                    "Deze vraag staat op de lijst om te bespreken."
+                    if marked
+                    else "Deze vraag staat niet meer op de lijst om te bespreken."
+                )
+                on_change(sitting)
+                continue
             if result is Action.STOP:
                 raise Stopped
             if result is Action.BACK:
+                self._shown_question = None
                 if not sitting.back():
                     self.presenter.message("Dit is de eerste vraag. Verder terug kan niet.")
             elif result is Action.SKIP:
@@ -87,51 +116,189 @@ class Interview:
 
     def ask(self, sitting: Sitting, step: Step) -> Any:
         previous = sitting.value(step)
-        if step.kind == StepKind.QUESTION:
-            where = progress(self.framework, sitting, step)
-            if where:
-                self.presenter.progress(where, self.framework.pillar(where.pillar_id).title)
-            question = next(q for q in self.framework.questions() if q.id == step.key)
-            scale = [(str(o.value), o.label, o.value) for o in self.framework.scale]
-            extra = [
-                ("w", "Weet ik niet", Special.DONT_KNOW),
-                ("n", "Niet van toepassing", Special.NOT_APPLICABLE),
-            ]
-            text = question.text_for(sitting.to_answers().profile)
-            return self._select(text, scale + extra, previous, help_allowed=True)
-        if step.kind == StepKind.IMPORTANCE:
+        kind = step.kind
+        if kind == StepKind.QUESTION:
+            return self._question(sitting, step, previous)
+        if kind == StepKind.PRIORITY:
+            return self._priority(sitting, step, previous)
+        if kind == StepKind.IMPORTANCE:
             competency = self.framework.competency(step.key)
-            options = [(str(o.value), o.label, o.value) for o in self.framework.importance]
+            options = [Option(str(o.value), o.label, o.value) for o in self.framework.importance]
             text = f"{self.framework.importance_question} ({competency.name})"
-            return self._select(text, options, previous, help_allowed=True)
-        if step.kind == StepKind.NOTE:
+            return self._choose(text, options, previous, help_allowed=True)
+        if kind == StepKind.NOTE:
             pillar = self.framework.pillar(step.key)
             return self._text(
                 f"{pillar.open_question} (over {pillar.title.lower()})",
                 previous,
                 "Laat leeg en druk op Enter om verder te gaan.",
             )
-        if step.kind == StepKind.PREVIOUS_ROUTE:
+        if kind == StepKind.WORKER_NOTE:
+            pillar = self.framework.pillar(step.key)
+            return self._text(
+                f"Notitie van de pleegzorgbegeleider over {pillar.title.lower()}:",
+                previous,
+                "Kort is goed. Laat leeg en druk op Enter om verder te gaan.",
+            )
+        if kind == StepKind.SETUP:
+            return self._setup(sitting, step, previous)
+        if kind == StepKind.PROFILE_CHECK:
+            return self._profile_check(sitting, previous)
+        if kind == StepKind.FOLLOW_UP:
+            return self._follow_up(sitting, step, previous)
+        if kind == StepKind.AGREEMENT:
+            return self._agreement(step, previous)
+        if kind == StepKind.NEXT_VISIT:
+            return self._next_visit(previous)
+        if kind == StepKind.PREVIOUS_ROUTE:
             return self._previous_route(sitting, previous)
         return self._profile(step, previous)
 
-    def _previous_route(self, sitting: Sitting, previous: Any) -> Any:
-        import questionary
+    def _question(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+        question = next(q for q in self.framework.questions() if q.id == step.key)
+        wording = question.text_for(sitting.to_answers().profile)  # a variant that fits this family
+        where = progress(self.framework, sitting, step)
+        first = step.respondent is None or step.respondent == sitting.participants[0]
+        if where and first:
+            self.presenter.progress(where, self.framework.pillar(where.pillar_id).title)
+        scale = [Option(str(o.value), o.label, o.value) for o in self.framework.scale]
+        extra = [
+            Option("w", "Weet ik niet", Special.DONT_KNOW),
+            Option("n", "Niet van toepassing", Special.NOT_APPLICABLE),
+        ]
+        if step.respondent is None:
+            return self._choose(wording, scale + extra, previous, help_allowed=True, mark=True)
+        # Two foster parents: the question once, then each answers in turn.
+        if self._shown_question != question.id:
+            self.presenter.message(f"Vraag voor jullie allebei: {wording}")
+            self._shown_question = question.id
+        other = sitting.other_label(step.respondent)
+        other_value = sitting.answers.get(step.key) if not first else None
+        same: list[Option] = []
+        if other is not None and other_value is not None:
+            same = [Option("z", f"Zelfde antwoord als {other}", other_value)]
+        text = f"{step.respondent}, wat past bij jou? ({_short(wording)})"
+        return self._choose(text, scale + extra + same, previous, help_allowed=True, mark=True)
 
+    def _priority(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+        answers = sitting.to_answers()
+        low = low_competencies(self.framework, step.key, answers)
+        chosen = {k for k, v in (previous or {}).items() if v == 3}
+        pillar = self.framework.pillar(step.key)
+        self.presenter.message(
+            f"Bij {pillar.title.lower()} scoren deze punten niet zo hoog. "
+            "Kies wat nu het belangrijkst is. Je mag er ook geen kiezen."
+        )
+        boxes = [Box(self.framework.competency(c).name, c, c in chosen) for c in low]
+        boxes.append(Box(BACK_BOX, Action.BACK))
+        picked = self.prompts.check(
+            "Welke hiervan zijn nu het belangrijkst voor jullie?", boxes, instruction=MULTI_INSTRUCTION
+        )
+        if Action.BACK in picked:
+            return Action.BACK
+        return {c: 3 if c in picked else 2 for c in low}
+
+    def _setup(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+        if step.key == SETUP_TOGETHER:
+            options = [
+                Option("1", "Nee, ik vul het alleen in", False),
+                Option("2", "Ja, we zijn met z'n tweeën", True),
+            ]
+            return self._choose(
+                "Vullen jullie dit samen in, met z'n tweeën?",
+                options,
+                previous,
+                help_allowed=False,
+                skip=False,
+            )
+        if step.key == SETUP_LABELS:
+            self.presenter.message("Een voornaam of een letter is genoeg. Een echte naam is niet nodig.")
+            self.presenter.message("Typ terug om naar de vorige vraag te gaan.")
+            old = list(previous or ["", ""])
+            labels: list[str] = []
+            for number, word in enumerate(("eerste", "tweede")):
+                answer = self.prompts.text(
+                    f"Hoe noemen we de {word} pleegouder?",
+                    default=old[number] if number < len(old) else "",
+                    validate=_label_check(labels),
+                ).strip()
+                if answer.lower() == BACK_WORD:
+                    return Action.BACK
+                labels.append(" ".join(answer.split()))
+            return labels
+        you = "jullie" if sitting.participants else "je"
+        options = [Option("j", "Ja", True), Option("n", "Nee", False)]
+        return self._choose(
+            f"Is {you} pleegzorgbegeleider er nu bij?", options, previous, help_allowed=False, skip=False
+        )
+
+    def _profile_check(self, sitting: Sitting, previous: Any) -> Any:
+        self.presenter.message("Dit vertelden jullie de vorige keer over jullie gezin:")
+        for line in profile_lines(sitting.previous_profile or {}):
+            self.presenter.message(f"  {line}")
+        options = [
+            Option("j", "Ja, dit klopt nog", True),
+            Option("n", "Nee, ik wil iets veranderen", False),
+        ]
+        return self._choose("Klopt dit nog?", options, previous, help_allowed=False, skip=False)
+
+    def _follow_up(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+        items = sitting.previous_agreements or []
+        item = items[int(step.key) - 1]
+        if step.key == "1":
+            self.presenter.message("De vorige keer maakten jullie afspraken. Hoe ging het?")
+        self.presenter.message(f"Afspraak {step.key} van {len(items)}: {_agreement_text(item)}")
+        labels = {"gedaan": "Gedaan", "bezig": "Nog bezig", "niet-nodig": "Niet meer nodig"}
+        options = [Option(str(i), labels[s], s) for i, s in enumerate(FOLLOW_UP_STATUSES, 1)]
+        return self._choose("Hoe staat het met deze afspraak?", options, previous, help_allowed=False)
+
+    def _agreement(self, step: Step, previous: Any) -> Any:
+        old = dict(previous or {})
+        if step.key == "1":
+            self.presenter.message("Nu de afspraken: wat gaat wie doen, en wanneer? Eén afspraak per keer.")
+        self.presenter.message("Laat leeg en druk op Enter als er geen afspraken (meer) zijn.")
+        self.presenter.message("Typ terug om naar de vorige vraag te gaan.")
+        what = self._line(f"Afspraak {step.key}: wat spreken jullie af?", old.get("wat", ""))
+        if what.lower() == BACK_WORD:
+            return Action.BACK
+        if not what:
+            return None  # the list of agreements is complete
+        who = self._line("Wie doet het? (leeg mag)", old.get("wie", ""), limit=80)
+        when_text = self.prompts.text(
+            "Wanneer? Bijvoorbeeld 15-1-2027. (leeg mag)",
+            default=_day_text(old.get("wanneer")),
+            validate=_day_check,
+        ).strip()
+        value: dict[str, Any] = {"wat": what}
+        if who and who.lower() != BACK_WORD:
+            value["wie"] = who
+        day = parse_day(when_text) if when_text else None
+        if day is not None:
+            value["wanneer"] = day.isoformat()
+        return value
+
+    def _next_visit(self, previous: Any) -> Any:
+        self.presenter.message("Laat leeg als het nog niet bekend is. Typ terug om terug te gaan.")
+        raw = self.prompts.text(
+            "Wanneer is het volgende bezoek? Bijvoorbeeld 1-2-2027.",
+            default=_day_text(previous),
+            validate=_day_check,
+        ).strip()
+        if raw.lower() == BACK_WORD:
+            return Action.BACK
+        day = parse_day(raw) if raw else None
+        return day.isoformat() if day else None
+
+    def _previous_route(self, sitting: Sitting, previous: Any) -> Any:
         self.presenter.message("De vorige keer kregen jullie een leerroute. Kijk even terug.")
         chosen = set(previous or [])
-        choices = [
-            questionary.Choice(self.titles.get(entry, entry), value=entry, checked=entry in chosen)
+        boxes = [
+            Box(self.titles.get(entry, entry), entry, entry in chosen)
             for entry in sitting.previous_route or []
         ]
-        choices.append(questionary.Choice("<< Terug naar de vorige vraag", value=Action.BACK))
-        answer = self._unsafe(
-            questionary.checkbox(
-                "Welke stappen hebben jullie gedaan?",
-                choices=choices,
-                instruction=MULTI_INSTRUCTION,
-                **self._io,
-            )
+        boxes.append(Box(BACK_BOX, Action.BACK))
+        answer = self.prompts.check(
+            "Welke stappen hebben jullie gedaan?", boxes, instruction=MULTI_INSTRUCTION
         )
         return Action.BACK if Action.BACK in answer else answer
 
@@ -139,40 +306,23 @@ class Interview:
 
     def confirm(self, text: str, *, default: bool = False) -> bool:
         """A yes/no question answered with j or n (questionary's own confirm speaks English)."""
-        import questionary
-
-        options = [("j", "Ja", True), ("n", "Nee", False)]
-        choices = [questionary.Choice(label, value=value, shortcut_key=key) for key, label, value in options]
-        question = questionary.select(
-            text,
-            choices=choices,
-            default=choices[0] if default else choices[1],
-            use_shortcuts=True,
-            use_jk_keys=False,  # "j" is "ja" here
-            instruction="(druk op j of n)",
-            **self._io,
-        )
-        _answer_on_key(question, [(key, value) for key, _, value in options])
-        return bool(self._unsafe(question))
+        options = [Option("j", "Ja", True), Option("n", "Nee", False)]
+        return bool(self.prompts.choose(text, options, default=default, instruction="(druk op j of n)"))
 
     def ask_text(self, text: str, default: str = "") -> str:
-        import questionary
-
-        return str(self._unsafe(questionary.text(text, default=default, **self._io))).strip()
+        return self.prompts.text(text, default=default).strip()
 
     def _profile(self, step: Step, previous: Any) -> Any:
-        import questionary
-
         item = profile_field(step.key)
         number = [f.key for f in PROFILE_FIELDS].index(item.key) + 1
         self.presenter.message(f"Over jullie gezin · vraag {number} van {len(PROFILE_FIELDS)}")
         title = item.text
         if item.kind == "choice" or item.kind == "yesno":
             choices = list(item.choices) or [("ja", "Ja"), ("nee", "Nee")]
-            options = [(str(i), label, value) for i, (value, label) in enumerate(choices, 1)]
+            options = [Option(str(i), label, value) for i, (value, label) in enumerate(choices, 1)]
             if item.kind == "yesno":
                 previous = {True: "ja", False: "nee"}.get(previous)
-            answer = self._select(
+            answer = self._choose(
                 title, options, previous, help_allowed=False, skip_label="Zeg ik liever niet"
             )
             if item.kind == "yesno" and answer in ("ja", "nee"):
@@ -182,14 +332,9 @@ class Interview:
             if item.hint:
                 self.presenter.message(item.hint)
             chosen = set(previous or [])
-            boxes: list[Any] = [
-                questionary.Choice(label, value=value, checked=value in chosen)
-                for value, label in item.choices
-            ]
-            boxes.append(questionary.Choice("<< Terug naar de vorige vraag", value=Action.BACK))
-            answer = self._unsafe(
-                questionary.checkbox(title, choices=boxes, instruction=MULTI_INSTRUCTION, **self._io)
-            )
+            boxes = [Box(label, value, value in chosen) for value, label in item.choices]
+            boxes.append(Box(BACK_BOX, Action.BACK))
+            answer = self.prompts.check(title, boxes, instruction=MULTI_INSTRUCTION)
             if Action.BACK in answer:
                 return Action.BACK
             return answer
@@ -201,58 +346,41 @@ class Interview:
             return raw
         return _convert(item.kind, raw)
 
-    # -- questionary wrappers
+    # -- the prompts
 
-    def _select(
+    def _choose(
         self,
         text: str,
-        options: list[tuple[str, str, Any]],
+        options: list[Option],
         previous: Any,
         *,
         help_allowed: bool,
+        skip: bool = True,
         skip_label: str = "Overslaan",
+        mark: bool = False,
     ) -> Any:
-        import questionary
-
-        actions = [("t", "Terug naar de vorige vraag", Action.BACK), ("o", skip_label, Action.SKIP)]
+        actions = [Option("t", "Terug naar de vorige vraag", Action.BACK)]
+        if skip:
+            actions.append(Option("o", skip_label, Action.SKIP))
         if help_allowed:
-            actions.insert(0, ("u", "Uitleg en voorbeeld", Action.HELP))
-        actions.append(("s", "Stoppen (je antwoorden blijven bewaard)", Action.STOP))
-        choices: list[Any] = [
-            questionary.Choice(label, value=value, shortcut_key=key) for key, label, value in options
-        ]
-        choices.append(questionary.Separator(" "))
-        choices += [questionary.Choice(label, value=value, shortcut_key=key) for key, label, value in actions]
-        default = next(
-            (c for c in choices if isinstance(c, questionary.Choice) and c.value == previous), None
-        )
-        question = questionary.select(
-            text,
-            choices=choices,
-            default=default,
-            use_shortcuts=True,
-            instruction=INSTRUCTION,
-            **self._io,
-        )
-        _answer_on_key(question, [(key, value) for key, _, value in options + actions])
-        return self._unsafe(question)
+            actions.insert(0, Option("u", "Uitleg en voorbeeld", Action.HELP))
+        if mark:
+            actions.append(Option("b", "Bespreken: zet deze vraag op de lijst voor het gesprek", Action.MARK))
+        stop = "Stoppen (je antwoorden blijven bewaard)" if self.saving else "Stoppen"
+        actions.append(Option("s", stop, Action.STOP))
+        return self.prompts.choose(text, options, actions, default=previous, instruction=INSTRUCTION)
 
     def _text(self, text: str, previous: Any, hint: str, validate: Any = None) -> Any:
-        import questionary
-
         self.presenter.message(hint)
         self.presenter.message("Typ terug om naar de vorige vraag te gaan.")
-        answer = self._unsafe(
-            questionary.text(text, default=str(previous or ""), validate=validate, **self._io)
-        )
+        answer = self.prompts.text(text, default=str(previous or ""), validate=validate)
         if answer.strip().lower() == BACK_WORD:
             return Action.BACK
         return answer.strip()
 
-    @staticmethod
-    def _unsafe(question: Question) -> Any:
-        # unsafe_ask lets Ctrl-C through as KeyboardInterrupt, so the caller can say how to continue.
-        return question.unsafe_ask()
+    def _line(self, text: str, previous: str, limit: int = 300) -> str:
+        answer = self.prompts.text(text, default=previous or "", validate=_length_check(limit))
+        return " ".join(answer.split())
 
     # -- between questions
 
@@ -263,30 +391,83 @@ class Interview:
         )
 
     def _help(self, step: Step) -> None:
-        competency_id = step.key if step.kind == StepKind.IMPORTANCE else step.key.rsplit(".", 1)[0]
+        if step.kind == StepKind.IMPORTANCE:
+            competency_id = step.key
+        elif step.kind == StepKind.QUESTION:
+            competency_id = step.key.rsplit(".", 1)[0]
+        else:
+            return
         self.presenter.help(self.framework.competency(competency_id))
 
 
-def _answer_on_key(question: Question, keys: list[tuple[str, Any]]) -> None:
-    """A digit or letter answers at once, without Enter (questionary only moves the pointer)."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-    from questionary.prompts.common import InquirerControl
+def _short(text: str, limit: int = 40) -> str:
+    words = text.split()
+    result = ""
+    for word in words:
+        if len(result) + len(word) + 1 > limit:
+            return result + " ..."
+        result = f"{result} {word}".strip()
+    return result
 
-    app = question.application
-    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
-    bindings = KeyBindings()
-    for key, value in keys:
 
-        def answer(event: Any, value: Any = value) -> None:
-            # Show the chosen answer after the question, as Enter would.
-            for index, choice in enumerate(control.choices):
-                if getattr(choice, "value", None) == value:
-                    control.pointed_at = index
-            control.is_answered = True
-            event.app.exit(result=value)
+def _agreement_text(item: Mapping[str, Any]) -> str:
+    parts = [str(item.get("wat", ""))]
+    extra = []
+    if item.get("wie"):
+        extra.append(f"wie: {item['wie']}")
+    if item.get("wanneer"):
+        extra.append(f"wanneer: {_day_text(item['wanneer'])}")
+    if extra:
+        parts.append(f"({', '.join(extra)})")
+    return " ".join(parts)
 
-        bindings.add(key, eager=True)(answer)
-    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
+
+def _day_text(value: Any) -> str:
+    if not value:
+        return ""
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{day.day}-{day.month}-{day.year}"
+
+
+def _day_check(text: str) -> bool | str:
+    text = text.strip()
+    if not text or text.lower() == BACK_WORD:
+        return True
+    try:
+        parse_day(text)
+    except ValueError as exc:
+        return str(exc)
+    return True
+
+
+def _label_check(taken: list[str]) -> Callable[[str], bool | str]:
+    def check(text: str) -> bool | str:
+        label = " ".join(text.split())
+        if label.lower() == BACK_WORD:
+            return True
+        if not label:
+            return "Typ een voornaam of een letter."
+        if len(label) > LABEL_MAX:
+            return f"Dat is te lang. Gebruik hoogstens {LABEL_MAX} tekens."
+        if "@" in label or not label.isprintable():
+            return "Gebruik letters, cijfers of spaties."
+        if any(label.casefold() == other.casefold() for other in taken):
+            return "Die naam is al gekozen. Kies een andere, bijvoorbeeld een letter."
+        return True
+
+    return check
+
+
+def _length_check(limit: int) -> Callable[[str], bool | str]:
+    def check(text: str) -> bool | str:
+        if len(text.strip()) > limit:
+            return f"Dat is te lang. Gebruik hoogstens {limit} tekens."
+        return True
+
+    return check
 
 
 def _validator(kind: str) -> Callable[[str], bool | str]:

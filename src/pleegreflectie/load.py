@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem
 from .models import (
+    LABEL_MAX,
     PILLAR_IDS,
     SLUG,
     Answers,
@@ -21,6 +22,7 @@ from .models import (
     Framework,
     Profile,
     Special,
+    WorkerPart,
 )
 
 try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
@@ -516,7 +518,7 @@ def load_answers(framework: Framework, path: Path) -> Answers:
 def parse_answers(framework: Framework, source: Source) -> Answers:
     data = _require_mapping(parse(source), source, "'antwoorden:'")
     problems: list[Problem] = []
-    allowed = {"profiel", "antwoorden", "belang", "notities"}
+    allowed = {"profiel", "deelnemers", "antwoorden", "belang", "notities", "bespreken", "begeleider"}
     for key in data:
         if key not in allowed:
             problems.append(
@@ -532,25 +534,78 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
     competencies = {c.id for c in framework.competencies()}
     pillars = {p.id for p in framework.pillars}
 
+    participants = _participants(data, source, problems)
     answers: dict[str, int | Special] = {}
+    partner: dict[str, int | Special] = {}
     for key, value in _section(data, "antwoorden", source, problems):
         if key not in questions:
             problems.append(source.problem(("antwoorden", key), _unknown("vraag", key, questions)))
         elif value is None:
             continue  # left empty in the template: not answered
-        elif isinstance(value, bool) or not isinstance(value, (int, str)):
-            problems.append(source.problem(("antwoorden", key), _bad_answer(key, value)))
-        elif isinstance(value, int):
-            if 1 <= value <= 5:
-                answers[key] = value
-            else:
-                problems.append(source.problem(("antwoorden", key), _bad_answer(key, value)))
-        elif (special := _SPECIAL_WORDS.get(value.strip().lower())) is not None:
-            answers[key] = special
-        elif value.strip().isdigit() and 1 <= int(value.strip()) <= 5:
-            answers[key] = int(value.strip())
+        elif isinstance(value, dict):
+            if len(participants) != 2:
+                problems.append(
+                    source.problem(
+                        ("antwoorden", key),
+                        f"{key}: een antwoord per pleegouder kan alleen met twee namen bij 'deelnemers:', "
+                        "bijvoorbeeld: deelnemers: [Sanne, Ahmed]",
+                    )
+                )
+                continue
+            for label, item in value.items():
+                if label not in participants:
+                    problems.append(
+                        source.problem(
+                            ("antwoorden", key, label),
+                            f"{key}: '{label}' staat niet bij 'deelnemers:'. "
+                            f"Gebruik {participants[0]} of {participants[1]}.",
+                        )
+                    )
+                    continue
+                if item is None:
+                    continue
+                given = _answer(item)
+                if given is None:
+                    problems.append(source.problem(("antwoorden", key, label), _bad_answer(key, item)))
+                else:
+                    (answers if label == participants[0] else partner)[key] = given
+        elif (given := _answer(value)) is not None:
+            answers[key] = given
+            if len(participants) == 2:
+                partner[key] = given  # one value: both gave this answer
         else:
             problems.append(source.problem(("antwoorden", key), _bad_answer(key, value)))
+
+    discuss: list[str] = []
+    marked = data.get("bespreken")
+    if marked is not None:
+        if not isinstance(marked, list):
+            problems.append(source.problem(("bespreken",), "'bespreken' moet een lijst van vragen zijn."))
+        else:
+            for index, item in enumerate(marked):
+                if not isinstance(item, str) or item not in questions:
+                    problems.append(
+                        source.problem(("bespreken", index), _unknown("vraag", str(item), questions))
+                    )
+                elif item not in discuss:
+                    discuss.append(item)
+
+    worker = None
+    if data.get("begeleider") is not None:
+        worker, worker_problems = validate(
+            WorkerPart, _worker_filled(data["begeleider"]), source, ("begeleider",)
+        )
+        problems += worker_problems
+        if worker is not None and worker.is_empty:
+            worker = None
+        if worker is not None:
+            for pillar_id in worker.notes:
+                if pillar_id not in pillars:
+                    problems.append(
+                        source.problem(
+                            ("begeleider", "notities", pillar_id), _unknown("pijler", pillar_id, pillars)
+                        )
+                    )
 
     importance: dict[str, int] = {}
     for key, value in _section(data, "belang", source, problems):
@@ -583,7 +638,74 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
 
     if problems or profile is None:
         raise InvalidFileError(problems, hint="Verbeter het bestand en probeer het opnieuw.")
-    return Answers(profile=profile, answers=answers, importance=importance, notes=notes)
+    return Answers(
+        profile=profile,
+        participants=tuple(participants),
+        answers=answers,
+        partner_answers=partner,
+        importance=importance,
+        notes=notes,
+        discuss=tuple(discuss),
+        worker=worker,
+    )
+
+
+def _worker_filled(value: Any) -> Any:
+    """The worker's part as written from the template: empty notes and lists mean 'nothing'."""
+    if not isinstance(value, dict):
+        return value
+    filled = {k: v for k, v in value.items() if v is not None}
+    if isinstance(filled.get("notities"), dict):
+        filled["notities"] = {k: v for k, v in filled["notities"].items() if v not in (None, "")}
+    return filled
+
+
+def _answer(value: Any) -> int | Special | None:
+    """One answer on the scale as people write it; None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    if isinstance(value, int):
+        return value if 1 <= value <= 5 else None
+    if (special := _SPECIAL_WORDS.get(value.strip().lower())) is not None:
+        return special
+    if value.strip().isdigit() and 1 <= int(value.strip()) <= 5:
+        return int(value.strip())
+    return None
+
+
+def _participants(data: dict[str, Any], source: Source, problems: list[Problem]) -> list[str]:
+    """The labels under 'deelnemers': one or two, different, short."""
+    value = data.get("deelnemers")
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not 1 <= len(value) <= 2:
+        problems.append(
+            source.problem(
+                ("deelnemers",),
+                "'deelnemers' moet één of twee namen hebben, bijvoorbeeld: deelnemers: [Sanne, Ahmed]. "
+                "Meer dan twee pleegouders kan niet in één reflectie.",
+            )
+        )
+        return []
+    labels: list[str] = []
+    for index, item in enumerate(value):
+        label = " ".join(str(item).split()) if isinstance(item, (str, int)) else ""
+        if not label or len(label) > LABEL_MAX or "@" in label or not label.isprintable():
+            problems.append(
+                source.problem(
+                    ("deelnemers", index),
+                    f"een naam bij 'deelnemers' moet een korte tekst zijn (hoogstens {LABEL_MAX} tekens).",
+                )
+            )
+        elif any(label.casefold() == other.casefold() for other in labels):
+            problems.append(
+                source.problem(("deelnemers", index), f"'{label}' staat twee keer bij 'deelnemers'.")
+            )
+        else:
+            labels.append(label)
+    return labels if len(labels) == len(value) else []
 
 
 _YES_NO = {"ja": True, "nee": False}

@@ -243,17 +243,80 @@ AnswerValue = Annotated[int, Field(ge=1, le=5)] | Special
 ImportanceValue = Annotated[int, Field(ge=1, le=3)]
 
 
+LABEL_MAX = 30  # a foster parent's first name or label
+AGREEMENT_STATUSES = ("open", "gedaan", "bezig", "niet-nodig")
+
+
+class Agreement(_Model):
+    """Something the family and the foster care worker agreed on: what, who, when."""
+
+    what: str = Field(alias="wat", min_length=1, max_length=300)
+    who: str | None = Field(default=None, alias="wie", max_length=80)
+    when: dt.date | None = Field(default=None, alias="wanneer")
+    status: Literal["open", "gedaan", "bezig", "niet-nodig"] = Field(default="open", alias="status")
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("open", "bezig")
+
+
+class WorkerPart(_Model):
+    """What the foster care worker (pleegzorgbegeleider) adds: notes, agreements, the next visit."""
+
+    notes: dict[str, str] = Field(default_factory=dict, alias="notities")
+    agreements: tuple[Agreement, ...] = Field(default=(), alias="afspraken")
+    next_visit: dt.date | None = Field(default=None, alias="volgende_afspraak")
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.notes or self.agreements or self.next_visit)
+
+
 class Answers(_Model):
-    """Everything a family said in one reflection: the content of an answers file."""
+    """Everything a family said in one reflection: the content of an answers file.
+
+    One foster parent: `answers` holds the answers and `participants` is empty (or one label).
+    Two foster parents: `participants` holds both labels; `answers` are the first one's,
+    `partner_answers` the second one's.
+    """
 
     profile: Profile = Field(default_factory=Profile, alias="profiel")
+    participants: tuple[str, ...] = Field(default=(), alias="deelnemers", max_length=2)
     answers: dict[str, AnswerValue] = Field(default_factory=dict, alias="antwoorden")
+    partner_answers: dict[str, AnswerValue] = Field(default_factory=dict, exclude=True)
     importance: dict[str, ImportanceValue] = Field(default_factory=dict, alias="belang")
     notes: dict[str, str] = Field(default_factory=dict, alias="notities")
+    discuss: tuple[str, ...] = Field(default=(), alias="bespreken")
+    worker: WorkerPart | None = Field(default=None, alias="begeleider")
+
+    @property
+    def is_duo(self) -> bool:
+        return len(self.participants) == 2
+
+    def answer_sets(self) -> list[tuple[str | None, dict[str, AnswerValue]]]:
+        """Each respondent's answers: one set, or two for two foster parents."""
+        if self.is_duo:
+            return [(self.participants[0], self.answers), (self.participants[1], self.partner_answers)]
+        return [(self.participants[0] if self.participants else None, self.answers)]
+
+    def all_values(self, question_id: str) -> list[AnswerValue]:
+        """Every answer given to one question (one per respondent who answered it)."""
+        return [given[question_id] for _, given in self.answer_sets() if question_id in given]
 
     def to_file_data(self) -> dict[str, object]:
         """The answers as plain data with the Dutch keys, as an answers file holds them."""
-        return self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        data = self.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        if self.is_duo:
+            first, second = self.participants
+            merged: dict[str, object] = {}
+            for question_id in [*self.answers, *(k for k in self.partner_answers if k not in self.answers)]:
+                a, b = self.answers.get(question_id), self.partner_answers.get(question_id)
+                plain_a = a.value if isinstance(a, Special) else a
+                plain_b = b.value if isinstance(b, Special) else b
+                both = {label: v for label, v in ((first, plain_a), (second, plain_b)) if v is not None}
+                merged[question_id] = plain_a if a == b else both
+            data["antwoorden"] = merged
+        return data
 
 
 # ---------------------------------------------------------------- catalogue

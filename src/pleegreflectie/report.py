@@ -34,8 +34,9 @@ from dataclasses import dataclass
 
 from . import __version__
 from .compare import COMPETENCY_NOISE, PILLAR_NOISE, Comparison
+from .conversation import DIFFERENCE_MIN, KitchenTable, differences
 from .flow import PROFILE_FIELDS
-from .models import RECOGNITION_LABELS, Answers, Course, Duration, Framework
+from .models import RECOGNITION_LABELS, Agreement, Answers, Course, Duration, Framework
 from .route import UNCOVERED_ADVICE, Route, RouteStep
 from .scoring import CompetencyScore, Gap, Result
 from .wording import FORM_WORDS, join_words, level, number, signed
@@ -511,9 +512,12 @@ def render_report(
     meta: ReportMeta,
     comparison: Comparison | None = None,
     catalogue_version: str | None = None,
+    table: KitchenTable | None = None,
 ) -> str:
     """The whole report as Markdown, ending in one newline."""
     blocks = _header(meta, answers)
+    if table is not None:
+        blocks += _who(framework, table)
     blocks += _profile(answers)
     blocks += _how(framework, meta)
     blocks += _overview(result)
@@ -521,8 +525,121 @@ def render_report(
     blocks += _gaps(framework, result)
     blocks += _pillars(result, answers)
     blocks += _route(framework, result, route)
+    if table is not None:
+        blocks += _voices(result, table)
+        blocks += _topics(table)
+        blocks += _worker(framework, table)
     blocks += _conversation(framework, result, route)
     if comparison is not None:
         blocks += _comparison(comparison)
     blocks += _footer(framework, catalogue_version)
     return "\n\n".join(blocks) + "\n"
+
+
+# ---------------------------------------------------------------- the kitchen table
+
+STATUS_WORDS = {"open": "open", "gedaan": "gedaan", "bezig": "nog bezig", "niet-nodig": "niet meer nodig"}
+
+
+def _who(framework: Framework, table: KitchenTable) -> list[str]:
+    people = (
+        f"Twee pleegouders: {escape_inline(table.participants[0])} en {escape_inline(table.participants[1])}."
+        if len(table.participants) == 2
+        else "Eén pleegouder."
+    )
+    worker = "De pleegzorgbegeleider was erbij." if table.with_worker else "Zonder pleegzorgbegeleider."
+    blocks = ["## Wie deden er mee", f"{people} {worker}"]
+    if table.visits:
+        rows = []
+        for visit in table.visits:
+            who = " en ".join(escape_inline(p) for p in visit.participants) or "één pleegouder"
+            pillars = ", ".join(
+                escape_inline(framework.pillar(p).title) for p in visit.pillars if _known(framework, p)
+            )
+            worker_there = "ja" if visit.with_worker else "nee"
+            rows.append([_visit_day(visit.day), pillars, who, worker_there])
+        blocks.append(_table(["Datum", "Pijlers", "Wie", "Pleegzorgbegeleider erbij"], rows))
+    return blocks
+
+
+def _known(framework: Framework, pillar_id: str) -> bool:
+    return any(p.id == pillar_id for p in framework.pillars)
+
+
+def _visit_day(text: str) -> str:
+    try:
+        return date_text(dt.date.fromisoformat(text))
+    except ValueError:
+        return escape_inline(text)
+
+
+def _voices(result: Result, table: KitchenTable) -> list[str]:
+    if len(table.participants) != 2:
+        return []
+    first, second = table.participants
+    apart = {c.id for c in differences(result)}
+    rows = []
+    for comp in result.competencies():
+        scores = dict(comp.per_participant)
+        if scores.get(first) is None and scores.get(second) is None:
+            continue
+        rows.append(
+            [
+                escape_inline(comp.name),
+                number(scores.get(first)),
+                number(scores.get(second)),
+                "verschil: praat erover" if comp.id in apart else "",
+            ]
+        )
+    return [
+        "## Jullie allebei",
+        "Per punt de score van ieder van jullie. De score van het gezin is het gemiddelde van jullie "
+        f"twee. Scheelt het {number(DIFFERENCE_MIN)} punt of meer, dan is het een punt om over te praten.",
+        _table(["Punt", escape_inline(first), escape_inline(second), ""], rows),
+    ]
+
+
+def _topics(table: KitchenTable) -> list[str]:
+    if not table.topics:
+        return []
+    items = []
+    for topic in table.topics:
+        line = escape_inline(topic.text)
+        if topic.source:
+            line += f" *(Bron: {escape_inline(topic.source)})*"
+        items.append(line)
+    return ["## Gespreksonderwerpen", _bullets(items, ordered=True)]
+
+
+def _worker(framework: Framework, table: KitchenTable) -> list[str]:
+    blocks: list[str] = []
+    worker = table.worker
+    if worker is not None and not worker.is_empty:
+        blocks.append("## Van de pleegzorgbegeleider")
+        for pillar in framework.pillars:
+            note = worker.notes.get(pillar.id)
+            if note:
+                blocks.append(f"**{escape_inline(pillar.title)}**")
+                blocks += escape_lines(note)
+        if worker.agreements:
+            blocks.append("### Afspraken")
+            blocks.append(_agreement_table(worker.agreements))
+        if worker.next_visit:
+            blocks.append(f"**Volgende bezoek:** {date_text(worker.next_visit)}")
+    if table.previous_agreements:
+        blocks.append("### Afspraken van de vorige keer")
+        blocks.append(_agreement_table(table.previous_agreements))
+    return blocks
+
+
+def _agreement_table(agreements: Sequence[Agreement]) -> str:
+    rows = [
+        [
+            escape_inline(a.what),
+            escape_inline(a.who or ""),
+            date_text(a.when) if a.when else "",
+            STATUS_WORDS.get(a.status, a.status),
+        ]
+        for a in agreements
+    ]
+    return _table(["Wat", "Wie", "Wanneer", "Status"], rows)

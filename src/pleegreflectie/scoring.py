@@ -3,6 +3,8 @@
 How it works (also in the README, "Hoe werkt de score?"):
 - A competency's score is the average of its answered questions on the 1-5 scale.
   "weet ik niet" and "nvt" are left out: they never count as low.
+  With two foster parents, each gets a score per competency and the household's score is the mean
+  of the two (of one, when only one answered on the scale).
 - A pillar's score is the average of its competency scores.
 - A strength: a score of 4 or more.
 - A gap (aandachtspunt): a score of 3.5 or less that the family does not call "nu niet zo belangrijk".
@@ -11,10 +13,10 @@ How it works (also in the README, "Hoe werkt de score?"):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .models import Answers, Competency, Framework, Special
+from .models import Answers, Competency, Framework, Profile, Special
 
 STRENGTH_MIN = 4.0
 GAP_MAX = 3.5
@@ -31,6 +33,8 @@ class CompetencyScore:
     answered: int  # answers on the scale
     unsure: int  # "weet ik niet" answers
     importance: int | None  # as the family said, or None when not asked
+    # Two foster parents: label -> that parent's score (empty for one respondent).
+    per_participant: tuple[tuple[str, float | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,10 +73,20 @@ def _mean(values: Iterable[float]) -> float | None:
     return round(sum(items) / len(items), 2) if items else None
 
 
-def competency_score(competency: Competency, answers: Answers) -> float | None:
+def _own_score(competency: Competency, given: Mapping[str, int | Special], profile: Profile) -> float | None:
     # A question that does not apply to this family (its condition) never counts.
-    values = [answers.answers.get(q.id) for q in competency.questions_for(answers.profile)]
+    values = [given.get(q.id) for q in competency.questions_for(profile)]
     return _mean(v for v in values if isinstance(v, int))
+
+
+def participant_scores(competency: Competency, answers: Answers) -> list[tuple[str | None, float | None]]:
+    """Each respondent's own score for this competency."""
+    return [(label, _own_score(competency, given, answers.profile)) for label, given in answers.answer_sets()]
+
+
+def competency_score(competency: Competency, answers: Answers) -> float | None:
+    """The household's score: one respondent's score, or the mean of two foster parents' scores."""
+    return _mean(s for _, s in participant_scores(competency, answers) if s is not None)
 
 
 def needs_importance(competency: Competency, answers: Answers) -> bool:
@@ -91,7 +105,12 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
         for competency in pillar.competencies:
             if not competency.applies_to(answers.profile):
                 continue
-            values = [answers.answers.get(q.id) for q in competency.questions_for(answers.profile)]
+            values = [v for q in competency.questions_for(answers.profile) for v in answers.all_values(q.id)]
+            voices = (
+                tuple((str(label), s) for label, s in participant_scores(competency, answers))
+                if answers.is_duo
+                else ()
+            )
             scores.append(
                 CompetencyScore(
                     id=competency.id,
@@ -101,6 +120,7 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
                     answered=sum(1 for v in values if isinstance(v, int)),
                     unsure=sum(1 for v in values if v == Special.DONT_KNOW),
                     importance=answers.importance.get(competency.id),
+                    per_participant=voices,
                 )
             )
         pillar_score = _mean(c.score for c in scores if c.score is not None)

@@ -7,7 +7,7 @@ No typer and no questionary here: the interview is passed in, the store is optio
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .flow import Sitting
 
@@ -39,16 +39,30 @@ class Autosave:
         self.look_up_previous_route(sitting)
 
     def look_up_previous_route(self, sitting: Sitting) -> None:
-        """Once the household is known, find the route of its previous reflection (asked next)."""
+        """Once the household is known, find its previous reflection: its route, its profile and
+        the agreements still open (asked next)."""
         household = sitting.profile.get("huishouden")
         if self.store is None or sitting.previous_route is not None or not household:
             return
         previous = self.store.previous_for_household(household, before_id=self.reflection_id)
         route: list[str] = []
+        profile: dict[str, Any] = {}
+        agreements: list[dict[str, Any]] = []
         if previous is not None:
-            info, _ = self.store.load(previous)
+            info, earlier = self.store.load(previous)
             route = list(info.route or [])
+            profile = {k: v for k, v in earlier.profile.items() if k != "huishouden" and v is not None}
+            still_open = [a for a in earlier.previous_agreements_with_status() if a.status == "bezig"]
+            worker = earlier.worker_part()
+            made = list(worker.agreements) if worker else []
+            agreements = [
+                a.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude={"status"})
+                for a in [*still_open, *made]
+            ]
         sitting.previous_route = route
+        if sitting.ask_profile and sitting.origin == "scherm":
+            sitting.previous_profile = profile
+            sitting.previous_agreements = agreements
 
     def finish(self, route_ids: list[str], sitting: Sitting) -> None:
         if self.store is None:

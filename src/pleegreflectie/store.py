@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any
 
 from .errors import NotFoundError, StoreError
-from .flow import PREVIOUS_ROUTE_KEY, Sitting, StepKind
+from .flow import PREVIOUS_ROUTE_KEY, Sitting, StepKind, split_step_id
 from .models import Special
 
 HOME_ENV = "PLEEGREFLECTIE_HOME"
@@ -79,6 +79,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     (  # 2: how the answers were given: on the screen or in an answers file
         "ALTER TABLE reflections ADD COLUMN origin TEXT NOT NULL DEFAULT 'scherm'",
+    ),
+    (  # 3: the catalogue a reflection was made with (a path; NULL: the bundled one)
+        "ALTER TABLE reflections ADD COLUMN catalogue_path TEXT",
+    ),
+    (  # 4: at the kitchen table: marks, visits, and what was looked up of the previous reflection
+        "ALTER TABLE reflections ADD COLUMN meta TEXT NOT NULL DEFAULT '{}'",
     ),
 )
 
@@ -228,6 +234,17 @@ class Store:
             "status = ?, finished_at = ?, updated_at = ?, route = ?",
             (Status.DONE.value, now, now, _json(route_ids)),
         )
+
+    def reopen(self, reflection_id: int, sitting: Sitting) -> None:
+        """A finished reflection gets more to answer (a pillar added at a later visit)."""
+        now = self._now()
+        with self._transaction(write=True) as db:
+            _require(db, reflection_id)
+            db.execute(
+                "UPDATE reflections SET status = ?, finished_at = NULL WHERE id = ?",
+                (Status.IN_PROGRESS.value, reflection_id),
+            )
+            _sync_sitting(db, reflection_id, sitting, now)
 
     def set_route_done(self, reflection_id: int, done_ids: list[str]) -> None:
         self._update(reflection_id, "route_done = ?, updated_at = ?", (_json(done_ids), self._now()))
@@ -498,7 +515,7 @@ def _not_found(reflection_id: int) -> NotFoundError:
 _INFO_QUERY = (
     "SELECT r.id, r.household, r.status, r.created_at, r.updated_at, r.finished_at, r.pillar_ids,"
     " r.respondent, r.ask_profile, r.framework_version, r.catalogue_version, r.route, r.previous_route,"
-    " r.route_done, r.origin,"
+    " r.route_done, r.origin, r.meta,"
     " (SELECT COUNT(*) FROM steps s WHERE s.reflection_id = r.id AND s.kind = 'vraag'"
     "  AND s.value IS NOT NULL) AS answer_count"
     " FROM reflections r"
@@ -536,28 +553,31 @@ def _step_rows(sitting: Sitting) -> dict[str, _StepRow]:
     positions = {step_id: index for index, step_id in enumerate(sitting.history)}
     skips = {step_id: index for index, step_id in enumerate(sitting.skipped)}
     values: dict[str, str] = {}
-    for step_kind, target in _targets(sitting):
+    for step_kind, target, respondent in _targets(sitting):
+        suffix = f"@{respondent}" if respondent else ""
         for key, value in target.items():
-            values[f"{step_kind}:{key}"] = _json(value.value if isinstance(value, Special) else value)
+            values[f"{step_kind}:{key}{suffix}"] = _json(value.value if isinstance(value, Special) else value)
     rows: dict[str, _StepRow] = {}
     for step_id in [*values, *positions, *skips]:
         if step_id not in rows:
-            kind, _, key = step_id.partition(":")
+            kind, key, _ = split_step_id(step_id)
             rows[step_id] = _StepRow(
                 step_id, kind, key, values.get(step_id), positions.get(step_id), skips.get(step_id)
             )
     return rows
 
 
-def _targets(sitting: Sitting) -> tuple[tuple[StepKind, dict[str, Any]], ...]:
-    """Where the sitting keeps the values of each kind of step."""
-    return (
-        (StepKind.PROFILE, sitting.profile),
-        (StepKind.QUESTION, sitting.answers),
-        (StepKind.IMPORTANCE, sitting.importance),
-        (StepKind.NOTE, sitting.notes),
-        (StepKind.PREVIOUS_ROUTE, sitting.extra),
-    )
+def _targets(sitting: Sitting) -> list[tuple[StepKind, dict[str, Any], str | None]]:
+    """Where the sitting keeps the values of each kind of step, and whose answers they are."""
+    labels = sitting.participants
+    result: list[tuple[StepKind, dict[str, Any], str | None]] = []
+    for kind, target in sitting.targets().items():
+        if kind == StepKind.QUESTION and labels:
+            result.append((kind, target, labels[0]))
+            result.append((kind, sitting.partner_answers, labels[1]))
+        else:
+            result.append((kind, target, None))
+    return result
 
 
 _UPSERT_STEP = """
@@ -587,7 +607,7 @@ def _sync_sitting(db: sqlite3.Connection, reflection_id: int, sitting: Sitting, 
     db.execute(
         "UPDATE reflections SET updated_at = ?, household = COALESCE(?, household),"
         " household_key = COALESCE(?, household_key), pillar_ids = ?, ask_profile = ?, origin = ?,"
-        " previous_route = ?, route_done = COALESCE(?, route_done) WHERE id = ?",
+        " previous_route = ?, route_done = COALESCE(?, route_done), meta = ? WHERE id = ?",
         (
             now,
             label,
@@ -597,6 +617,7 @@ def _sync_sitting(db: sqlite3.Connection, reflection_id: int, sitting: Sitting, 
             sitting.origin,
             previous,
             route_done,
+            _json(_meta(sitting)),
             reflection_id,
         ),
     )
@@ -627,23 +648,49 @@ def _sync_steps(db: sqlite3.Connection, reflection_id: int, sitting: Sitting, no
     )
 
 
+def _meta(sitting: Sitting) -> dict[str, Any]:
+    """What a sitting holds beyond its steps."""
+    return {
+        "ask_setup": sitting.ask_setup,
+        "marks": sitting.marks,
+        "visits": sitting.visits,
+        "previous_profile": sitting.previous_profile,
+        "previous_agreements": sitting.previous_agreements,
+    }
+
+
 def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRow]) -> Sitting:
     previous = reflection["previous_route"]
+    meta = json.loads(reflection["meta"] or "{}")
     sitting = Sitting(
         pillar_ids=list(json.loads(reflection["pillar_ids"])),
         respondent=respondent,
         ask_profile=bool(reflection["ask_profile"]),
         origin=reflection["origin"],
         previous_route=list(json.loads(previous)) if previous is not None else None,
+        ask_setup=bool(meta.get("ask_setup", False)),
+        marks=list(meta.get("marks") or []),
+        visits=list(meta.get("visits") or []),
+        previous_profile=meta.get("previous_profile"),
+        previous_agreements=meta.get("previous_agreements"),
     )
-    targets = dict(_targets(sitting))
+    targets = sitting.targets()
+    answers_of: dict[str, dict[str, Any]] = {}
     for row in rows:
-        if row.value is None or row.kind not in targets:
+        kind = StepKind(row.kind) if row.kind in targets else None
+        if row.value is None or kind is None:
             continue
         value = json.loads(row.value)
-        if row.kind == StepKind.QUESTION and isinstance(value, str):
+        if kind == StepKind.QUESTION and isinstance(value, str):
             value = Special(value)
-        targets[StepKind(row.kind)][row.key] = value
+        who = split_step_id(row.step_id)[2]
+        if kind == StepKind.QUESTION and who:
+            answers_of.setdefault(who, {})[row.key] = value
+        else:
+            targets[kind][row.key] = value
+    labels = sitting.participants
+    for who, given in answers_of.items():
+        (sitting.partner_answers if labels and who == labels[1] else sitting.answers).update(given)
     sitting.history = [r.step_id for r in sorted(rows, key=_by_position) if r.position is not None]
     sitting.skipped = [r.step_id for r in sorted(rows, key=_by_skip) if r.skip_position is not None]
     return sitting

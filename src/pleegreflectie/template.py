@@ -31,7 +31,8 @@ def _when(condition: Condition) -> str:
     return "; ".join(parts)
 
 
-def answers_template(framework: Framework) -> str:
+def answers_template(framework: Framework, *, together: bool = False) -> str:
+    """The template; `together`: for two foster parents, with a place for each one's answer."""
     scale = ", ".join(f"{o.value} = {o.label}" for o in framework.scale)
     importance = ", ".join(f"{o.value} = {o.label}" for o in framework.importance)
     lines = [
@@ -40,8 +41,15 @@ def answers_template(framework: Framework) -> str:
         "#   pleegreflectie start --antwoorden dit-bestand.yaml",
         "# Laat een antwoord leeg als je het niet weet of niet wilt zeggen.",
         "",
-        "profiel:",
     ]
+    if together:
+        lines += [
+            "# Jullie vullen dit samen in. A en B zijn jullie twee. Je mag A en B overal vervangen",
+            "# door jullie voornamen. Geven jullie hetzelfde antwoord? Schrijf dan alleen dat getal.",
+            "deelnemers: [A, B]",
+            "",
+        ]
+    lines += ["profiel:"]
     for item in PROFILE_FIELDS:
         lines.append(f"  # {_quoted(item.text)}")
         if item.choices:
@@ -72,7 +80,7 @@ def answers_template(framework: Framework) -> str:
                 for variant in question.variants:
                     lines.append(f"  # Bij {_when(variant.condition)} staat er: {variant.text}")
                 lines.append(f"  # {question.text}")
-                lines.append(f"  {question.id}:")
+                lines.append(f"  {question.id}: {{A: , B: }}" if together else f"  {question.id}:")
     lines += [
         "",
         f"# {framework.importance_question} Vul dit in waar je wilt:",
@@ -84,4 +92,18 @@ def answers_template(framework: Framework) -> str:
     lines += ["", "# Wat wil je per pijler nog kwijt? Schrijf het achter de dubbele punt.", "notities:"]
     for pillar in framework.pillars:
         lines.append(f"  {pillar.id}:  # {pillar.open_question}")
+    if together:
+        lines += [
+            "",
+            "# Welke vragen willen jullie bespreken? Zet hun namen tussen de haken, bijvoorbeeld:",
+            "# bespreken: [zorgen.gedrag.doen]",
+            "bespreken: []",
+            "",
+            "# Voor de pleegzorgbegeleider: notities per pijler, afspraken en het volgende bezoek.",
+            "# Een afspraak: - {wat: Aanmelden voor de training, wie: A, wanneer: 2027-01-15}",
+            "begeleider:",
+            "  notities:",
+        ]
+        lines += [f"    {pillar.id}:" for pillar in framework.pillars]
+        lines += ["  afspraken: []", "  volgende_afspraak:  # een datum, bijvoorbeeld 2027-02-01"]
     return "\n".join(lines) + "\n"

@@ -12,15 +12,17 @@ from rich.table import Table
 from rich.text import Text
 
 from .catalogue import THIN
+from .conversation import agreement_text, differences
 from .flow import Progress
 from .models import Answers, Competency, Framework, Pillar
 from .route import UNCOVERED_ADVICE, Route, RouteStep
 from .scoring import Result
-from .wording import FORM_WORDS, level, number, signed
+from .wording import FORM_WORDS, day_text, level, number, signed
 
 if TYPE_CHECKING:
     from .catalogue import Coverage
     from .compare import Comparison
+    from .conversation import KitchenTable
     from .store import ReflectionInfo
 
 WIDTH = 80
@@ -305,3 +307,59 @@ def show_comparison(
         "Een verschil van minder dan 1 punt bij een competentie (een half punt bij een pijler) "
         "noemen we gelijk. Zo'n klein verschil kan ook toeval zijn."
     )
+
+
+# ---------------------------------------------------------------- the kitchen table
+
+
+def show_table(out: Console, framework: Framework, result: Result, table: KitchenTable) -> None:
+    """Both voices, the worker's part and the conversation points, after the result and route."""
+    if len(table.participants) == 2:
+        first, second = table.participants
+        out.print()
+        out.rule("[bold]Jullie allebei[/bold]", align="left")
+        out.print(
+            _indent(
+                Text("Per punt de score van ieder van jullie. Een groot verschil is om over te praten."), 2
+            )
+        )
+        voices = Table(box=None, show_header=True, padding=(0, 1), header_style="bold")
+        voices.add_column("Punt", overflow="fold")
+        voices.add_column(first, justify="right", no_wrap=True, max_width=12)
+        voices.add_column(second, justify="right", no_wrap=True, max_width=12)
+        voices.add_column("", no_wrap=True)
+        apart = {c.id for c in differences(result)}
+        for comp in result.competencies():
+            scores = dict(comp.per_participant)
+            if scores.get(first) is None and scores.get(second) is None:
+                continue
+            mark = "verschil" if comp.id in apart else ""
+            voices.add_row(comp.name, number(scores.get(first)), number(scores.get(second)), mark)
+        out.print(voices)
+    if table.topics:
+        out.print()
+        out.rule("[bold]Om over te praten[/bold]", align="left")
+        out.print(_numbered([topic.text for topic in table.topics]))
+    worker = table.worker
+    if worker is not None and not worker.is_empty:
+        out.print()
+        out.rule("[bold]Van de pleegzorgbegeleider[/bold]", align="left")
+        for pillar in framework.pillars:
+            note = worker.notes.get(pillar.id)
+            if note:
+                out.print(_indent(Text(f"{pillar.title}: {note}"), 2))
+        if worker.agreements:
+            out.print("[bold]Afspraken[/bold]")
+            out.print(_numbered([agreement_text(a) for a in worker.agreements]))
+        if worker.next_visit:
+            out.print(f"Volgende bezoek: {day_text(worker.next_visit)}")
+
+
+def _numbered(items: list[str]) -> Table:
+    """A numbered list whose wrapped lines stay under their text (a hanging indent)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, min_width=4)
+    grid.add_column(overflow="fold")
+    for index, item in enumerate(items, 1):
+        grid.add_row(f"{index}.", Text(item))
+    return grid

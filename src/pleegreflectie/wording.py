@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .models import LearningForm
 from .scoring import GAP_MAX, STRENGTH_MIN
@@ -49,3 +51,53 @@ def level(value: float | None) -> str | None:
     if value <= GAP_MAX:
         return "aandacht"
     return "op weg"
+
+
+def parse_day(text: str) -> dt.date:
+    """A date as people type it: 15-1-2027, 15/1/2027, 15.1.2027 or 2027-01-15."""
+    cleaned = text.strip().replace("/", "-").replace(".", "-").replace(" ", "")
+    parts = cleaned.split("-")
+    problem = "Typ een datum als dag-maand-jaar, bijvoorbeeld 15-1-2027."
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise ValueError(problem)
+    if len(parts[0]) == 4:
+        year, month, day = (int(p) for p in parts)
+    else:
+        day, month, year = (int(p) for p in parts)
+    if year < 100:
+        year += 2000
+    if not 2000 <= year <= 2100:
+        raise ValueError(f"{problem} Het jaar moet tussen 2000 en 2100 liggen.")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"Die datum bestaat niet. {problem}") from None
+
+
+def day_text(day: dt.date) -> str:
+    """15-1-2027"""
+    return f"{day.day}-{day.month}-{day.year}"
+
+
+def profile_lines(profile: Mapping[str, Any]) -> list[str]:
+    """A saved profile in plain Dutch, one line per answer, with the words of the questions."""
+    from .flow import PROFILE_FIELDS
+
+    lines = []
+    for item in PROFILE_FIELDS:
+        value = profile.get(item.key)
+        if value is None or value == [] or item.key == "huishouden":
+            continue
+        labels = dict(item.choices)
+        if item.kind == "yesno":
+            shown = "ja" if value else "nee"
+        elif isinstance(value, list):
+            shown = join_words([_short_label(labels.get(str(v), str(v))) for v in value])
+        else:
+            shown = _short_label(labels.get(str(value), str(value)))
+        lines.append(f"{item.text} {shown}")
+    return lines
+
+
+def _short_label(label: str) -> str:
+    return label.split(" (")[0] if "(" in label and not label.startswith("(") else label

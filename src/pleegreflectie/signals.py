@@ -1,0 +1,277 @@
+"""Signals for the conversation: transparent rules from data/signalen.yaml, checked against a reflection.
+
+A rule says when (`als`) a question to discuss (`tekst`) comes up, and which guideline it rests on
+(`bron`). Every condition in `als` must hold; `een_van` holds when one of its groups holds. What we do
+not know (an empty profile field, a competency without a score) never makes a rule fire.
+Pure and deterministic; this module imports nothing of the user interface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .errors import InvalidFileError, Problem
+from .load import Source, bundled, parse, read_source, validate
+from .models import SLUG, Answers, CareKind, Challenge, Framework, ParentKind, Special
+from .scoring import Result
+
+SIGNALS_FILE = "signalen.yaml"
+MAX_DEPTH = 24  # lists and mappings inside each other: room for about eight `een_van` in `een_van`
+
+_YES_NO = {"ja": True, "nee": False}
+
+Score = Annotated[float, Field(ge=1, le=5, strict=True)]
+Age = Annotated[int, Field(ge=0, le=27, strict=True)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+
+
+class When(_Model):
+    """The conditions of a rule (`als`). Every field that is set must hold."""
+
+    parent_kinds: tuple[ParentKind, ...] | None = Field(default=None, alias="pleegouder", min_length=1)
+    prepared: bool | None = Field(default=None, alias="voorbereiding", strict=True)
+    own_children: bool | None = Field(default=None, alias="eigen_kinderen", strict=True)
+    care_kinds: tuple[CareKind, ...] | None = Field(default=None, alias="pleegzorgvormen", min_length=1)
+    challenges: tuple[Challenge, ...] | None = Field(default=None, alias="uitdagingen", min_length=1)
+    age_min: Age | None = Field(default=None, alias="leeftijd_min")
+    age_max: Age | None = Field(default=None, alias="leeftijd_max")
+    score_max: dict[str, Score] | None = Field(default=None, alias="score_max", min_length=1)
+    dont_know: tuple[str, ...] | None = Field(default=None, alias="weet_niet", min_length=1)
+    any_of: tuple[When, ...] | None = Field(default=None, alias="een_van", min_length=1)
+
+    @field_validator("prepared", "own_children", mode="before")
+    @classmethod
+    def _yes_no(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().lower() in _YES_NO:
+            return _YES_NO[value.strip().lower()]
+        return value
+
+    @field_validator("parent_kinds", "care_kinds", "challenges", "dont_know", mode="before")
+    @classmethod
+    def _one_is_a_list(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _something_and_in_order(self) -> When:
+        if all(getattr(self, name) is None for name in type(self).model_fields):
+            raise ValueError("er staat geen voorwaarde. Zeg wanneer dit signaal komt")
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            raise ValueError("leeftijd_min is groter dan leeftijd_max")
+        return self
+
+
+class Rule(_Model):
+    id: str = Field(pattern=f"^{SLUG}$")
+    when: When = Field(alias="als")
+    text: str = Field(alias="tekst", min_length=1)
+    source: str = Field(alias="bron", min_length=1)
+
+    @field_validator("text", "source", mode="before")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        return " ".join(value.split()) if isinstance(value, str) else value
+
+
+class SignalRules(_Model):
+    """The content of a signals file."""
+
+    version: str = Field(alias="versie")
+    rules: tuple[Rule, ...] = Field(alias="signalen")
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A question to discuss, raised by a rule."""
+
+    id: str
+    text: str
+    source: str
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_signals(framework: Framework, path: Path | None = None) -> SignalRules:
+    """The bundled rules, or an organisation's own file; every problem with its file and line."""
+    source = read_source(path) if path else bundled(SIGNALS_FILE)
+    return parse_signals(framework, source)
+
+
+def parse_signals(framework: Framework, source: Source) -> SignalRules:
+    data = parse(source)
+    if not isinstance(data, dict):
+        what = "het bestand is leeg" if data is None else "het bestand begint met een lijst of een tekst"
+        raise InvalidFileError(
+            [Problem(source.name, 1, f"{what}. Het moet beginnen met 'versie:' en 'signalen:'.")]
+        )
+    if _depth(data) > MAX_DEPTH:  # before pydantic and line lookups, which recurse
+        raise InvalidFileError(
+            [
+                Problem(
+                    source.name,
+                    _deep_line(source),
+                    "hier staan te veel lijsten in elkaar (zoals een_van in een_van in een_van). "
+                    "Maak ze eenvoudiger.",
+                )
+            ]
+        )
+    rules, problems = validate(SignalRules, data, source)
+    problems += list(_check_ids(framework, data, source))
+    if problems or rules is None:
+        raise InvalidFileError(problems, hint="Verbeter het bestand met signalen en probeer het opnieuw.")
+    return rules
+
+
+def _depth(data: Any) -> int:
+    """How deep lists and mappings sit inside each other (without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        item, level = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, level)
+        if level <= MAX_DEPTH:
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _deep_line(source: Source) -> int | None:
+    """The line where the nesting first gets too deep, from the parser's events (no recursion)."""
+    level = 0
+    for event in yaml.parse(source.text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            level += 1
+            if level > MAX_DEPTH:
+                mark = event.start_mark
+                return mark.line + 1 if mark is not None else None
+        elif isinstance(event, yaml.CollectionEndEvent):
+            level -= 1
+    return None
+
+
+def _check_ids(framework: Framework, data: dict[str, Any], source: Source) -> Iterator[Problem]:
+    """Unique rule ids, and only competency, pillar and question ids that the framework knows."""
+    competencies = {c.id for c in framework.competencies()}
+    pillars = {p.id for p in framework.pillars}
+    questions = {q.id for q in framework.questions()}
+    seen: dict[str, int] = {}
+    rules = data.get("signalen")
+    if not isinstance(rules, list):
+        return
+    for index, rule in enumerate(rules):
+        if not isinstance(rule, dict):
+            continue
+        rule_id = rule.get("id")
+        if isinstance(rule_id, str):
+            if rule_id in seen:
+                yield source.problem(
+                    ("signalen", index, "id"),
+                    f"het id '{rule_id}' staat er al (signaal nummer {seen[rule_id] + 1}). "
+                    "Geef elk signaal een eigen id.",
+                )
+            seen.setdefault(rule_id, index)
+        yield from _check_condition(
+            rule.get("als"), ("signalen", index, "als"), source, competencies, pillars, questions
+        )
+
+
+def _check_condition(
+    when: Any,
+    loc: tuple[str | int, ...],
+    source: Source,
+    competencies: set[str],
+    pillars: set[str],
+    questions: set[str],
+) -> Iterator[Problem]:
+    if not isinstance(when, dict):
+        return
+    scores = when.get("score_max")
+    if isinstance(scores, dict):
+        for key in scores:
+            if str(key) not in competencies | pillars:
+                yield source.problem(
+                    (*loc, "score_max", str(key)),
+                    f"'{key}' is geen bekende competentie of pijler. Gebruik een naam uit pillars.yaml, "
+                    "zoals 'functioneren.balans'.",
+                )
+    unsure = when.get("weet_niet")
+    items = [unsure] if isinstance(unsure, str) else unsure
+    if isinstance(items, list):
+        for i, key in enumerate(items):
+            if isinstance(key, str) and key not in competencies | questions:
+                yield source.problem(
+                    (*loc, "weet_niet", i) if isinstance(unsure, list) else (*loc, "weet_niet"),
+                    f"'{key}' is geen bekende vraag of competentie. Gebruik een naam uit pillars.yaml, "
+                    "zoals 'samenwerken.juridisch' of 'samenwerken.juridisch.weten'.",
+                )
+    groups = when.get("een_van")
+    if isinstance(groups, list):
+        for i, group in enumerate(groups):
+            yield from _check_condition(group, (*loc, "een_van", i), source, competencies, pillars, questions)
+
+
+# ---------------------------------------------------------------- evaluating
+
+
+def evaluate(
+    rules: SignalRules | Iterable[Rule], framework: Framework, answers: Answers, result: Result
+) -> list[Signal]:
+    """The signals whose rules hold for this reflection, in the order of the file."""
+    items = rules.rules if isinstance(rules, SignalRules) else tuple(rules)
+    facts = _Facts.of(framework, answers, result)
+    return [Signal(rule.id, rule.text, rule.source) for rule in items if facts.hold(rule.when)]
+
+
+@dataclass(frozen=True)
+class _Facts:
+    answers: Answers
+    scores: dict[str, float]  # competency and pillar ids with a score
+    questions: dict[str, tuple[str, ...]]  # competency id -> its question ids
+
+    @classmethod
+    def of(cls, framework: Framework, answers: Answers, result: Result) -> _Facts:
+        scores = {c.id: c.score for c in result.competencies() if c.score is not None}
+        scores.update({p.id: p.score for p in result.pillars if p.score is not None})
+        questions = {c.id: tuple(q.id for q in c.questions) for c in framework.competencies()}
+        return cls(answers, scores, questions)
+
+    def said_dont_know(self, key: str) -> bool:
+        """'weet ik niet' at this question, or at one of this competency's questions."""
+        return any(Special.DONT_KNOW in self.answers.all_values(q) for q in self.questions.get(key, (key,)))
+
+    def hold(self, when: When) -> bool:
+        profile = self.answers.profile
+        # An unknown profile field (None or empty) never satisfies a condition.
+        if when.parent_kinds is not None and profile.parent_kind not in when.parent_kinds:
+            return False
+        if when.prepared is not None and profile.prepared is not when.prepared:
+            return False
+        if when.own_children is not None and profile.own_children is not when.own_children:
+            return False
+        if when.care_kinds is not None and not set(when.care_kinds) & set(profile.care_kinds):
+            return False
+        if when.challenges is not None and not set(when.challenges) & set(profile.challenges):
+            return False
+        if when.age_min is not None or when.age_max is not None:
+            low = when.age_min if when.age_min is not None else 0
+            high = when.age_max if when.age_max is not None else 99
+            if not any(low <= age <= high for age in profile.child_ages):
+                return False
+        if when.score_max is not None:
+            for key, limit in when.score_max.items():
+                score = self.scores.get(key)
+                if score is None or score > limit:
+                    return False
+        if when.dont_know is not None and not any(self.said_dont_know(k) for k in when.dont_know):
+            return False
+        return when.any_of is None or any(self.hold(group) for group in when.any_of)
