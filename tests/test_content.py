@@ -400,3 +400,29 @@ def test_always_pleegzorgbegeleider_never_begeleider_alone(name: str) -> None:
 
     alone = re.findall(r"(?<!pleegzorg)(?<!via-)\bbegeleiders?\b", bundled(name).text, flags=re.IGNORECASE)
     assert not alone
+
+
+def test_the_report_says_when_a_recognition_is_under_review_and_to_ask_the_organisation(
+    bundled_catalogue: Catalogue,
+) -> None:
+    from pleegreflectie.report import _step
+    from pleegreflectie.route import RouteStep
+
+    course = next(e for e in bundled_catalogue.entries if e.id == "zorgen-voor-getraumatiseerde-kinderen")
+
+    def step(entry: Course) -> RouteStep:
+        return RouteStep(
+            course=entry,
+            phase="nu",
+            competencies=("zorgen.gedrag",),
+            reason="",
+            via_worker=True,
+            hours_per_month=4,
+        )
+
+    text = _step(step(course))
+    assert "Die erkenning wordt opnieuw beoordeeld." in text
+    assert "Vraag of jouw pleegzorgorganisatie dit aanbiedt." in text
+    national = next(e for e in bundled_catalogue.entries if e.id == "incredible-years")
+    text = _step(step(national))
+    assert "opnieuw beoordeeld" not in text and "jouw pleegzorgorganisatie" not in text

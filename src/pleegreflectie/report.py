@@ -357,7 +357,10 @@ def _step(step: RouteStep) -> str:
     if course.costs:
         facts.append(f"Kosten: {escape_inline(COST_WORDS.get(course.costs, course.costs))}.")
     if course.recognition:
-        facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.")
+        review = " Die erkenning wordt opnieuw beoordeeld." if course.recognition_review else ""
+        facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.{review}")
+    if course.availability == "eigen-organisatie":
+        facts.append("Vraag of jouw pleegzorgorganisatie dit aanbiedt.")
     if not step.via_worker and course.access in ACCESS_WORDS:
         facts.append(ACCESS_WORDS[course.access])
     if course.url and not _URL_START.match(course.url.strip()):
