@@ -100,6 +100,9 @@ def test_variants_fit_the_family(framework: Framework) -> None:
     assert "21 wordt" in leaving.text_for(profile(pleegzorgvormen=["verlengd"]))
     assert "pleegzorg bij ons stopt" in leaving.text_for(profile(pleegzorgvormen=["kortdurend"]))
     assert "pleegzorg bij ons stopt" in leaving.text_for(profile(pleegzorgvormen=["deeltijd"]))
+    long_term = ["langdurig"]
+    assert "hoe lang" in leaving.text_for(profile(pleegzorgvormen=long_term, leeftijden_pleegkinderen=[1]))
+    assert "18 wordt" in leaving.text_for(profile(pleegzorgvormen=long_term, leeftijden_pleegkinderen=[14]))
 
 
 def test_no_question_is_only_answerable_with_nvt_for_a_crisis_or_network_family(framework: Framework) -> None:
@@ -112,6 +115,7 @@ def test_no_question_is_only_answerable_with_nvt_for_a_crisis_or_network_family(
     assert "voorbereid op de komst" not in texts["functioneren.komst-afscheid.weten"]
     assert "mijn eigen kinderen" not in texts.get("functioneren.eigen-kinderen.weten", "")
     assert not set(LEVENSLANG) & set(texts)
+    assert "zelf niet kan" in texts["zorgen.ambassadeur.weten"]
 
 
 def test_the_interview_shows_the_variant(framework: Framework, monkeypatch: pytest.MonkeyPatch) -> None:
