@@ -235,6 +235,8 @@ def test_a_family_outside_treatment_foster_care_never_gets_a_tfco_step(
             framework, bundled_catalogue, answers, score(framework, answers), hours=hours, today=TODAY
         )
         assert not {s.course.id for s in route.steps} & set(TFCO)
+        # instead: the advice to ask the pleegzorgbegeleider about treatment foster care (child of 14)
+        assert any("behandelpleegzorg" in line for line in route.advice)
     assert not any(is_eligible(e, family, today=TODAY) for e in bundled_catalogue.entries if e.id in TFCO)
 
 
