@@ -106,7 +106,7 @@ def test_start_with_answers_file_shows_the_result(runner: CliRunner, oma_path: P
     assert "Waar staan jullie?" in out
     for title in TITLES:
         assert f"{title} (score " in out
-    assert "Zorgen (score 3,7)" in out
+    assert "Zorgen (score 3,7, op basis van 5 van 5 onderdelen)" in out
     assert "Sterke punten" in out
     assert "Aandachtspunten" in out
     assert "1. Omgaan met het gedrag van je pleegkind (score 2,0, heel belangrijk)" in out
@@ -161,7 +161,7 @@ def test_start_json_score_null_for_unanswered(runner: CliRunner, tmp_path: Path)
 def test_start_one_pillar(runner: CliRunner, oma_path: Path) -> None:
     result = invoke(runner, "start", "--pijler", "zorgen", "--antwoorden", str(oma_path))
     assert result.exit_code == 0, result.output
-    assert "Zorgen (score 3,7)" in result.stdout
+    assert "Zorgen (score 3,7, op basis van 5 van 5 onderdelen)" in result.stdout
     for title in TITLES[1:]:
         assert f"{title} (score" not in result.stdout
     data = json_result(runner, "--pijler", "zorgen", "--antwoorden", str(oma_path))

@@ -463,7 +463,7 @@ def test_vergelijk_with_only_one_reflection(runner: CliRunner, oma_path: Path) -
 
 def test_vergelijk_with_nothing_saved(runner: CliRunner) -> None:
     err = assert_clean_failure(invoke(runner, "vergelijk"), 3)
-    assert "nog geen bewaarde reflectie" in err
+    assert "nog geen reflectie helemaal af" in err
 
 
 def test_vergelijk_with_another_household_only(runner: CliRunner, oma_path: Path, tmp_path: Path) -> None:
@@ -522,7 +522,7 @@ def test_hervat_of_a_finished_reflection_shows_the_result_without_asking(
     out = ok(invoke(runner, "hervat", str(reflection_id)))
     assert "al helemaal ingevuld" in out
     assert "Waar staan jullie?" in out
-    assert "Zorgen (score 3,0)" in out
+    assert "Zorgen (score 3,0, op basis van" in out
     assert "Welkom terug" not in out
     assert "Hoe noemen we dit gezin" not in out and "druk op" not in out  # nothing was asked
 

@@ -38,7 +38,7 @@ def answer_zorgen(child: pexpect.spawn, framework: Framework) -> str:
 def assert_zorgen_result(screen: str) -> None:
     assert "Traceback" not in screen
     # (5 + 2 + 4 + 4.5 + 3) / 5 = 3.7
-    assert "Zorgen (score 3,7)" in screen
+    assert "Zorgen (score 3,7, op basis van 5 van 5 onderdelen)" in screen
     assert "Jullie notitie: Fijn om te doen." in screen
     assert "Samenwerken (score" not in screen
     gaps = screen[screen.index("Aandachtspunten") :]

@@ -131,7 +131,7 @@ def test_kill_9_then_hervat_continues_at_the_next_question(tmp_path: Path, frame
     assert "Traceback" not in screen
 
     # (5 + 2 + 4 + 4.5 + 3) / 5 = 3.7, with answers from before and after the kill.
-    assert "Zorgen (score 3,7)" in screen
+    assert "Zorgen (score 3,7, op basis van 5 van 5 onderdelen)" in screen
     lines = [line.strip() for line in screen.splitlines()]
     for competency in framework.pillar("zorgen").competencies:
         weten, doen, _ = ZORGEN[competency.id]

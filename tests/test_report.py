@@ -45,6 +45,7 @@ EXPECTED_HEADINGS = [
     (2, "Overzicht"),
     (2, "Sterke punten"),
     (2, "Aandachtspunten"),
+    (2, "Uitzoeken"),
     (2, "Per pijler"),
     *[(3, title) for title in PILLARS],
     (2, "Jullie leerroute"),
@@ -60,7 +61,7 @@ EXPECTED_HEADINGS = [
 ]
 # (columns, body rows): the overview, one table per pillar, the comparison.
 # Functioneren has 4 rows: "Rol en positie van je eigen kinderen" does not apply (no own children).
-EXPECTED_TABLES = [(3, 5), (3, 5), (3, 4), (3, 5), (3, 5), (3, 4), (5, 5)]
+EXPECTED_TABLES = [(4, 5), (4, 5), (4, 4), (4, 5), (4, 5), (4, 4), (5, 5)]  # with what each score rests on
 
 HOSTILE = [
     "# kop",

@@ -264,8 +264,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "pleegzorgorganisatie dit aanbiedt. regionaal: alleen in een deel van het land.",
         "erkenning_in_herbeoordeling": "true: de erkenning van het NJi is ouder dan vijf jaar en wordt "
         "opnieuw beoordeeld.",
-        "fase": "Voor welke fase het aanbod is: nieuw (net begonnen), eerste-jaar of ervaren. "
-        "Laat weg als het voor elke fase is.",
+        "fase": "Voor welke fase het aanbod is: nieuw (een nieuwe plaatsing), eerste-jaar, ervaren "
+        "(twee jaar of langer pleegouder). Laat weg als het voor elke fase is.",
     },
     "Audience": {
         "pleegouders": "Alleen voor netwerk- of bestandspleegouders. Laat weg als het voor allebei is.",

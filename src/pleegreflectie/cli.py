@@ -264,6 +264,8 @@ def start(
     pillar_ids = _chosen_pillars(framework, pijler)
     store = None if geen_opslag else _open_store()
     autosave = Autosave(store, framework.version, catalogue.version)
+    if catalogus is not None:  # remembered per reflection, so a report later plans with it too
+        autosave.catalogue_path = str(catalogus.expanduser().resolve())
     if antwoorden is not None:
         from .flow import from_answers
 
@@ -294,11 +296,11 @@ def hervat(
         ),
     ] = None,
 ) -> None:
-    from .load import load_catalogue, load_framework
+    from .history import catalogue_for
+    from .load import load_framework
     from .session import resume
 
     framework = load_framework()
-    catalogue = load_catalogue(framework)
     store = _open_store()
     reflection_id = nummer if nummer is not None else store.latest_unfinished()
     if reflection_id is None:
@@ -313,10 +315,14 @@ def hervat(
             sitting.pillar_ids = [p.id for p in framework.pillars if p.id in {*sitting.pillar_ids, *added}]
             store.reopen(reflection_id, sitting)
             info, sitting, autosave = resume(store, reflection_id)
+    catalogue, note = catalogue_for(framework, info)
+    if note:
+        print(note, file=sys.stderr)
     if info.finished or sitting.is_complete(framework):
-        from .view import console
+        if not json_output:
+            from .view import console
 
-        console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
+            console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
         # Looking at a finished reflection changes nothing that was saved.
         _conclude(framework, catalogue, sitting, autosave, json_output=json_output, save=not info.finished)
         return
@@ -395,7 +401,15 @@ def _conclude(
 
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
-    route = plan_route(framework, catalogue, answers, result, today=_today())
+    route = plan_route(
+        framework,
+        catalogue,
+        answers,
+        result,
+        today=_today(),
+        done=sitting.route_done,
+        ongoing=sitting.route_ongoing,
+    )
     signals = evaluate(load_signals(framework), framework, answers, result)
     table = kitchen_table(framework, sitting, answers, result, signals)
     if save:
@@ -545,12 +559,25 @@ def route(
     from .scoring import score
 
     framework = load_framework()
-    catalogue = load_catalogue(framework, catalogus)
+    if catalogus is not None or antwoorden is not None:
+        catalogue = load_catalogue(framework, catalogus)
+    else:  # a saved reflection: the catalogue it was made with
+        catalogue = _saved_catalogue(framework, nummer)
     forms = _chosen_forms(vorm)
     sitting = _sitting_for(nummer, antwoorden, framework)
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
-    planned = plan_route(framework, catalogue, answers, result, forms=forms, hours=uren, today=_today())
+    planned = plan_route(
+        framework,
+        catalogue,
+        answers,
+        result,
+        forms=forms,
+        hours=uren,
+        today=_today(),
+        done=sitting.route_done,
+        ongoing=sitting.route_ongoing,
+    )
     if json_output:
         from .export import route_json
 
@@ -600,13 +627,27 @@ def _write(path: Path, text: str) -> None:
 
 
 def _report_text(nummer: int | None) -> str:
-    from .history import report_of
-    from .load import load_catalogue, load_framework
+    from .history import catalogue_for, report_of
+    from .load import load_framework
 
     framework = load_framework()
     store = _open_store()
     reflection_id = _saved_id(store, nummer)
-    return report_of(store, framework, load_catalogue(framework), reflection_id)
+    catalogue, note = catalogue_for(framework, store.load(reflection_id)[0])
+    if note:
+        print(note, file=sys.stderr)
+    return report_of(store, framework, catalogue, reflection_id, catalogue_note=note)
+
+
+def _saved_catalogue(framework: Any, nummer: int | None) -> Any:
+    """The catalogue a saved reflection was made with (a note on stderr when its file is gone)."""
+    from .history import catalogue_for
+
+    store = _open_store()
+    catalogue, note = catalogue_for(framework, store.load(_saved_id(store, nummer))[0])
+    if note:
+        print(note, file=sys.stderr)
+    return catalogue
 
 
 def _saved_id(store: Any, nummer: int | None) -> int:
@@ -625,13 +666,19 @@ def vergelijk(
     eerste: Annotated[int | None, typer.Argument(metavar="[NUMMER1]", help="De eerdere reflectie.")] = None,
     tweede: Annotated[int | None, typer.Argument(metavar="[NUMMER2]", help="De latere reflectie.")] = None,
 ) -> None:
-    from .history import compare_saved, previous_of
-    from .load import load_catalogue, load_framework
+    from .history import catalogue_for, compare_saved, previous_of
+    from .load import load_framework
 
     framework = load_framework()
     store = _open_store()
-    # One number: compare it with the household's reflection before it. None: the latest one.
-    later_id = _saved_id(store, tweede if tweede is not None else eerste)
+    # One number: compare it with the household's reflection before it. None: the latest finished one.
+    named = tweede if tweede is not None else eerste
+    later_id = named if named is not None else store.latest_finished()
+    if later_id is None:
+        raise PleegreflectieError(
+            "er is nog geen reflectie helemaal af. Maak eerst een reflectie af met 'pleegreflectie start'.",
+            exit_code=ExitCode.NOT_FOUND,
+        )
     later_info, _ = store.load(later_id)
     earlier_id = eerste if tweede is not None else previous_of(store, later_info)
     if earlier_id is None:
@@ -641,12 +688,21 @@ def vergelijk(
             exit_code=ExitCode.NOT_FOUND,
         )
     earlier_info, _ = store.load(earlier_id)
+    for info in (earlier_info, later_info):
+        if not info.finished:
+            print(
+                f"Let op: reflectie {info.id} is nog niet af. De vergelijking gaat over wat er tot nu toe "
+                "is ingevuld."
+            )
     if (earlier_info.household or "").casefold() != (later_info.household or "").casefold():
         print(
             f"Let op: reflectie {earlier_id} en {later_id} zijn van verschillende gezinnen "
             f"({earlier_info.household or 'geen naam'} en {later_info.household or 'geen naam'})."
         )
-    comparison = compare_saved(store, framework, load_catalogue(framework), earlier_id, later_id)
+    catalogue, note = catalogue_for(framework, earlier_info)
+    if note:
+        print(note, file=sys.stderr)
+    comparison = compare_saved(store, framework, catalogue, earlier_id, later_id)
     from .view import console, show_comparison
 
     show_comparison(console(), comparison, earlier_info, later_info)

@@ -15,8 +15,10 @@ How a change is judged (also for the README, "Wat is er veranderd?"):
   "weet ik niet" or "nvt", or it did not apply to the family then), the verdict is
   "niet te vergelijken".
 - Steps of the previous route: the caller says which course ids the previous route had and which of
-  them the family did; each becomes `(course id, title)` in `route_done` or `route_not_done`, in the
-  order of the previous route. The title comes from the catalogue; the id is used when it is unknown.
+  them the family did or is still doing; each becomes `(course id, title)` in `route_done`,
+  `route_ongoing` or `route_not_done`, in the order of the previous route. A step is "nog niet gedaan"
+  only when the family was asked (`asked`); otherwise it goes to `route_unknown` ("niet gevraagd").
+  The title comes from the catalogue; the id is used when it is unknown.
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ class Comparison:
     route_done: tuple[tuple[str, str], ...] = ()  # (course id, title) of previous steps that were done
     route_not_done: tuple[tuple[str, str], ...] = ()  # (course id, title) of previous steps not done
     before_date: dt.date | None = None  # when the previous reflection was made, if known
+    route_ongoing: tuple[tuple[str, str], ...] = ()  # (course id, title) of previous steps still going on
+    route_unknown: tuple[tuple[str, str], ...] = ()  # previous steps the family was not asked about
 
     def competencies(self) -> list[CompetencyChange]:
         return [c for p in self.pillars for c in p.competencies]
@@ -77,7 +81,7 @@ class Comparison:
 
     @property
     def has_route(self) -> bool:
-        return bool(self.route_done or self.route_not_done)
+        return bool(self.route_done or self.route_not_done or self.route_ongoing or self.route_unknown)
 
 
 def judge(before: float | None, after: float | None, noise: float) -> tuple[float | None, Verdict]:
@@ -99,6 +103,8 @@ def compare(
     done: Iterable[str] = (),
     catalogue: Catalogue | None = None,
     before_date: dt.date | None = None,
+    ongoing: Iterable[str] = (),
+    asked: bool = True,
 ) -> Comparison:
     """Per pillar and competency (framework order, those in either result): before, after, verdict."""
     old_pillars = {p.id: p for p in before.pillars}
@@ -115,11 +121,19 @@ def compare(
         )
 
     titles = {c.id: c.title for c in catalogue.entries} if catalogue is not None else {}
-    did = set(done)
+    did, doing = set(done), set(ongoing) - set(done)
     steps = list(dict.fromkeys(previous_route))  # without repeats, in route order
     route_done = tuple((i, titles.get(i, i)) for i in steps if i in did)
-    route_not_done = tuple((i, titles.get(i, i)) for i in steps if i not in did)
-    return Comparison(tuple(pillars), route_done, route_not_done, before_date)
+    route_ongoing = tuple((i, titles.get(i, i)) for i in steps if i in doing)
+    rest = tuple((i, titles.get(i, i)) for i in steps if i not in did | doing)
+    return Comparison(
+        tuple(pillars),
+        route_done,
+        rest if asked else (),
+        before_date,
+        route_ongoing,
+        () if asked else rest,
+    )
 
 
 def _score(pillar: PillarScore | None) -> float | None:

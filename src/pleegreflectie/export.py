@@ -17,7 +17,17 @@ if TYPE_CHECKING:
 
 def result_data(result: Result) -> dict[str, Any]:
     return {
-        "pijlers": [{"id": p.id, "titel": p.title, "score": p.score} for p in result.pillars],
+        "pijlers": [
+            {
+                "id": p.id,
+                "titel": p.title,
+                "score": p.score,
+                "onderdelen_met_score": p.scored,
+                "onderdelen": p.total,
+                "te_weinig_antwoorden": p.too_few,
+            }
+            for p in result.pillars
+        ],
         "competenties": [
             {
                 "id": c.id,
@@ -25,6 +35,8 @@ def result_data(result: Result) -> dict[str, Any]:
                 "score": c.score,
                 "antwoorden": c.answered,
                 "belang": c.importance,
+                "mogelijke_antwoorden": c.questions,
+                "weet_niet": c.unsure,
             }
             for c in result.competencies()
         ],
@@ -32,6 +44,9 @@ def result_data(result: Result) -> dict[str, Any]:
         "aandachtspunten": [
             {"id": g.id, "score": g.score, "belang": g.importance, "prioriteit": g.priority}
             for g in result.gaps
+        ],
+        "uitzoeken": [
+            {"vraag": f.question_id, "competentie": f.competency_id, "tekst": f.text} for f in result.find_out
         ],
     }
 
@@ -107,6 +122,20 @@ def route_data(route: Route) -> dict[str, Any]:
                 "reden": step.reason,
             }
             for step in route.steps
+        ],
+        "bezig": [
+            {"id": s.course.id, "titel": s.course.title, "competenties": list(s.competencies)}
+            for s in route.ongoing
+        ],
+        "later": [
+            {
+                "competentie": item.competency,
+                "id": item.course.id,
+                "titel": item.course.title,
+                "reden": item.reason,
+                "uitleg": item.text,
+            }
+            for item in route.later
         ],
         "niet_gedekt": list(route.uncovered),
         "advies_niet_gedekt": UNCOVERED_ADVICE if route.uncovered else None,

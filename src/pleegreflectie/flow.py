@@ -451,6 +451,11 @@ class Sitting:
         """The entries of the previous route that the family says they did."""
         return list(self.extra.get(PREVIOUS_ROUTE_KEY) or [])
 
+    @property
+    def route_ongoing(self) -> list[str]:
+        """The entries of the previous route that the family is still doing."""
+        return list(self.extra.get("bezig") or [])
+
 
 def _number(key: str) -> int:
     return int(key) if key.isdigit() else 0
@@ -512,6 +517,8 @@ def from_answers(framework: Framework, answers: Answers, pillar_ids: list[str]) 
         marks=list(answers.discuss),
         origin="bestand",
     )
+    if answers.done:  # `gedaan:` in the file: steps of an earlier route the family did
+        sitting.extra[PREVIOUS_ROUTE_KEY] = list(answers.done)
     if answers.is_duo:
         sitting.setup = {SETUP_TOGETHER: True, SETUP_LABELS: list(answers.participants)}
     worker = answers.worker

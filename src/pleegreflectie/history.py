@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .compare import Comparison, compare
 from .conversation import kitchen_table
+from .flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from .models import Catalogue, Framework
 from .report import ReportMeta, render_report
 from .route import plan_route
@@ -17,18 +20,53 @@ def result_of(store: Store, framework: Framework, reflection_id: int) -> tuple[R
     return info, score(framework, sitting.to_answers(), sitting.pillar_ids)
 
 
+def catalogue_for(framework: Framework, info: ReflectionInfo) -> tuple[Catalogue, str | None]:
+    """The catalogue a reflection was made with, and a Dutch note when that file is gone.
+
+    A reflection made with `--catalogus` remembers the file; without one, or when the file is gone,
+    the bundled catalogue is used (and the note says so).
+    """
+    from .load import load_catalogue
+
+    if info.catalogue_path is None:
+        return load_catalogue(framework), None
+    path = Path(info.catalogue_path)
+    if not path.is_file():
+        note = (
+            f"Reflectie {info.id} is gemaakt met de catalogus {path}. Dat bestand is er niet meer. "
+            "Daarom gebruiken we de meegeleverde catalogus."
+        )
+        return load_catalogue(framework), note
+    return load_catalogue(framework, path), None
+
+
+def route_asked(sitting: Sitting) -> bool:
+    """Whether the family was asked which steps of the previous route they did.
+
+    (A family that said which steps it did or is doing, in a file too, has answered it as well.)
+    """
+    return Step(StepKind.PREVIOUS_ROUTE, PREVIOUS_ROUTE_KEY).id in sitting.history
+
+
 def compare_saved(
     store: Store, framework: Framework, catalogue: Catalogue, earlier_id: int, later_id: int
 ) -> Comparison:
-    """What changed from one saved reflection to a later one; which steps of the earlier route were done."""
+    """What changed from one saved reflection to a later one; which steps of the earlier route were done.
+
+    A step is "nog niet gedaan" only when the family was asked; otherwise its status is unknown.
+    """
     earlier_info, earlier = result_of(store, framework, earlier_id)
-    later_info, later = result_of(store, framework, later_id)
+    later_info, sitting = store.load(later_id)
+    later = score(framework, sitting.to_answers(), sitting.pillar_ids)
+    done = list(later_info.route_done)
     return compare(
         framework,
         earlier,
         later,
         previous_route=list(earlier_info.route or []),
-        done=list(later_info.route_done),
+        done=done,
+        ongoing=sitting.route_ongoing,
+        asked=route_asked(sitting) or bool(done or sitting.route_ongoing),
         catalogue=catalogue,
         before_date=(earlier_info.finished_at or earlier_info.updated_at).astimezone().date(),
     )
@@ -41,12 +79,24 @@ def previous_of(store: Store, info: ReflectionInfo) -> int | None:
     return store.previous_for_household(info.household, before_id=info.id)
 
 
-def report_of(store: Store, framework: Framework, catalogue: Catalogue, reflection_id: int) -> str:
+def report_of(
+    store: Store,
+    framework: Framework,
+    catalogue: Catalogue | None,
+    reflection_id: int,
+    *,
+    catalogue_note: str | None = None,
+) -> str:
     """The Markdown report of a saved reflection, with the comparison to the household's previous one.
 
-    The route is planned as on the day of the reflection, so a report made later shows the same route.
+    The route is planned as on the day of the reflection, with the catalogue it was made with (when
+    `catalogue` is None), without the steps the family has done and with those still ongoing, so a
+    report made later shows the same route.
     """
     info, sitting = store.load(reflection_id)
+    note = catalogue_note
+    if catalogue is None:
+        catalogue, note = catalogue_for(framework, info)
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
     previous = previous_of(store, info)
@@ -61,14 +111,24 @@ def report_of(store: Store, framework: Framework, catalogue: Catalogue, reflecti
         mode=sitting.origin,
         pillar_ids=tuple(sitting.pillar_ids),
     )
+    route = plan_route(
+        framework,
+        catalogue,
+        answers,
+        result,
+        today=day,
+        done=sitting.route_done,
+        ongoing=sitting.route_ongoing,
+    )
     signals = evaluate(load_signals(framework), framework, answers, result)
     return render_report(
         framework=framework,
         answers=answers,
         result=result,
-        route=plan_route(framework, catalogue, answers, result, today=day),
+        route=route,
         meta=meta,
         comparison=comparison,
         catalogue_version=catalogue.version,
+        catalogue_note=note,
         table=kitchen_table(framework, sitting, answers, result, signals),
     )

@@ -518,7 +518,16 @@ def load_answers(framework: Framework, path: Path) -> Answers:
 def parse_answers(framework: Framework, source: Source) -> Answers:
     data = _require_mapping(parse(source), source, "'antwoorden:'")
     problems: list[Problem] = []
-    allowed = {"profiel", "deelnemers", "antwoorden", "belang", "notities", "bespreken", "begeleider"}
+    allowed = {
+        "profiel",
+        "deelnemers",
+        "antwoorden",
+        "belang",
+        "notities",
+        "bespreken",
+        "begeleider",
+        "gedaan",
+    }
     for key in data:
         if key not in allowed:
             problems.append(
@@ -636,6 +645,8 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
         else:
             problems.append(source.problem(("notities", key), f"de notitie bij '{key}' moet een tekst zijn."))
 
+    done = _done_steps(data, source, problems)
+
     if problems or profile is None:
         raise InvalidFileError(problems, hint="Verbeter het bestand en probeer het opnieuw.")
     return Answers(
@@ -647,7 +658,25 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
         notes=notes,
         discuss=tuple(discuss),
         worker=worker,
+        done=done,
     )
+
+
+def _done_steps(data: dict[str, Any], source: Source, problems: list[Problem]) -> tuple[str, ...]:
+    """`gedaan: [course ids]`: steps of an earlier route the family has done."""
+    value = data.get("gedaan")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(
+            source.problem(
+                ("gedaan",),
+                "'gedaan' moet een lijst zijn met de namen (id's) van stappen die jullie al deden, "
+                "bijvoorbeeld: gedaan: [pleegzorgbegeleider, film-zelfzorg].",
+            )
+        )
+        return ()
+    return tuple(dict.fromkeys(v.strip() for v in value))
 
 
 def _worker_filled(value: Any) -> Any:

@@ -288,6 +288,8 @@ class Answers(_Model):
     notes: dict[str, str] = Field(default_factory=dict, alias="notities")
     discuss: tuple[str, ...] = Field(default=(), alias="bespreken")
     worker: WorkerPart | None = Field(default=None, alias="begeleider")
+    # Course ids of earlier route steps the family has done (never advised again).
+    done: tuple[str, ...] = Field(default=(), alias="gedaan")
 
     @property
     def is_duo(self) -> bool:

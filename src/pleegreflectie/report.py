@@ -37,14 +37,15 @@ from .compare import COMPETENCY_NOISE, PILLAR_NOISE, Comparison
 from .conversation import DIFFERENCE_MIN, KitchenTable, differences
 from .flow import PROFILE_FIELDS
 from .models import RECOGNITION_LABELS, Agreement, Answers, Course, Duration, Framework
-from .route import UNCOVERED_ADVICE, Route, RouteStep
-from .scoring import CompetencyScore, Gap, Result
+from .route import MAX_GAPS, UNCOVERED_ADVICE, Route, RouteStep
+from .scoring import CompetencyScore, Gap, PillarScore, Result
 from .wording import FORM_WORDS, join_words, level, number, signed
 
 TITLE = "Reflectie pleegouderschap"
 NO_NAME = "(geen naam)"
 BAR = 10
 TOP_GAPS = 3  # gaps named in the points for the conversation
+TOO_FEW = "te weinig antwoorden om iets te zeggen"
 
 MODES = {"scherm": "met vragen op het scherm", "bestand": "met een antwoordenbestand"}
 PHASE_TITLES = {"nu": "Nu", "daarna": "Daarna", "later": "Later"}
@@ -275,14 +276,25 @@ def _overview(result: Result) -> list[str]:
     if not result.pillars:
         return ["## Overzicht", "Er is nog niets ingevuld."]
     rows = [
-        [escape_inline(p.title), f"{number(p.score)} {bar(p.score)}".strip(), meaning(p.score)]
+        [
+            escape_inline(p.title),
+            f"{number(p.score)} {bar(p.score)}".strip(),
+            _pillar_meaning(p),
+            f"{p.scored} van {p.total}",
+        ]
         for p in result.pillars
     ]
     return [
         "## Overzicht",
-        "Per pijler zie je een score van 1 tot 5. Hoe hoger de score, hoe sterker jullie je voelen.",
-        _table(["Pijler", "Score", "Wat betekent dit"], rows),
+        "Per pijler zie je een score van 1 tot 5. Hoe hoger de score, hoe sterker jullie je voelen. "
+        "De laatste kolom zegt op hoeveel onderdelen de score rust. Is dat minder dan de helft? "
+        f"Dan zeggen we niets over de pijler: {TOO_FEW}.",
+        _table(["Pijler", "Score", "Wat betekent dit", "Onderdelen met een score"], rows),
     ]
+
+
+def _pillar_meaning(pillar: PillarScore) -> str:
+    return TOO_FEW[:1].upper() + TOO_FEW[1:] if pillar.too_few else meaning(pillar.score)
 
 
 def _strengths(framework: Framework, result: Result, route: Route | None) -> list[str]:
@@ -311,7 +323,23 @@ def _gaps(framework: Framework, result: Result) -> list[str]:
         for g in result.gaps
     ]
     blocks.append(_bullets(items, ordered=True))
+    if len(result.gaps) > MAX_GAPS:
+        blocks.append(
+            f"De leerroute werkt aan de eerste {MAX_GAPS} punten. De andere komen aan bod als die klaar zijn."
+        )
     return blocks
+
+
+def _find_out(result: Result) -> list[str]:
+    if not result.find_out:
+        return []
+    items = [f"{escape_inline(f.name)}: {escape_inline(f.text)}" for f in result.find_out]
+    return [
+        "## Uitzoeken",
+        "Bij deze vragen over wat jullie weten, kozen jullie 'weet ik niet'. Dat telt niet mee in de "
+        "score. Het is wel goed om het uit te zoeken, bijvoorbeeld met je pleegzorgbegeleider.",
+        _bullets(items),
+    ]
 
 
 def _pillars(result: Result, answers: Answers) -> list[str]:
@@ -320,9 +348,20 @@ def _pillars(result: Result, answers: Answers) -> list[str]:
         blocks.append("Er is nog geen pijler ingevuld.")
     for pillar in result.pillars:
         blocks.append(f"### {escape_inline(pillar.title)}")
-        blocks.append(f"Score: {number(pillar.score)}. {meaning(pillar.score)}.")
-        rows = [[escape_inline(c.name), number(c.score), _competency_meaning(c)] for c in pillar.competencies]
-        blocks.append(_table(["Onderdeel", "Score", "Wat betekent dit"], rows))
+        blocks.append(
+            f"Score: {number(pillar.score)}. {_pillar_meaning(pillar)}. "
+            f"De score rust op {pillar.scored} van de {pillar.total} onderdelen."
+        )
+        rows = [
+            [
+                escape_inline(c.name),
+                number(c.score),
+                _competency_meaning(c),
+                f"{c.answered} van {c.questions}",
+            ]
+            for c in pillar.competencies
+        ]
+        blocks.append(_table(["Onderdeel", "Score", "Wat betekent dit", "Antwoorden"], rows))
         note = escape_lines(answers.notes.get(pillar.id, ""))
         if note:
             blocks.append("Jullie notitie:")
@@ -396,11 +435,26 @@ def _route(framework: Framework, result: Result, route: Route | None) -> list[st
         )
     else:
         blocks.append("Er staan nu geen stappen in jullie leerroute.")
+    if route.ongoing:
+        blocks.append("### Hier zijn jullie nog mee bezig")
+        blocks.append(_bullets([link(s.course.title, s.course.url) for s in route.ongoing]))
     for phase, title in PHASE_TITLES.items():
         steps = [s for s in route.steps if s.phase == phase]
         if steps:
             blocks.append(f"### {title}")
             blocks.append("\n".join(_step(s) for s in steps))
+    if route.later:
+        blocks.append("### Voor later")
+        blocks.append("Hiervoor is wel aanbod, maar het past nu niet:")
+        blocks.append(
+            _bullets(
+                [
+                    f"{escape_inline(_name(framework, item.competency))}: "
+                    f"{link(item.course.title, item.course.url)}. {escape_inline(item.text)}"
+                    for item in route.later
+                ]
+            )
+        )
     if route.uncovered:
         gaps = {g.id: g for g in result.gaps}
         items = []
@@ -488,18 +542,24 @@ def _comparison(comparison: Comparison) -> list[str]:
     if comparison.route_done:
         blocks.append("Dit hebben jullie gedaan. Goed bezig!")
         blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_done]))
+    if comparison.route_ongoing:
+        blocks.append("Hier zijn jullie nog mee bezig:")
+        blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_ongoing]))
     if comparison.route_not_done:
         blocks.append("Dit hebben jullie (nog) niet gedaan:")
         blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_not_done]))
+    if comparison.route_unknown:
+        blocks.append("Van deze stappen is niet gevraagd of jullie ze deden:")
+        blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_unknown]))
     return blocks
 
 
-def _footer(framework: Framework, catalogue_version: str | None) -> list[str]:
+def _footer(framework: Framework, catalogue_version: str | None, note: str | None = None) -> list[str]:
     catalogue = f"versie {escape_inline(catalogue_version)}" if catalogue_version else "niet gebruikt"
     return [
         "---",
         f"Gemaakt met pleegreflectie {__version__}. Vragenlijst: versie {escape_inline(framework.version)}. "
-        f"Aanbod: {catalogue}.",
+        f"Aanbod: {catalogue}." + (f" {escape_inline(note)}" if note else ""),
     ]
 
 
@@ -516,6 +576,7 @@ def render_report(
     comparison: Comparison | None = None,
     catalogue_version: str | None = None,
     table: KitchenTable | None = None,
+    catalogue_note: str | None = None,
 ) -> str:
     """The whole report as Markdown, ending in one newline."""
     blocks = _header(meta, answers)
@@ -526,6 +587,7 @@ def render_report(
     blocks += _overview(result)
     blocks += _strengths(framework, result, route)
     blocks += _gaps(framework, result)
+    blocks += _find_out(result)
     blocks += _pillars(result, answers)
     blocks += _route(framework, result, route)
     if table is not None:
@@ -535,7 +597,7 @@ def render_report(
     blocks += _conversation(framework, result, route)
     if comparison is not None:
         blocks += _comparison(comparison)
-    blocks += _footer(framework, catalogue_version)
+    blocks += _footer(framework, catalogue_version, catalogue_note)
     return "\n\n".join(blocks) + "\n"
 
 

@@ -1,29 +1,43 @@
 """Gaps + profile + catalogue -> a personal learning route. Pure and deterministic.
 
 CONTRACT (kept stable for cli.py, view.py, report.py and export.py):
-    plan_route(framework, catalogue, answers, result, *, forms=None, hours=None, today) -> Route
+    plan_route(framework, catalogue, answers, result, *, forms=None, hours=None, today,
+               done=(), ongoing=()) -> Route
 
 How a route is made (also for the README, "Hoe komt de leerroute tot stand?"):
 
 1. Eligibility (hard). An entry is left out when it has expired (`geldig_tot` before today), when its
    audience does not fit the profile (netwerk/bestand, kind of foster care, the age of at least one
-   foster child), when it is meant for a challenge (`problematiek`) the family did not name, or when
-   `--vorm` was given and the entry has none of those forms. A profile field that is unknown never
-   excludes an entry, except the challenge: a specialised programme needs the family to name it.
+   foster child), when it is meant for a challenge (`problematiek`) the family did not name, when its
+   `fase` does not fit the family's phase (`family_phases`: 0 years nieuw + eerste-jaar, 1 year
+   eerste-jaar, 2+ ervaren; unknown years: every phase), or when `--vorm` was given and the entry has
+   none of those forms. A profile field that is unknown never excludes an entry, except the
+   challenge: a specialised programme needs the family to name it. Entries the family has done
+   (`done`, `Answers.done`) or is still doing (`ongoing`) are never candidates.
 2. Priority gaps. The first `MAX_GAPS` gaps of the scoring result (already ordered by priority).
+   Ongoing entries take their hours in "nu" and serve their gaps first.
 3. Greedy set cover. Every entry is worth the remaining priority of the gaps it serves, times how
    deeply its kind closes a gap (a training or intervention closes it; a film or a book only partly),
    times small bonuses for a preferred learning form, recognition (NJi), fit with the hours available
-   and the guidelines (10-16 week programmes for behaviour problems). The best entry is taken, the gaps
-   it serves lose that part of their priority, and this repeats until `MAX_STEPS` steps or nothing is
-   worth enough. A gap stays open while less than half of it is closed: after a film on behaviour a
-   behaviour training still counts, after a training nothing else needs to serve that gap.
-   So one entry serving several gaps beats several entries serving one each. Entries for
-   one region come after national ones. Ties are broken by entry id.
-4. Phases. Each step goes into the first phase (nu, daarna, later) where it fits the hours per month;
-   an entry that alone asks more hours than the family has is never planned, but named in the advice.
-5. Network foster parents without preparation training get the network guidance entry first (or an
-   advice line to ask for it).
+   and the guidelines (10-16 week programmes for behaviour problems). The highest-priority gap first
+   gets its strongest fitting entry (highest weight for that gap). Then the best entry is taken, the
+   gaps it serves lose that part of their priority, and this repeats until `MAX_STEPS` steps or
+   nothing is worth enough. A gap stays open while less than half of it is closed: after a film on
+   behaviour a behaviour training still counts, after a training nothing else needs to serve that gap.
+   So one entry serving several gaps beats several entries serving one each. Entries for one region
+   come after national ones. Ties are broken by entry id. Last, every priority gap still without a
+   step gets its strongest fitting entry while there is room.
+4. Phases. Each step goes into the first phase (nu, daarna, later) where it fits the hours per month.
+5. Every priority gap is accounted for, in exactly one place: a step (or an ongoing entry); `later`
+   (an entry exists but did not fit: `uren` (too many hours, with the shortfall, or no room next to
+   the other steps), `vorm` (not in the forms chosen), `aantal` (the route has `MAX_STEPS` steps));
+   or `uncovered` (nothing in the catalogue, or only entries they did already). Behaviour programmes
+   of 10-16 weeks and recognised programmes for the top gap that do not fit the hours are named in
+   the advice with how many hours a month are missing.
+6. Network foster parents without preparation training (not yet experienced, or who said they had
+   none) get the network guidance entry first (or an advice line to ask for it).
+7. A "weet ik niet" on a knowing question (`Result.find_out`) may get an informational step when the
+   route has room left.
 """
 
 from __future__ import annotations
@@ -34,6 +48,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .models import (
+    RECOGNITION_LABELS,
     Answers,
     CareKind,
     Catalogue,
@@ -91,10 +106,23 @@ SHARE_MAX = 3
 class RouteStep:
     course: Course
     phase: Phase
-    competencies: tuple[str, ...]  # the family's priority gaps this entry serves here
+    competencies: tuple[str, ...]  # the priority gaps this entry serves here (or a point to find out)
     reason: str  # Dutch, B1: why this step, with the family's own scores and importance, and why this form
     via_worker: bool  # toegang: via-begeleider -> "Vraag je pleegzorgbegeleider naar ..."
     hours_per_month: float | None  # estimated load while it runs (monthly_hours); plan_route always sets it
+
+
+LaterReason = Literal["uren", "vorm", "aantal"]
+
+
+@dataclass(frozen=True)
+class LaterItem:
+    """A priority gap with an offer that exists but did not fit now, and why."""
+
+    competency: str  # the priority gap's competency id
+    course: Course  # the strongest offer for it that did not fit
+    reason: LaterReason  # uren: the hours; vorm: the chosen forms; aantal: the 5-step limit
+    text: str  # Dutch, B1: what did not fit and by how much
 
 
 @dataclass(frozen=True)
@@ -103,6 +131,8 @@ class Route:
     uncovered: tuple[str, ...]  # competency ids of priority gaps that nothing in the catalogue serves
     share: tuple[str, ...]  # competency ids of strengths to share with other foster parents
     advice: tuple[str, ...]  # general advice lines in Dutch (talk to the worker, informal options, ...)
+    later: tuple[LaterItem, ...] = ()  # priority gaps with an offer that did not fit now
+    ongoing: tuple[RouteStep, ...] = ()  # earlier steps the family is still doing (phase "nu")
 
 
 # ---------------------------------------------------------------- eligibility and load
@@ -142,10 +172,31 @@ def is_eligible(
             return False
     if audience.unprepared_only and _prepared(profile):
         return False
+    phases = family_phases(profile)
+    if course.phases is not None and phases is not None and not phases & set(course.phases):
+        return False
     if audience.challenges is not None and audience.challenges:
         needed = set(audience.challenges) - NO_CHALLENGE
         return bool(needed & set(profile.challenges))
     return True
+
+
+FamilyPhase = Literal["nieuw", "eerste-jaar", "ervaren"]
+
+
+def family_phases(profile: Profile) -> frozenset[FamilyPhase] | None:
+    """Where the family is, from its years as foster parent; None (unknown) lets every entry through.
+
+    0 years: a new placement and the first year (nieuw, eerste-jaar); 1 year: the first year is
+    (almost) behind them (eerste-jaar); 2 years or more: experienced (ervaren).
+    """
+    if profile.years is None:
+        return None
+    if profile.years == 0:
+        return frozenset({"nieuw", "eerste-jaar"})
+    if profile.years == 1:
+        return frozenset({"eerste-jaar"})
+    return frozenset({"ervaren"})
 
 
 def _prepared(profile: Profile) -> bool:
@@ -256,13 +307,22 @@ def _factor(course: Course, serves: tuple[str, ...], hours: float, ctx: _Context
 
 
 def _candidates(
-    catalogue: Catalogue, ctx: _Context, *, today: dt.date, forms: Sequence[LearningForm] | None
+    catalogue: Catalogue,
+    ctx: _Context,
+    *,
+    today: dt.date,
+    forms: Sequence[LearningForm] | None,
+    exclude: frozenset[str] = frozenset(),
+    targets: Sequence[str] | None = None,
 ) -> list[_Candidate]:
-    """Eligible entries that serve at least one priority gap, sorted by id."""
-    gap_ids = [g.id for g in ctx.gaps]
+    """Eligible entries that serve at least one target (the priority gaps), sorted by id.
+
+    Entries in `exclude` (done or still ongoing) are never candidates.
+    """
+    gap_ids = list(targets) if targets is not None else [g.id for g in ctx.gaps]
     found = []
     for course in catalogue.entries:
-        if not is_eligible(course, ctx.profile, today=today, forms=forms):
+        if course.id in exclude or not is_eligible(course, ctx.profile, today=today, forms=forms):
             continue
         serves = tuple(g for g in gap_ids if g in course.competencies)
         if serves:
@@ -327,21 +387,62 @@ def _is_network_guidance(course: Course) -> bool:
 
 
 def _needs_network_guidance(profile: Profile) -> bool:
-    return profile.parent_kind == ParentKind.NETWORK and profile.prepared is not True
+    """Network foster parents without preparation; after years of fostering only when they said so."""
+    if profile.parent_kind != ParentKind.NETWORK or profile.prepared is True:
+        return False
+    phases = family_phases(profile)
+    return profile.prepared is False or phases is None or "ervaren" not in phases
 
 
-def _cover(pool: list[_Candidate], ctx: _Context) -> _Plan:
+def _best_for(gap_id: str, pool: Sequence[_Candidate], plan: _Plan) -> tuple[_Candidate, Phase] | None:
+    """The strongest entry for one gap that still fits: its depth and bonuses first, then its total value."""
+    best: tuple[_Candidate, Phase] | None = None
+    best_key: tuple[float, float] | None = None
+    for candidate in pool:  # sorted by id: the first of equal values wins
+        if gap_id not in candidate.serves or plan.chosen(candidate):
+            continue
+        phase = plan.phase_for(candidate.hours)
+        if phase is None:
+            continue
+        key = (round(candidate.factor, 9), _value(candidate, plan.remaining, plan.priority))
+        if best_key is None or key > best_key:
+            best, best_key = (candidate, phase), key
+    return best
+
+
+def _served(plan: _Plan) -> set[str]:
+    return {g for _, _, served in plan.picked for g in served}
+
+
+def _cover(pool: list[_Candidate], ctx: _Context, ongoing: Sequence[_Candidate] = ()) -> _Plan:
     priority = {g.id: g.priority for g in ctx.gaps}
     plan = _Plan(priority, dict(priority), [0.0] * len(PHASES), ctx.budget, [])
+    for candidate in ongoing:  # still running: it takes its hours now and serves its gaps
+        plan.loads[0] += candidate.hours
+        for gap_id in candidate.serves:
+            plan.remaining[gap_id] *= 1 - DEPTH[candidate.course.kind]
+    covered = {g for c in ongoing for g in c.serves}
     if _needs_network_guidance(ctx.profile):
         first = _best([c for c in pool if _is_network_guidance(c.course)], plan)
         if first is not None:
             plan.take(*first)
+    if ctx.gaps and ctx.gaps[0].id not in covered | _served(plan):
+        top = _best_for(ctx.gaps[0].id, pool, plan)  # the highest priority gets its strongest offer first
+        if top is not None:
+            plan.take(*top)
     while len(plan.picked) < MAX_STEPS:
         best = _best(pool, plan)
         if best is None:
             break
         plan.take(*best)
+    for gap in ctx.gaps:  # every priority gap that can still get a step, gets one
+        if len(plan.picked) >= MAX_STEPS:
+            break
+        if gap.id in covered | _served(plan):
+            continue
+        extra = _best_for(gap.id, pool, plan)
+        if extra is not None:
+            plan.take(*extra)
     return plan
 
 
@@ -358,6 +459,7 @@ FORM_WHY = {
     LearningForm.PHONE: "Je belt als je een vraag hebt.",
 }
 MAX_NAMED = 3
+MAX_RECOGNISED = 2  # recognised programmes named that do not fit the hours
 
 
 def _hours_text(value: float) -> str:
@@ -365,6 +467,12 @@ def _hours_text(value: float) -> str:
     if value >= 3 or value == int(value):
         return str(round(value))
     return number(value)
+
+
+def _short(hours: float, budget: float) -> str:
+    """How many hours a month are missing, from the hours as shown (9, not 8,66)."""
+    shown = round(hours) if hours >= 3 else round(hours, 1)
+    return _hours_text(max(round(shown - budget, 1), 0.1))
 
 
 def _names(gap_ids: Sequence[str], ctx: _Context) -> list[str]:
@@ -414,21 +522,105 @@ def _reason(framework: Framework, course: Course, served: tuple[str, ...], ctx: 
     return " ".join(sentences)
 
 
+# ---------------------------------------------------------------- what did not fit, and why
+
+
+def _forms_text(forms: Sequence[LearningForm]) -> str:
+    return join_words([FORM_WORDS[f] for f in forms]) if forms else ""
+
+
+def _later(
+    pool: Sequence[_Candidate],
+    any_form: Sequence[_Candidate],
+    plan: _Plan,
+    covered: set[str],
+    ctx: _Context,
+    forms: Sequence[LearningForm] | None,
+) -> tuple[list[LaterItem], list[str]]:
+    """Each priority gap without a step: an offer that did not fit (later) or none at all (uncovered)."""
+    later: list[LaterItem] = []
+    uncovered: list[str] = []
+    budget = _hours_text(ctx.budget)
+    full = len(plan.picked) >= MAX_STEPS
+    for gap in ctx.gaps:
+        if gap.id in covered:
+            continue
+        offers = [c for c in pool if gap.id in c.serves]
+        if offers:
+            fitting = [c for c in offers if c.hours <= ctx.budget + EPSILON]
+            best = _strongest(fitting or offers, gap.id)
+            hours = _hours_text(best.hours)
+            if not fitting:
+                short = _short(best.hours, ctx.budget)
+                text = f"Past niet in {budget} uur per maand: dit vraagt ongeveer {hours} uur per maand"
+                text += f", {short} uur meer dan jullie nu hebben." if ctx.budget > 0 else "."
+                later.append(LaterItem(gap.id, best.course, "uren", text))
+            elif full:
+                text = f"De route heeft al {MAX_STEPS} stappen. Kies dit als een andere stap klaar is."
+                later.append(LaterItem(gap.id, best.course, "aantal", text))
+            else:
+                text = (
+                    f"Past nu niet naast de andere stappen in {budget} uur per maand "
+                    f"(dit vraagt ongeveer {hours} uur per maand). Kies dit als een andere stap klaar is."
+                )
+                later.append(LaterItem(gap.id, best.course, "uren", text))
+            continue
+        other_forms = [c for c in any_form if gap.id in c.serves]
+        if other_forms and forms:
+            best = _strongest(other_forms, gap.id)
+            text = f"Niet {_forms_text(forms)} beschikbaar. Het kan wel {_forms_text(best.course.forms)}."
+            later.append(LaterItem(gap.id, best.course, "vorm", text))
+            continue
+        uncovered.append(gap.id)
+    return later, uncovered
+
+
+def _strongest(candidates: Sequence[_Candidate], gap_id: str) -> _Candidate:
+    """The entry with the highest weight for this gap; ties by id (the candidates are sorted by id)."""
+    return max(candidates, key=lambda c: round(c.factor, 9))
+
+
 # ---------------------------------------------------------------- advice
 
 
-def _advice_uncovered(
-    uncovered: Sequence[str], ctx: _Context, forms: Sequence[LearningForm] | None
+def _advice_left_out(
+    later: Sequence[LaterItem], ctx: _Context, forms: Sequence[LearningForm] | None, hours: int | None
 ) -> list[str]:
-    # The uncovered gaps are listed apart (Route.uncovered), each display adds UNCOVERED_ADVICE.
+    """What `--vorm` and `--uren` left out, and why."""
     lines = []
-    if uncovered and forms:
-        chosen = join_words([FORM_WORDS[f] for f in forms])
-        lines.append(f"Je zocht alleen aanbod {chosen}. Met andere leervormen is er misschien meer.")
+    by_form = [item for item in later if item.reason == "vorm"]
+    if forms and by_form:
+        names = join_words(_names([item.competency for item in by_form], ctx))
+        lines.append(
+            f"Je zocht alleen aanbod {_forms_text(forms)}. Voor {names} is er wel aanbod, maar niet "
+            f"{_forms_text(forms)} beschikbaar. Dat staat bij 'Voor later'."
+        )
+    by_hours = [item for item in later if item.reason == "uren"]
+    if hours is not None and by_hours and ctx.budget > 0:  # with no time at all, one line says so
+        names = join_words(_names([item.competency for item in by_hours], ctx))
+        lines.append(
+            f"Aanbod voor {names} past niet in {_hours_text(ctx.budget)} uur per maand. "
+            "Dat staat bij 'Voor later'."
+        )
     return lines
 
 
-def _advice_time(pool: Sequence[_Candidate], plan: _Plan, ctx: _Context, assumed: bool) -> list[str]:
+def _advice_done(uncovered: Sequence[str], done_courses: Sequence[Course], ctx: _Context) -> list[str]:
+    """A gap whose only offers the family has done already: no new step, but a conversation."""
+    lines = []
+    for gap_id in uncovered:
+        did = [c.title for c in done_courses if gap_id in c.competencies]
+        if did:
+            lines.append(
+                f"Jullie deden al {join_words(did)}. Toch is {_names([gap_id], ctx)[0]} nog een "
+                "aandachtspunt. Bespreek met je pleegzorgbegeleider wat nu kan helpen."
+            )
+    return lines
+
+
+def _advice_time(
+    pool: Sequence[_Candidate], plan: _Plan, ctx: _Context, assumed: bool, later: Sequence[LaterItem]
+) -> list[str]:
     lines = []
     budget = _hours_text(ctx.budget)
     if assumed:
@@ -441,7 +633,6 @@ def _advice_time(pool: Sequence[_Candidate], plan: _Plan, ctx: _Context, assumed
             "Jullie hebben nu geen tijd voor een cursus of training. Dat is goed om te weten. "
             "Praat met je pleegzorgbegeleider over wat jullie nu het meest helpt."
         )
-        return lines
     too_big = [c for c in pool if c.hours > ctx.budget + EPSILON and c.course.kind in PROGRAMME_KINDS]
     closed = {g for c, _, served in plan.picked if c.course.kind in PROGRAMME_KINDS for g in served}
     start = {g.id: g.priority for g in ctx.gaps}
@@ -457,24 +648,57 @@ def _advice_time(pool: Sequence[_Candidate], plan: _Plan, ctx: _Context, assumed
         best = max(programmes, key=lambda c: _value(c, start, start), default=None)
         line = "Bij gedragsproblemen werkt een oudertraining van 10 tot 16 weken het best"
         if best is not None:
+            short = _short(best.hours, ctx.budget)
             lines.append(
                 f"{line}, zoals {best.course.title}. Die vraagt ongeveer {_hours_text(best.hours)} uur "
-                f"per maand. Dat is meer dan de {budget} uur die jullie nu hebben. Bespreek met je "
-                "pleegzorgbegeleider of het later kan, of wie jullie tijd kan geven."
+                f"per maand. Dat is {short} uur per maand meer dan de {budget} uur die jullie nu hebben. "
+                "Bespreek met je pleegzorgbegeleider of het later kan, of wie jullie tijd kan geven."
             )
         else:
             lines.append(f"{line}. Vraag je pleegzorgbegeleider welke training bij jullie past.")
-        return lines
+        return lines + _advice_recognised(too_big, plan, ctx, {best.course.id} if best else set())
     top = ctx.gaps[0].id if ctx.gaps else None
-    if top is not None and top not in closed:
+    waiting = {item.competency for item in later}
+    if top is not None and top not in closed and top not in waiting and ctx.budget > 0:
         options = [c for c in too_big if top in c.serves]
         best = max(options, key=lambda c: _value(c, start, start), default=None)
         if best is not None:
+            short = _short(best.hours, ctx.budget)
             lines.append(
                 f"Bij {_names([top], ctx)[0]} past {best.course.title} goed. Dat vraagt ongeveer "
-                f"{_hours_text(best.hours)} uur per maand, meer dan de {budget} uur die jullie nu hebben. "
-                "Bespreek met je pleegzorgbegeleider of het later kan."
+                f"{_hours_text(best.hours)} uur per maand, {short} uur meer dan de {budget} uur die jullie "
+                "nu hebben. Bespreek met je pleegzorgbegeleider of het later kan."
             )
+            return lines + _advice_recognised(too_big, plan, ctx, {best.course.id})
+    return lines + _advice_recognised(too_big, plan, ctx, set())
+
+
+def _advice_recognised(
+    too_big: Sequence[_Candidate], plan: _Plan, ctx: _Context, named: set[str]
+) -> list[str]:
+    """Recognised programmes (NJi) for the top gap that ask more hours than there are: never silent."""
+    if not ctx.gaps or ctx.budget <= 0:
+        return []
+    top = ctx.gaps[0]
+    picked = {c.course.id for c, _, _ in plan.picked}
+    options = sorted(
+        (
+            c
+            for c in too_big
+            if top.id in c.serves and c.course.recognition and c.course.id not in named | picked
+        ),
+        key=lambda c: -round(c.factor, 9),  # stable: ties keep id order
+    )
+    lines = []
+    for candidate in options[:MAX_RECOGNISED]:
+        course = candidate.course
+        label = RECOGNITION_LABELS[course.recognition or ""]
+        lines.append(
+            f"Ook {course.title} helpt bij {_names([top.id], ctx)[0]} (erkenning: {label}). "
+            f"Dat vraagt ongeveer {_hours_text(candidate.hours)} uur per maand: "
+            f"{_short(candidate.hours, ctx.budget)} uur meer dan de {_hours_text(ctx.budget)} uur "
+            "die jullie nu hebben."
+        )
     return lines
 
 
@@ -503,17 +727,69 @@ def _advice_guidelines(profile: Profile, plan: _Plan, ctx: _Context) -> list[str
     return lines
 
 
-def _advice_later(plan: _Plan, uncovered: Sequence[str], ctx: _Context) -> list[str]:
-    served = {g for _, _, s in plan.picked for g in s}
-    waiting = [g.id for g in ctx.gaps if g.id not in served and g.id not in uncovered]
-    if not waiting or not plan.picked:
-        return []
-    return [f"Niet alles past nu in deze route. Kijk later ook naar {join_words(_names(waiting, ctx))}."]
-
-
 def _share(result: Result) -> tuple[str, ...]:
     top = [c.id for c in result.strengths if c.score is not None and c.score >= SHARE_MIN]
     return tuple((top or [c.id for c in result.strengths])[:SHARE_MAX])
+
+
+# ---------------------------------------------------------------- find out (uitzoeken)
+
+
+def _find_out_steps(
+    catalogue: Catalogue,
+    result: Result,
+    plan: _Plan,
+    ctx: _Context,
+    *,
+    today: dt.date,
+    forms: Sequence[LearningForm] | None,
+    exclude: frozenset[str],
+) -> list[RouteStep]:
+    """An informational step for a "weet ik niet" on a knowing question, when the route has room."""
+    served = {g for _, _, s in plan.picked for g in s} | {g.id for g in ctx.gaps}
+    wanted = list(dict.fromkeys(f.competency_id for f in result.find_out if f.competency_id not in served))
+    taken = {c.course.id for c, _, _ in plan.picked} | exclude
+    steps: list[RouteStep] = []
+    if not wanted:
+        return steps
+    pool = [
+        c
+        for c in _candidates(
+            catalogue, ctx, today=today, forms=forms, exclude=frozenset(taken), targets=wanted
+        )
+        if c.course.kind == "informatie"
+    ]
+    names = {f.competency_id: f.name for f in result.find_out}
+    for competency_id in wanted:
+        if len(plan.picked) + len(steps) >= MAX_STEPS:
+            break
+        options = [c for c in pool if competency_id in c.serves and c.course.id not in taken]
+        phase = None
+        chosen = None
+        for candidate in sorted(options, key=lambda c: -round(c.factor, 9)):  # stable: by id
+            phase = plan.phase_for(candidate.hours)
+            if phase is not None:
+                chosen = candidate
+                break
+        if chosen is None or phase is None:
+            continue
+        plan.loads[PHASES.index(phase)] += chosen.hours
+        taken.add(chosen.course.id)
+        reason = (
+            f"Jullie wisten bij '{names[competency_id]}' het antwoord nog niet. Hier kunnen jullie het "
+            f"uitzoeken. {_form_sentence(chosen.course, ctx)}"
+        )
+        steps.append(
+            RouteStep(
+                course=chosen.course,
+                phase=phase,
+                competencies=(competency_id,),
+                reason=reason,
+                via_worker=chosen.course.access == "via-begeleider",
+                hours_per_month=chosen.hours,
+            )
+        )
+    return steps
 
 
 # ---------------------------------------------------------------- the route
@@ -528,8 +804,14 @@ def plan_route(
     forms: Sequence[LearningForm] | None = None,
     hours: int | None = None,
     today: dt.date,
+    done: Iterable[str] = (),
+    ongoing: Iterable[str] = (),
 ) -> Route:
-    """A small route of steps in phases nu/daarna/later that covers the family's priority gaps."""
+    """A small route of steps in phases nu/daarna/later that covers the family's priority gaps.
+
+    `done`: course ids the family has done (with the answers file's `gedaan`): never in the route.
+    `ongoing`: course ids they are still doing: shown as ongoing, never as a new step.
+    """
     profile = answers.profile
     budget, assumed = _budget(profile, hours)
     gaps = result.gaps[:MAX_GAPS]
@@ -537,8 +819,21 @@ def plan_route(
     behaviour = Challenge.BEHAVIOUR in profile.challenges and any(_is_behaviour_gap(g.id) for g in gaps)
     ctx = _Context(profile, gaps, budget, preferred, behaviour)
 
-    pool = _candidates(catalogue, ctx, today=today, forms=forms)
-    plan = _cover(pool, ctx)
+    done_ids = frozenset(done) | frozenset(answers.done)
+    ongoing_ids = frozenset(ongoing) - done_ids
+    exclude = done_ids | ongoing_ids
+    by_id = {c.id: c for c in catalogue.entries}
+    gap_ids = [g.id for g in gaps]
+    running = [
+        _Candidate(c, monthly_hours(c), tuple(g for g in gap_ids if g in c.competencies), 1.0)
+        for c in sorted((by_id[i] for i in ongoing_ids if i in by_id), key=lambda c: c.id)
+    ]
+
+    pool = _candidates(catalogue, ctx, today=today, forms=forms, exclude=exclude)
+    plan = _cover(pool, ctx, running)
+    covered = {g for c in running for g in c.serves} | _served(plan)
+    any_form = _candidates(catalogue, ctx, today=today, forms=None, exclude=exclude) if forms else []
+    later, uncovered = _later(pool, any_form, plan, covered, ctx, forms)
     steps = [
         RouteStep(
             course=candidate.course,
@@ -550,10 +845,19 @@ def plan_route(
         )
         for candidate, phase, served in plan.picked
     ]
+    steps += _find_out_steps(catalogue, result, plan, ctx, today=today, forms=forms, exclude=exclude)
     steps.sort(key=lambda s: PHASES.index(s.phase))  # stable: pick order within a phase
-
-    servable = {g for c in pool for g in c.serves}
-    uncovered = tuple(g.id for g in gaps if g.id not in servable)
+    ongoing_steps = tuple(
+        RouteStep(
+            course=c.course,
+            phase="nu",
+            competencies=c.serves,
+            reason="Hier zijn jullie nog mee bezig. Maak dit eerst af.",
+            via_worker=c.course.access == "via-begeleider",
+            hours_per_month=c.hours,
+        )
+        for c in running
+    )
 
     advice: list[str] = []
     if not result.gaps:
@@ -561,12 +865,12 @@ def plan_route(
             "Jullie hebben nu geen duidelijke aandachtspunten. Fijn! "
             "Deel wat goed gaat met andere pleegouders, bijvoorbeeld in een pleegoudernetwerk."
         )
-    advice += _advice_time(pool, plan, ctx, assumed)
+    advice += _advice_time(pool, plan, ctx, assumed, later)
+    advice += _advice_left_out(later, ctx, forms, hours)
     advice += _advice_guidelines(profile, plan, ctx)
-    advice += _advice_uncovered(uncovered, ctx, forms)
-    advice += _advice_later(plan, uncovered, ctx)
-    if steps:
+    advice += _advice_done(uncovered, [by_id[i] for i in sorted(done_ids) if i in by_id], ctx)
+    if steps or ongoing_steps:
         advice.append(
             "Bespreek deze route met je pleegzorgbegeleider. Die kan extra hulp regelen als dat nodig is."
         )
-    return Route(tuple(steps), uncovered, _share(result), tuple(advice))
+    return Route(tuple(steps), tuple(uncovered), _share(result), tuple(advice), tuple(later), ongoing_steps)

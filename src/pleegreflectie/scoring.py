@@ -9,6 +9,13 @@ How it works (also in the README, "Hoe werkt de score?"):
 - A strength: a score of 4 or more.
 - A gap (aandachtspunt): a score of 3.5 or less that the family does not call "nu niet zo belangrijk".
   Its priority is (5 - score) x importance; importance is 2 when it was not asked.
+- What a score rests on: a competency counts its answers on the scale out of the answers possible
+  (`answered` of `questions`, that is its questions times the respondents); a pillar counts its
+  competencies with a score out of those that apply (`scored` of `total`). A pillar scored on fewer
+  than half its competencies is `too_few`: it gets no verdict ("te weinig antwoorden om iets te
+  zeggen"), only its number.
+- "weet ik niet" on a knowing (`weten`) question is a point to find out (`find_out`, "uitzoeken"):
+  shown to the family and eligible for an informational route step, never lowering a score.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ class CompetencyScore:
     importance: int | None  # as the family said, or None when not asked
     # Two foster parents: label -> that parent's score (empty for one respondent).
     per_participant: tuple[tuple[str, float | None], ...] = ()
+    questions: int = 0  # answers possible (questions x respondents): the score rests on `answered` of them
+    find_out: tuple[str, ...] = ()  # ids of knowing questions answered "weet ik niet"
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,13 @@ class PillarScore:
     title: str
     score: float | None
     competencies: tuple[CompetencyScore, ...]
+    scored: int = 0  # competencies with a score: the pillar score rests on these
+    total: int = 0  # competencies that apply to the family
+
+    @property
+    def too_few(self) -> bool:
+        """Scored on fewer than half of its competencies: too little to say anything."""
+        return self.score is not None and self.scored * 2 < self.total
 
 
 @dataclass(frozen=True)
@@ -56,10 +72,22 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class FindOut:
+    """A knowing question answered "weet ik niet": something to find out (uitzoeken)."""
+
+    question_id: str
+    competency_id: str
+    pillar_id: str
+    name: str  # the competency's name
+    text: str  # the question
+
+
+@dataclass(frozen=True)
 class Result:
     pillars: tuple[PillarScore, ...]
     strengths: tuple[CompetencyScore, ...]
     gaps: tuple[Gap, ...]
+    find_out: tuple[FindOut, ...] = ()
 
     def competencies(self) -> list[CompetencyScore]:
         return [c for p in self.pillars for c in p.competencies]
@@ -98,6 +126,7 @@ def needs_importance(competency: Competency, answers: Answers) -> bool:
 def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | None = None) -> Result:
     wanted = set(pillar_ids) if pillar_ids else {p.id for p in framework.pillars}
     pillars: list[PillarScore] = []
+    find_out: list[FindOut] = []
     for pillar in framework.pillars:
         if pillar.id not in wanted:
             continue
@@ -111,6 +140,16 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
                 if answers.is_duo
                 else ()
             )
+            unknown = tuple(
+                q.id
+                for q in competency.questions
+                if q.kind == "weten" and Special.DONT_KNOW in answers.all_values(q.id)
+            )
+            find_out += [
+                FindOut(q.id, competency.id, pillar.id, competency.name, q.text)
+                for q in competency.questions
+                if q.id in unknown
+            ]
             scores.append(
                 CompetencyScore(
                     id=competency.id,
@@ -121,10 +160,17 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
                     unsure=sum(1 for v in values if v == Special.DONT_KNOW),
                     importance=answers.importance.get(competency.id),
                     per_participant=voices,
+                    questions=len(competency.questions) * len(answers.answer_sets()),
+                    find_out=unknown,
                 )
             )
         pillar_score = _mean(c.score for c in scores if c.score is not None)
-        pillars.append(PillarScore(pillar.id, pillar.title, pillar_score, tuple(scores)))
+        scored = sum(1 for c in scores if c.score is not None)
+        pillars.append(
+            PillarScore(
+                pillar.id, pillar.title, pillar_score, tuple(scores), scored=scored, total=len(scores)
+            )
+        )
 
     order = {c.id: i for i, c in enumerate(framework.competencies())}
     all_scores = [c for p in pillars for c in p.competencies]
@@ -139,4 +185,4 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
             priority = round((5 - c.score) * importance, 2)
             gaps.append(Gap(c.id, c.pillar_id, c.name, c.score, importance, priority))
     gaps.sort(key=lambda g: (-g.priority, g.score, order[g.id]))
-    return Result(tuple(pillars), tuple(strengths), tuple(gaps))
+    return Result(tuple(pillars), tuple(strengths), tuple(gaps), tuple(find_out))

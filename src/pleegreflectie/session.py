@@ -23,6 +23,7 @@ class Autosave:
     framework_version: str
     catalogue_version: str | None = None
     reflection_id: int | None = None
+    catalogue_path: str | None = None  # a custom catalogue (`--catalogus`), remembered per reflection
 
     def __call__(self, sitting: Sitting) -> None:
         if self.store is None:
@@ -33,6 +34,7 @@ class Autosave:
                 household=sitting.profile.get("huishouden"),
                 framework_version=self.framework_version,
                 catalogue_version=self.catalogue_version,
+                catalogue_path=self.catalogue_path,
             )
         else:
             self.store.save(self.reflection_id, sitting)
@@ -77,6 +79,8 @@ class Autosave:
 def resume(store: Store, reflection_id: int) -> tuple[ReflectionInfo, Sitting, Autosave]:
     """A saved reflection, ready to continue at its first unanswered question."""
     info, sitting = store.load(reflection_id)
-    autosave = Autosave(store, info.framework_version, info.catalogue_version, reflection_id)
+    autosave = Autosave(
+        store, info.framework_version, info.catalogue_version, reflection_id, info.catalogue_path
+    )
     autosave.look_up_previous_route(sitting)
     return info, sitting, autosave

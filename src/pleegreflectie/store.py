@@ -119,6 +119,7 @@ class ReflectionInfo:
     route: tuple[str, ...] | None  # planned route entry ids, set by finish()
     route_done: tuple[str, ...]  # entries of the previous route the family says they did
     answer_count: int  # scale questions answered (a special answer counts too)
+    catalogue_path: str | None = None  # a custom catalogue file (`--catalogus`); None: the bundled one
 
     @property
     def finished(self) -> bool:
@@ -196,6 +197,7 @@ class Store:
         household: str | None,
         framework_version: str,
         catalogue_version: str | None = None,
+        catalogue_path: str | None = None,
     ) -> int:
         """Save a new reflection (with what the sitting holds already); returns its id."""
         label = _label(household) or _label(sitting.profile.get("huishouden"))
@@ -203,7 +205,8 @@ class Store:
         with self._transaction(write=True) as db:
             cursor = db.execute(
                 "INSERT INTO reflections (household, household_key, created_at, updated_at, pillar_ids,"
-                " respondent, framework_version, catalogue_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " respondent, framework_version, catalogue_version, catalogue_path)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     label,
                     _household_key(label),
@@ -213,6 +216,7 @@ class Store:
                     sitting.respondent,
                     framework_version,
                     catalogue_version,
+                    catalogue_path,
                 ),
             )
             reflection_id = cursor.lastrowid
@@ -287,6 +291,13 @@ class Store:
         return self._first_id(
             "SELECT id FROM reflections WHERE status = ? ORDER BY updated_at DESC, id DESC LIMIT 1",
             (Status.IN_PROGRESS.value,),
+        )
+
+    def latest_finished(self) -> int | None:
+        """The finished reflection finished most recently."""
+        return self._first_id(
+            "SELECT id FROM reflections WHERE status = ? ORDER BY finished_at DESC, id DESC LIMIT 1",
+            (Status.DONE.value,),
         )
 
     def latest(self) -> int | None:
@@ -515,7 +526,7 @@ def _not_found(reflection_id: int) -> NotFoundError:
 _INFO_QUERY = (
     "SELECT r.id, r.household, r.status, r.created_at, r.updated_at, r.finished_at, r.pillar_ids,"
     " r.respondent, r.ask_profile, r.framework_version, r.catalogue_version, r.route, r.previous_route,"
-    " r.route_done, r.origin, r.meta,"
+    " r.route_done, r.origin, r.meta, r.catalogue_path,"
     " (SELECT COUNT(*) FROM steps s WHERE s.reflection_id = r.id AND s.kind = 'vraag'"
     "  AND s.value IS NOT NULL) AS answer_count"
     " FROM reflections r"
@@ -545,6 +556,7 @@ def _info(row: sqlite3.Row) -> ReflectionInfo:
         route=tuple(json.loads(route)) if route is not None else None,
         route_done=tuple(json.loads(row["route_done"])),
         answer_count=int(row["answer_count"]),
+        catalogue_path=row["catalogue_path"],
     )
 
 

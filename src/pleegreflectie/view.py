@@ -15,7 +15,7 @@ from .catalogue import THIN
 from .conversation import agreement_text, differences
 from .flow import Progress
 from .models import Answers, Competency, Framework, Pillar
-from .route import UNCOVERED_ADVICE, Route, RouteStep
+from .route import MAX_GAPS, UNCOVERED_ADVICE, Route, RouteStep
 from .scoring import Result
 from .wording import FORM_WORDS, day_text, level, number, signed
 
@@ -91,14 +91,20 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for pillar in result.pillars:
-        table.add_row(pillar.title, bar(pillar.score), number(pillar.score), verdict(pillar.score))
+        word = "te weinig antwoorden" if pillar.too_few else verdict(pillar.score)
+        table.add_row(pillar.title, bar(pillar.score), number(pillar.score), word)
     out.print(table)
 
     for pillar in result.pillars:
         out.print()
-        out.print(f"[bold]{pillar.title}[/bold] (score {number(pillar.score)})")
+        basis = f"{pillar.scored} van {pillar.total} onderdelen"
+        out.print(f"[bold]{pillar.title}[/bold] (score {number(pillar.score)}, op basis van {basis})")
+        if pillar.too_few:
+            out.print("  [dim]Te weinig antwoorden om iets te zeggen over deze pijler.[/dim]")
         for comp in pillar.competencies:
             extra = " (weet ik niet)" if comp.score is None and comp.unsure else ""
+            if comp.score is not None and comp.answered < comp.questions:
+                extra = f" ({comp.answered} van {comp.questions} antwoorden)"
             line = Text(f"  {number(comp.score):>3}  ")
             line.append(comp.name)
             line.append(extra, style="dim")
@@ -110,9 +116,13 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
     out.print()
     out.rule("[bold]Sterke punten[/bold]", align="left")
     if result.strengths:
-        for comp in result.strengths:
+        for comp in result.strengths[:SHOWN_STRENGTHS]:
             out.print(Text(f"  + {comp.name} ({number(comp.score)})"))
         out.print("  Hier zijn jullie sterk in. Misschien kun je anderen hiermee helpen.")
+        rest = len(result.strengths) - SHOWN_STRENGTHS
+        if rest > 0:
+            more = "1 sterk punt" if rest == 1 else f"{rest} sterke punten"
+            out.print(f"  [dim]En nog {more}. Alles staat in het verslag.[/dim]")
     else:
         out.print(
             _indent(
@@ -124,23 +134,50 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
     out.rule("[bold]Aandachtspunten[/bold]", align="left")
     if result.gaps:
         out.print("  Van belangrijk naar minder belangrijk:")
-        for index, gap in enumerate(result.gaps, 1):
+        for index, gap in enumerate(result.gaps[:MAX_GAPS], 1):
             label = framework.importance_label(gap.importance).lower()
             out.print(_indent(Text(f"{index}. {gap.name} (score {number(gap.score)}, {label})"), 2))
+        rest = len(result.gaps) - MAX_GAPS
+        if rest > 0:
+            out.print(
+                _indent(
+                    Text(
+                        f"En nog {rest} punt{'en' if rest > 1 else ''} met minder voorrang. De leerroute "
+                        f"werkt eerst aan deze {MAX_GAPS}. Alle punten staan in het verslag."
+                    ),
+                    2,
+                )
+            )
     elif any(c.score is not None for c in result.competencies()):
         out.print("  Er zijn nu geen aandachtspunten. Mooi!")
     else:
         out.print("  Er is nog niets ingevuld, dus er zijn nog geen aandachtspunten.")
+    if result.find_out:
+        out.print()
+        out.rule("[bold]Uitzoeken[/bold]", align="left")
+        out.print("  Hier wisten jullie het antwoord nog niet. Dat telt niet mee in de score.")
+        out.print("  Zoek het uit, bijvoorbeeld met je pleegzorgbegeleider:")
+        for item in result.find_out:
+            out.print(_indent(Text(f"- {item.name}: {item.text}"), 2))
 
 
 PHASES = (("nu", "Nu"), ("daarna", "Daarna"), ("later", "Later"))
+SHOWN_STRENGTHS = 3  # the clearest strengths in the terminal; the report has them all
 
 
 def show_route(out: Console, framework: Framework, route: Route, result: Result) -> None:
     out.print()
     out.rule("[bold]Jullie leerroute[/bold]", align="left")
-    if not route.steps:
+    if not route.steps and (route.later or route.uncovered):
+        out.print("  Er past nu geen nieuwe stap in jullie leerroute. Hieronder staat waarom.")
+    elif not route.steps and not route.ongoing:
         out.print("  Er is nu geen stap nodig uit de catalogus.")
+    if route.ongoing:
+        out.print()
+        out.print("[bold]Hier zijn jullie nog mee bezig[/bold]")
+        for step in route.ongoing:
+            out.print(_indent(Text(f"- {step.course.title}"), 2))
+        out.print(_indent(Text("Maak dit eerst af. Daarom staat het niet als nieuwe stap in de route."), 2))
     count = 0
     for phase, title in PHASES:
         steps = [s for s in route.steps if s.phase == phase]
@@ -157,6 +194,13 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
             out.print(_indent(Text(f"Waarom: {step.reason}"), 5))
             if course.url:
                 out.print(_indent(Text(f"Meer informatie: {course.url}"), 5))
+    if route.later:
+        out.print()
+        out.print("[bold]Voor later[/bold]")
+        out.print(_indent(Text("Hiervoor is wel aanbod, maar het past nu niet:"), 2))
+        for item in route.later:
+            name = framework.competency(item.competency).name
+            out.print(_indent(Text(f"- {name}: {item.course.title}. {item.text}"), 2))
     if route.uncovered:
         out.print()
         out.print("[bold]Nog niet gevonden in de catalogus[/bold]")
@@ -300,8 +344,12 @@ def show_comparison(
         out.print("[bold]De vorige leerroute[/bold]")
         for _, title in comparison.route_done:
             out.print(_indent(Text(f"✓ gedaan: {title}"), 2))
+        for _, title in comparison.route_ongoing:
+            out.print(_indent(Text(f"… nog bezig: {title}"), 2))
         for _, title in comparison.route_not_done:
             out.print(_indent(Text(f"· nog niet gedaan: {title}"), 2))
+        for _, title in comparison.route_unknown:
+            out.print(_indent(Text(f"? niet gevraagd: {title}"), 2))
     out.print()
     out.print(
         "Een verschil van minder dan 1 punt bij een competentie (een half punt bij een pijler) "
