@@ -16,7 +16,7 @@ from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting, StepKind
 from pleegreflectie.load import CATALOGUE_FILE, bundled, load_catalogue, load_framework, read_source
-from pleegreflectie.models import Answers, CareKind, Catalogue, Course, Framework, Profile
+from pleegreflectie.models import Answers, CareKind, Catalogue, Course, Framework, Profile, Special
 from pleegreflectie.route import is_eligible, plan_route
 from pleegreflectie.scoring import score
 from pleegreflectie.template import answers_template
@@ -432,3 +432,15 @@ def test_the_report_says_when_a_recognition_is_under_review_and_to_ask_the_organ
     national = next(e for e in bundled_catalogue.entries if e.id == "incredible-years")
     text = _step(step(national))
     assert "opnieuw beoordeeld" not in text and "jouw pleegzorgorganisatie" not in text
+
+
+def test_find_out_uses_the_familys_wording_and_only_questions_that_apply(framework: Framework) -> None:
+    values: dict[str, Any] = {q.id: 4 for q in framework.questions()}
+    values["functioneren.eigen-kinderen.weten"] = Special.DONT_KNOW
+    values["ontwikkelen.levenslang.weten"] = Special.DONT_KNOW
+    family = profile(pleegouder="netwerk", pleegzorgvormen=["crisis"], eigen_kinderen=True)
+    result = score(framework, Answers(profile=family, answers=values))
+    assert [(f.question_id, "andere kinderen in ons huis" in f.text) for f in result.find_out] == [
+        ("functioneren.eigen-kinderen.weten", True)
+    ]
+    assert result.competency("functioneren.eigen-kinderen").questions == 2

@@ -134,20 +134,19 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
         for competency in pillar.competencies:
             if not competency.applies_to(answers.profile):
                 continue
-            values = [v for q in competency.questions_for(answers.profile) for v in answers.all_values(q.id)]
+            asked = competency.questions_for(answers.profile)  # a question that does not apply never counts
+            values = [v for q in asked for v in answers.all_values(q.id)]
             voices = (
                 tuple((str(label), s) for label, s in participant_scores(competency, answers))
                 if answers.is_duo
                 else ()
             )
             unknown = tuple(
-                q.id
-                for q in competency.questions
-                if q.kind == "weten" and Special.DONT_KNOW in answers.all_values(q.id)
+                q.id for q in asked if q.kind == "weten" and Special.DONT_KNOW in answers.all_values(q.id)
             )
             find_out += [
-                FindOut(q.id, competency.id, pillar.id, competency.name, q.text)
-                for q in competency.questions
+                FindOut(q.id, competency.id, pillar.id, competency.name, q.text_for(answers.profile))
+                for q in asked
                 if q.id in unknown
             ]
             scores.append(
@@ -160,7 +159,7 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
                     unsure=sum(1 for v in values if v == Special.DONT_KNOW),
                     importance=answers.importance.get(competency.id),
                     per_participant=voices,
-                    questions=len(competency.questions) * len(answers.answer_sets()),
+                    questions=len(asked) * len(answers.answer_sets()),
                     find_out=unknown,
                 )
             )
