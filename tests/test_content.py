@@ -444,3 +444,13 @@ def test_find_out_uses_the_familys_wording_and_only_questions_that_apply(framewo
         ("functioneren.eigen-kinderen.weten", True)
     ]
     assert result.competency("functioneren.eigen-kinderen").questions == 2
+
+
+def test_an_answers_file_with_land_vl_gets_a_flemish_route(oma_path: Path, tmp_path: Path) -> None:
+    text = oma_path.read_text(encoding="utf-8").replace("profiel:\n", "profiel:\n  land: vl\n", 1)
+    flemish = write(tmp_path, "vlaams.yaml", text)
+    result = CliRunner().invoke(app, ["start", "--antwoorden", str(flemish), "--json"])
+    assert result.exit_code == 0, result.output
+    route = json.loads(result.stdout)["route"]
+    flemish_ids = {e.id for e in load_catalogue(load_framework()).entries if e.country == "vl"}
+    assert route and {step["id"] for step in route} <= flemish_ids
