@@ -78,8 +78,7 @@ PRIORITY = "Welke hiervan zijn nu het belangrijkst voor jullie?"
 
 def answer_setup(child: Any) -> None:
     """One foster parent, without the foster care worker."""
-    ask(child, "Vullen jullie dit samen in, met z'n tweeën?", "1")
-    ask(child, "Is je pleegzorgbegeleider er nu bij?", "n")
+    ask(child, "Wie doen er vandaag mee?", "1")
 
 
 def answer_profile(
@@ -104,14 +103,16 @@ def answer_profile(
 
 
 def zorgen_keys(framework: Framework) -> list[tuple[str, str]]:
-    """(prompt text, key) for every step of the zorgen pillar with the answers above, in order."""
+    """(prompt text, key) for every question of the zorgen pillar with the answers above, in order."""
     steps = []
     for competency in framework.pillar("zorgen").competencies:
         weten, doen, _ = ZORGEN[competency.id]
         steps += [(competency.questions[0].text, weten), (competency.questions[1].text, doen)]
-    # Low: gedrag (heel belangrijk: ticked, it is the first box) and ambassadeur (belangrijk).
-    steps.append((PRIORITY, " \r"))
     return steps
+
+
+# After the note: of the low ones, gedrag (the first box) is ticked (heel belangrijk), ambassadeur not.
+ZORGEN_PRIORITY = (PRIORITY, " \r")
 
 
 def close(child: Any) -> None:

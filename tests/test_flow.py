@@ -44,8 +44,8 @@ def importance(key: str) -> Step:
     return Step(StepKind.IMPORTANCE, key, key.split(".")[0])
 
 
-def priority(pillar: str) -> Step:
-    return Step(StepKind.PRIORITY, pillar, pillar)
+def priority(pillars: str) -> Step:
+    return Step(StepKind.PRIORITY, pillars)
 
 
 def note(pillar: str) -> Step:
@@ -67,7 +67,7 @@ def answer_all(framework: Framework, sitting: Sitting, value: int) -> list[str]:
         elif step.kind == StepKind.IMPORTANCE:
             sitting.record(step, 3)
         elif step.kind == StepKind.PRIORITY:
-            low = low_competencies(framework, step.key, sitting.to_answers())
+            low = low_competencies(framework, sitting.pillar_ids, sitting.to_answers())
             sitting.record(step, {c: 3 for c in low})
         else:
             sitting.record(step, None)
@@ -124,7 +124,7 @@ def test_own_children_questions_leave_the_plan_when_there_are_none(framework: Fr
     assert len(questions(None)) == 10
 
 
-def test_one_priority_step_per_pillar_with_its_low_competencies(framework: Framework) -> None:
+def test_one_priority_step_per_sitting_with_the_low_competencies(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
     sitting.answers.update(
         {
@@ -140,32 +140,29 @@ def test_one_priority_step_per_pillar_with_its_low_competencies(framework: Frame
     )
     plan = sitting.plan(framework)
     assert [s.id for s in plan if s.kind in (StepKind.IMPORTANCE, StepKind.PRIORITY)] == ["prioriteit:zorgen"]
-    assert low_competencies(framework, "zorgen", sitting.to_answers()) == [
+    assert low_competencies(framework, ["zorgen"], sitting.to_answers()) == [
         "zorgen.gedrag",
         "zorgen.contact-ouders",
     ]
-    # The priority step comes after the pillar's last question, before its note.
-    position = plan.index(priority("zorgen"))
-    assert plan[position - 1] == question("zorgen.ambassadeur.doen")
-    assert plan[position + 1] == note("zorgen")
+    # The priority step comes last, after the note of the last pillar.
+    assert plan[-1] == priority("zorgen")
+    assert plan[-2] == note("zorgen")
 
 
 def test_the_chosen_competencies_are_very_important_the_others_important(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
     for key in ZORGEN_QUESTIONS:
         sitting.record(question(key), 2)
+    sitting.record(note("zorgen"), "")
     assert sitting.next_step(framework) == priority("zorgen")
     sitting.record(priority("zorgen"), {"zorgen.gedrag": 3, "zorgen.wennen": 2})
     assert sitting.to_answers().importance == {"zorgen.gedrag": 3, "zorgen.wennen": 2}
 
 
-def test_all_low_answers_ask_one_priority_question_per_pillar(framework: Framework) -> None:
+def test_all_low_answers_ask_one_priority_question(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen", "opvoeden"], ask_profile=False)
     asked = answer_all(framework, sitting, 2)
-    assert [a for a in asked if a.startswith(("prioriteit", "belang"))] == [
-        "prioriteit:zorgen",
-        "prioriteit:opvoeden",
-    ]
+    assert [a for a in asked if a.startswith(("prioriteit", "belang"))] == ["prioriteit:zorgen,opvoeden"]
     assert sitting.to_answers().importance == {
         c.id: 3 for p in ("zorgen", "opvoeden") for c in framework.pillar(p).competencies
     }
@@ -238,18 +235,19 @@ def test_back_over_a_skipped_step_clears_the_skip(framework: Framework) -> None:
     assert sitting.next_step(framework) == step
 
 
-def test_back_from_the_priority_step_reopens_it_then_the_question(framework: Framework) -> None:
+def test_back_from_the_priority_step_reopens_it_then_the_note(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
     for key in ZORGEN_QUESTIONS:
         sitting.record(question(key), 2 if key.startswith("zorgen.gedrag") else 5)
+    sitting.record(note("zorgen"), "")
     assert sitting.next_step(framework) == priority("zorgen")
     sitting.record(priority("zorgen"), {"zorgen.gedrag": 3})
-    assert sitting.next_step(framework) == note("zorgen")
+    assert sitting.is_complete(framework)
 
     assert sitting.back()
     assert sitting.next_step(framework) == priority("zorgen")
     assert sitting.back()
-    assert sitting.next_step(framework) == question("zorgen.ambassadeur.doen")
+    assert sitting.next_step(framework) == note("zorgen")
     # Higher answers for the only low competency make the priority step disappear.
     sitting.record(question("zorgen.gedrag.doen"), 5)
     sitting.record(question("zorgen.gedrag.weten"), 5)
@@ -343,15 +341,6 @@ def test_progress_numbers(framework: Framework) -> None:
     assert progress(framework, sitting, note("opvoeden")) == Progress("opvoeden", 2, 2, 10, 10)
 
 
-def test_progress_of_a_priority_step_counts_all_questions_of_the_pillar(framework: Framework) -> None:
-    sitting = Sitting(
-        pillar_ids=["zorgen"],
-        ask_profile=False,
-        answers={"zorgen.gedrag.weten": 1, "zorgen.gedrag.doen": 1},
-    )
-    assert progress(framework, sitting, priority("zorgen")) == Progress("zorgen", 1, 1, 10, 10)
-
-
 def test_progress_counts_only_questions_that_apply(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["functioneren"], profile={"eigen_kinderen": False})
     where = progress(framework, sitting, question("functioneren.veiligheid.weten"))
@@ -391,6 +380,7 @@ def test_an_importance_of_an_older_reflection_is_still_asked_and_forgotten_when_
 def test_two_foster_parents_answer_every_question_in_turn(framework: Framework) -> None:
     sitting = new_sitting(["zorgen"], together=True, worker=True)
     sitting.ask_profile = False
+    assert sitting.history == ["opzet:wie"]  # said on the command line: not asked
     assert sitting.next_step(framework) == Step(StepKind.SETUP, "deelnemers")
     sitting.record(Step(StepKind.SETUP, "deelnemers"), ["Sanne", "Ahmed"])
     plan = sitting.plan(framework)

@@ -110,10 +110,10 @@ ZORGEN_KEYS = (
     "43"  # contact-ouders 4, 3 = 3.5: low
     "wn"  # wennen: weet ik niet, niet van toepassing: no score
     "45"  # ambassadeur 4, 5: high
-    " "
-    + ENTER  # which low ones matter most: gedrag (the first box) is ticked, contact-ouders not
-    + "Het gaat goed."
+    "Het gaat goed."
     + ENTER  # the note
+    + " "
+    + ENTER  # which low ones matter most: gedrag (the first box) is ticked, contact-ouders not
 )
 
 
@@ -142,12 +142,12 @@ def test_a_whole_pillar_with_digit_keys(framework: Framework, pipe: PipeInput) -
 
 def test_on_change_after_every_answer(framework: Framework, pipe: PipeInput) -> None:
     sitting, _, recorder = interview(framework, zorgen(), pipe, ZORGEN_KEYS)
-    # 10 questions + 1 priority question for the pillar + 1 note, each saved at once.
+    # 10 questions + 1 note + 1 priority question, each saved at once.
     assert len(recorder.snapshots) == 12
     assert [len(s["history"]) for s in recorder.snapshots] == list(range(1, 13))
     assert [len(s["answers"]) for s in recorder.snapshots[:4]] == [1, 2, 3, 4]
-    assert recorder.snapshots[9]["importance"] == {}
-    assert recorder.snapshots[10]["importance"] == {"zorgen.gedrag": 3, "zorgen.contact-ouders": 2}
+    assert recorder.snapshots[10]["importance"] == {}
+    assert recorder.snapshots[11]["importance"] == {"zorgen.gedrag": 3, "zorgen.contact-ouders": 2}
     assert recorder.snapshots[-1]["notes"] == {"zorgen": "Het gaat goed."}
     assert recorder.snapshots[-1]["answers"] == sitting.answers
 
@@ -181,8 +181,8 @@ def test_back_on_the_first_question_says_so(framework: Framework, pipe: PipeInpu
 
 def test_back_from_the_note_with_the_word_terug(framework: Framework, pipe: PipeInput) -> None:
     # All 5, then 'terug' in the note: the last question again. Its new answer 1 makes the
-    # competency low (3.0), so now the priority question comes before the note (nothing ticked).
-    keys = "5555555555terug" + ENTER + "1" + ENTER + "Klaar" + ENTER
+    # competency low (3.0), so now the priority question comes after the note (nothing ticked).
+    keys = "5555555555terug" + ENTER + "1" + "Klaar" + ENTER + ENTER
     sitting, _, _ = interview(framework, zorgen(), pipe, keys)
     assert sitting.answers["zorgen.ambassadeur.doen"] == 1
     assert sitting.to_answers().importance == {"zorgen.ambassadeur": 2}

@@ -6,7 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-from terminal import TIMEOUT, answer_profile, ask, plain, skip_without_terminal, spawn, zorgen_keys
+from terminal import (
+    TIMEOUT,
+    ZORGEN_PRIORITY,
+    answer_profile,
+    ask,
+    plain,
+    skip_without_terminal,
+    spawn,
+    zorgen_keys,
+)
 
 from pleegreflectie.models import Framework
 
@@ -31,6 +40,7 @@ def answer_zorgen(child: pexpect.spawn, framework: Framework) -> str:
     for text, key in zorgen_keys(framework):
         ask(child, text, key)
     ask(child, "Wat wil je hier nog over kwijt? (over zorgen)", "Fijn om te doen.\r")
+    ask(child, *ZORGEN_PRIORITY)
     child.expect_exact("Waar staan jullie")
     return "Waar staan jullie"
 

@@ -19,6 +19,7 @@ from terminal import (
     PRIORITY,
     PROGRAM,
     ZORGEN,
+    ZORGEN_PRIORITY,
     answer_profile,
     ask,
     close,
@@ -124,6 +125,7 @@ def test_kill_9_then_hervat_continues_at_the_next_question(tmp_path: Path, frame
         for text, key in after_kill[1:]:
             ask(child, text, key)
         ask(child, "Wat wil je hier nog over kwijt? (over zorgen)", "Na de stroomstoring.\r")
+        ask(child, *ZORGEN_PRIORITY)
         screen = read_to_end(child)
     finally:
         close(child)
@@ -182,6 +184,7 @@ def test_a_new_reflection_asks_which_steps_of_the_previous_route_were_done(
         for text, key in zorgen_keys(framework):
             ask(child, text, key)
         ask(child, "Wat wil je hier nog over kwijt? (over zorgen)", "\r")
+        ask(child, *ZORGEN_PRIORITY)
         screen = read_to_end(child)
     finally:
         close(child)

@@ -72,10 +72,9 @@ def test_two_foster_parents_answer_together_with_same_answer_and_a_mark(
     home = tmp_path / "home"
     child = spawn(home, "start", "--pijler", "zorgen", columns=columns)
     try:
-        ask(child, "Vullen jullie dit samen in", "2")
+        ask(child, "Wie doen er vandaag mee?", "2")
         ask(child, "Hoe noemen we de eerste pleegouder?", "Sanne\r")
         ask(child, "Hoe noemen we de tweede pleegouder?", "Ahmed\r")
-        ask(child, "pleegzorgbegeleider er nu bij?", "n")
         answer_short_profile(child, "Gezin Duo")
         competencies = framework.pillar("zorgen").competencies
         for index, competency in enumerate(competencies):
@@ -93,8 +92,8 @@ def test_two_foster_parents_answer_together_with_same_answer_and_a_mark(
                     ask(child, "Sanne, wat past bij jou?", "4")
                     ask(child, "Ahmed, wat past bij jou?", "z")  # the same answer as Sanne
                 del question
-        ask(child, "Welke hiervan zijn nu het belangrijkst", "\r")
         ask(child, "Wat wil je hier nog over kwijt?", "\r")
+        ask(child, "Welke hiervan zijn nu het belangrijkst", "\r")
         screen = finish(child)
     finally:
         close(child)
@@ -126,8 +125,7 @@ def test_two_foster_parents_answer_together_with_same_answer_and_a_mark(
 def worker_sitting(
     child: Any, framework: Framework, household: str, agreements: list[tuple[str, str, str]]
 ) -> None:
-    ask(child, "Vullen jullie dit samen in", "1")
-    ask(child, "pleegzorgbegeleider er nu bij?", "j")
+    ask(child, "Wie doen er vandaag mee?", "3")
     answer_short_profile(child, household)
     for competency in framework.pillar("zorgen").competencies:
         for question in competency.questions:
@@ -170,7 +168,6 @@ def test_a_worker_sitting_then_the_next_visit_asks_about_the_agreements(
     # The next visit: the profile is confirmed in one step and the agreements are asked about.
     child = spawn(home, "start", "--pijler", "zorgen", "--met-begeleider")
     try:
-        ask(child, "Vullen jullie dit samen in", "1")
         ask(child, "Hoe noemen we dit gezin in het verslag?", "gezin w\r")
         child.expect_exact("Dit vertelden jullie de vorige keer")
         ask(child, "Klopt dit nog?", "j")

@@ -525,7 +525,9 @@ _TEXT = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=6
 
 
 def _normal(text: str) -> str:
-    return " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", text).split())
+    """What the reader sees: control characters (C0 and C1) as spaces, bidi and zero-width dropped."""
+    text = re.sub("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]", "", text)
+    return " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", text).split())
 
 
 @given(_TEXT)

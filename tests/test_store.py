@@ -299,9 +299,7 @@ def test_directory_and_files_are_private(home: Path) -> None:
     assert mode(home / FILE_NAME) == 0o600
 
 
-def test_loose_modes_are_tightened(home: Path) -> None:
-    home.mkdir(mode=0o755)
-    home.chmod(0o755)
+def test_loose_file_modes_are_tightened(home: Path) -> None:
     with Store.open():
         pass
     (home / FILE_NAME).chmod(0o644)
@@ -309,6 +307,18 @@ def test_loose_modes_are_tightened(home: Path) -> None:
         pass
     assert mode(home) == 0o700
     assert mode(home / FILE_NAME) == 0o600
+
+
+@pytest.mark.parametrize("loose", [0o755, 0o1777])
+def test_a_folder_others_can_open_is_refused_and_not_changed(home: Path, loose: int) -> None:
+    home.mkdir()
+    home.chmod(loose)
+    with pytest.raises(StoreError) as caught:
+        Store.open()
+    assert "ook voor anderen" in caught.value.message
+    assert f"chmod 700 '{home}'" in caught.value.message
+    assert stat.S_IMODE(home.stat().st_mode) == loose  # never chmodded: the sticky bit stays
+    assert not (home / FILE_NAME).exists()
 
 
 def test_default_home_is_the_user_data_directory(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -344,9 +354,10 @@ def test_migrations_run_in_order_and_keep_data(home: Path, monkeypatch: pytest.M
 
 
 def test_store_from_a_newer_version_is_refused_and_untouched(home: Path) -> None:
-    home.mkdir()
+    home.mkdir(mode=0o700)
     path = home / FILE_NAME
     with raw(path) as db:
+        db.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")  # ours, but newer
         db.execute("CREATE TABLE toekomst (x)")
         db.execute(f"PRAGMA user_version = {store_module.schema_version() + 1}")
     before = path.read_bytes()
@@ -366,7 +377,7 @@ def test_store_from_a_newer_version_is_refused_and_untouched(home: Path) -> None
 
 
 def test_garbage_file_is_refused_and_kept(home: Path) -> None:
-    home.mkdir()
+    home.mkdir(mode=0o700)
     path = home / FILE_NAME
     garbage = bytes(range(256)) * 64
     path.write_bytes(garbage)
@@ -616,3 +627,332 @@ def test_store_imports_no_user_interface() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------- the store is ours alone
+
+OTHER_UID = 65534  # "nobody" on most systems
+
+
+def _become_other() -> None:
+    os.setgid(OTHER_UID)
+    os.setuid(OTHER_UID)
+
+
+def _python_for_other_user() -> tuple[str, dict[str, str]]:
+    """A Python the second user may start, with pleegreflectie and its packages importable."""
+    import site
+
+    paths = [str(Path(store_module.__file__).resolve().parents[1]), *site.getsitepackages()]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "HOME": "/"}
+    for candidate in (sys.executable, "/usr/bin/python3", "/usr/local/bin/python3"):
+        try:
+            done = subprocess.run(
+                [candidate, "-c", "import pleegreflectie.store"],
+                preexec_fn=_become_other,
+                cwd="/",
+                env=env,
+                capture_output=True,
+                timeout=30,
+            )
+        except OSError:
+            continue
+        if done.returncode == 0:
+            return candidate, env
+    pytest.skip("no Python that the second user may start and that can import pleegreflectie")
+
+
+def as_other_user(code: str, folder: Path) -> None:
+    """Run Python code as a second user (needs root); skip with the reason when that cannot be done."""
+    if not IS_ROOT:
+        pytest.skip("acting as a second user needs root (os.setuid); run the suite as root to include this")
+    python, env = _python_for_other_user()
+    done = subprocess.run(
+        [python, "-c", textwrap.dedent(code), str(folder)],
+        preexec_fn=_become_other,
+        cwd="/",
+        env=env,
+        timeout=30,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_shared_folder_precreated_by_another_user_is_refused_untouched(tmp_path: Path) -> None:
+    shared = Path(os.environ.get("TMPDIR", "/tmp")) / f"gedeeld-{os.getpid()}-{tmp_path.name}"
+    try:
+        as_other_user(
+            """
+            import os, sys
+            folder = sys.argv[1]
+            os.mkdir(folder)
+            os.chmod(folder, 0o1777)
+            fd = os.open(os.path.join(folder, "reflecties.sqlite3"), os.O_CREAT | os.O_WRONLY, 0o666)
+            os.fchmod(fd, 0o666)
+            os.close(fd)
+            """,
+            shared,
+        )
+        with pytest.raises(StoreError) as caught:
+            Store.open(shared)
+        assert "niet van jou" in caught.value.message
+        assert "PLEEGREFLECTIE_HOME" in caught.value.message
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o1777  # the sticky bit stays
+        assert (shared / FILE_NAME).stat().st_size == 0  # nothing of ours written into it
+        assert sorted(p.name for p in shared.iterdir()) == [FILE_NAME]
+    finally:
+        subprocess.run(["rm", "-rf", str(shared)], check=False)
+
+
+def test_store_file_of_another_user_in_our_folder_is_refused(home: Path) -> None:
+    home.mkdir(mode=0o700)
+    path = home / FILE_NAME
+    path.touch(mode=0o666)
+    path.chmod(0o666)
+    if not IS_ROOT:
+        pytest.skip("giving a file to another user needs root (os.chown)")
+    os.chown(path, OTHER_UID, OTHER_UID)
+    with pytest.raises(StoreError) as caught:
+        Store.open()
+    assert "niet van jou" in caught.value.message
+    assert path.stat().st_size == 0 and stat.S_IMODE(path.stat().st_mode) == 0o666
+
+
+def test_folder_of_another_user_is_refused(home: Path) -> None:
+    home.mkdir(mode=0o700)
+    if not IS_ROOT:
+        pytest.skip("giving a folder to another user needs root (os.chown)")
+    os.chown(home, OTHER_UID, OTHER_UID)
+    with pytest.raises(StoreError) as caught:
+        Store.open()
+    assert "niet van jou" in caught.value.message
+    assert list(home.iterdir()) == []
+
+
+def test_another_user_cannot_open_our_store(tmp_path: Path) -> None:
+    ours = Path(os.environ.get("TMPDIR", "/tmp")) / f"eigen-{os.getpid()}-{tmp_path.name}"
+    try:
+        with Store.open(ours) as store:
+            store.create(full_sitting(), household="Gezin A", framework_version="1")
+        as_other_user(
+            """
+            import sys
+            from pathlib import Path
+            from pleegreflectie.errors import StoreError
+            from pleegreflectie.store import Store
+            try:
+                Store.open(Path(sys.argv[1]))
+            except StoreError as exc:
+                assert "niet van jou" in exc.message, exc.message
+            else:
+                raise SystemExit("the other user could open our store")
+            """,
+            ours,
+        )
+    finally:
+        subprocess.run(["rm", "-rf", str(ours)], check=False)
+
+
+def other_application_database(path: Path) -> bytes:
+    with raw(path) as db:
+        db.execute("CREATE TABLE contacts (name TEXT)")
+        db.execute("INSERT INTO contacts VALUES ('Iemand anders')")
+    return path.read_bytes()
+
+
+def test_symlinked_store_file_is_refused_and_its_target_untouched(home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "ander-programma.sqlite3"
+    before = other_application_database(target)
+    home.mkdir(mode=0o700)
+    (home / FILE_NAME).symlink_to(target)
+    with pytest.raises(StoreError) as caught:
+        Store.open()
+    assert "verwijzing (symlink)" in caught.value.message
+    assert target.read_bytes() == before
+    assert not (tmp_path / "ander-programma.sqlite3-wal").exists()
+
+
+def test_symlinked_wal_file_is_refused(home: Path, tmp_path: Path) -> None:
+    with Store.open():
+        pass
+    elsewhere = tmp_path / "elders"
+    elsewhere.write_bytes(b"")
+    (home / f"{FILE_NAME}-wal").symlink_to(elsewhere)
+    with pytest.raises(StoreError) as caught:
+        Store.open()
+    assert "verwijzing (symlink)" in caught.value.message
+    assert elsewhere.read_bytes() == b""
+
+
+def test_sqlite_file_of_another_program_is_refused_untouched(home: Path) -> None:
+    home.mkdir(mode=0o700)
+    before = other_application_database(home / FILE_NAME)
+    with pytest.raises(StoreError) as caught:
+        Store.open()
+    assert "hoort niet bij pleegreflectie" in caught.value.message
+    assert (home / FILE_NAME).read_bytes() == before
+
+
+def test_new_store_is_marked_and_an_old_unmarked_one_is_adopted(home: Path) -> None:
+    with Store.open() as store:
+        reflection_id = store.create(full_sitting(), household="Gezin A", framework_version="1")
+    path = home / FILE_NAME
+    with raw(path) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == store_module.APPLICATION_ID
+        db.execute("PRAGMA application_id = 0")  # as made by an earlier version
+    with Store.open() as store:
+        assert store.load(reflection_id)[1] == full_sitting()
+    with raw(path) as db:
+        assert db.execute("PRAGMA application_id").fetchone()[0] == store_module.APPLICATION_ID
+
+
+# ---------------------------------------------------------------- wis means gone
+
+SECRET_NAME = "Familie Zeldzaamnaam"
+SECRET_NOTE = "GeheimeNotitieOverHetPleegkind"
+
+
+def secret_sitting() -> Sitting:
+    sitting = full_sitting()
+    sitting.profile["huishouden"] = SECRET_NAME
+    sitting.notes = {"zorgen": SECRET_NOTE * 20}
+    return sitting
+
+
+def traces(home: Path) -> list[str]:
+    """Every file of the store that still holds a secret, in any encoding sqlite might use."""
+    found = []
+    for path in sorted(home.iterdir()):
+        data = path.read_bytes()
+        for secret in (SECRET_NAME, SECRET_NOTE, SECRET_NAME.casefold()):
+            if secret.encode() in data or secret.encode("utf-16-le") in data:
+                found.append(f"{path.name}: {secret}")
+    return found
+
+
+@pytest.fixture
+def no_secure_delete(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on an SQLite built without SECURE_DELETE: wiping must not depend on it."""
+    monkeypatch.setattr(store_module, "SECURE_DELETE", "OFF")
+
+
+@pytest.mark.parametrize("everything", [False, True])
+def test_wis_leaves_nothing_readable_in_any_file(
+    home: Path, no_secure_delete: None, everything: bool
+) -> None:
+    with Store.open() as store:
+        kept = store.create(full_sitting(), household="Gezin B", framework_version="1")
+        for _ in range(3):  # several versions of the row in the WAL
+            secret = store.create(secret_sitting(), household=None, framework_version="1")
+            store.save(secret, secret_sitting())
+        other_window = Store.open()  # a second window, idle between questions
+        assert traces(home)
+        if everything:
+            store.delete_all()
+        else:
+            for info in store.list():
+                if info.household == SECRET_NAME:
+                    store.delete(info.id)
+        assert not store.wipe_pending
+        assert traces(home) == []
+        if not everything:
+            assert store.load(kept)[1] == full_sitting()
+    other_window.close()
+    assert traces(home) == []
+    assert not (home / f"{FILE_NAME}{store_module.WIPE_MARKER_SUFFIX}").exists()
+
+
+def test_wis_with_a_window_reading_is_finished_on_the_next_start(
+    home: Path, no_secure_delete: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
+    with Store.open() as store:
+        secret = store.create(secret_sitting(), household=None, framework_version="1")
+    reader = sqlite3.connect(home / FILE_NAME, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT household FROM reflections").fetchall()  # holds a snapshot with the secret
+    with Store.open() as store:
+        store.delete(secret)
+        assert store.wipe_pending
+    assert (home / f"{FILE_NAME}{store_module.WIPE_MARKER_SUFFIX}").exists()
+    reader.execute("COMMIT")
+    reader.close()
+    with Store.open() as store:
+        assert not store.wipe_pending
+        assert store.list() == []
+    assert traces(home) == []
+    assert not (home / f"{FILE_NAME}{store_module.WIPE_MARKER_SUFFIX}").exists()
+
+
+def test_every_connection_has_secure_delete(home: Path) -> None:
+    with Store.open() as store:
+        db = store._connection
+        assert db is not None
+        assert db.execute("PRAGMA secure_delete").fetchone()[0] == 1
+
+
+# ---------------------------------------------------------------- damaged rows
+
+
+def damage(home: Path, reflection_id: int) -> None:
+    with raw(home / FILE_NAME) as db:
+        db.execute("UPDATE reflections SET pillar_ids = '{kapot' WHERE id = ?", (reflection_id,))
+        db.execute(
+            "UPDATE steps SET value = 'ook kapot' WHERE reflection_id = ? AND kind = 'vraag'",
+            (reflection_id,),
+        )
+
+
+def test_a_damaged_row_is_listed_and_can_be_wiped(home: Path) -> None:
+    with Store.open() as store:
+        good = store.create(full_sitting(), household="Gezin A", framework_version="1")
+        bad = store.create(full_sitting(), household="Gezin B", framework_version="1")
+    damage(home, bad)
+    with Store.open() as store:
+        infos = {info.id: info for info in store.list()}
+        assert infos[good].household == "Gezin A" and not infos[good].damaged
+        assert infos[bad].damaged
+        assert store.load(good)[1] == full_sitting()
+        with pytest.raises(StoreError) as caught:
+            store.load(bad)
+        assert f"pleegreflectie wis {bad}" in caught.value.message
+        assert store.info(bad).damaged
+        store.delete(bad)
+        assert [info.id for info in store.list()] == [good]
+
+
+def test_overzicht_and_wis_work_with_a_damaged_row(home: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pleegreflectie.cli import app
+
+    with Store.open() as store:
+        store.create(full_sitting(), household="Gezin A", framework_version="1")
+        bad = store.create(full_sitting(), household="Gezin B", framework_version="1")
+    damage(home, bad)
+    runner = CliRunner()
+    shown = runner.invoke(app, ["overzicht"])
+    assert shown.exit_code == 0, shown.output
+    assert "beschadigd" in shown.stdout
+    assert f"Wis hem met: pleegreflectie wis {bad}" in " ".join(shown.stdout.split())
+    assert "Gezin A" in shown.stdout
+    report = runner.invoke(app, ["rapport", str(bad), "-o", "-"])
+    assert report.exit_code == int(ExitCode.STORE)
+    assert "beschadigd" in report.stderr
+    wiped = runner.invoke(app, ["wis", str(bad), "--ja"])
+    assert wiped.exit_code == 0, wiped.output
+    assert f"Gewist: reflectie {bad} (beschadigd)." in wiped.stdout
+    after = runner.invoke(app, ["overzicht"])
+    assert "beschadigd" not in after.stdout and "Gezin A" in after.stdout
+
+
+def test_text_read_from_the_store_is_clean(home: Path) -> None:
+    sitting = full_sitting()
+    sitting.profile["huishouden"] = "Gezin \x1b]0;titel\x07A\u202e"
+    sitting.notes = {"zorgen": "a\x1b[2Jb"}
+    with Store.open() as store:
+        reflection_id = store.create(sitting, household=None, framework_version="1")
+        info, loaded = store.load(reflection_id)
+    assert info.household == "Gezin ␛]0;titel␇A"
+    assert loaded.notes == {"zorgen": "a␛[2Jb"}

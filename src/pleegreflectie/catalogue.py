@@ -16,21 +16,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from .errors import InvalidFileError, Problem
-from .load import Source, _check_catalogue_ids, _items, _require_mapping, parse, validate
+from .load import DuplicateKeysError, Source, _check_catalogue_ids, _items, _require_mapping, parse, validate
 from .models import Catalogue, Challenge, Framework, KnownGap, LearningForm
 
 SCHEMA_FILE = "catalogus.schema.json"
 THIN = 2  # fewer entries than this for a competency: the offer is thin there
 STALE_MONTHS = 18  # an entry last checked longer ago than this should be looked at again
 NO_CHALLENGE = {Challenge.NONE.value, Challenge.UNKNOWN.value}
-
-try:
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 
 # ---------------------------------------------------------------- check
@@ -93,12 +86,10 @@ def _read(source: Source) -> tuple[bool, Any, list[Problem]]:
     """
     try:
         return True, parse(source), []
-    except InvalidFileError as exc:
-        problems = list(exc.problems)
-    try:  # duplicate keys only: the file is still YAML, so look further
-        return True, yaml.load(source.text, Loader=_SafeLoader), problems
-    except (yaml.YAMLError, ValueError):  # a syntax error, or a date such as 2027-02-30
-        return False, None, problems
+    except DuplicateKeysError as exc:  # duplicate keys only: the file is still YAML, so look further
+        return True, exc.data, list(exc.problems)
+    except InvalidFileError as exc:  # a syntax error, a date such as 2027-02-30, or beyond the limits
+        return False, None, list(exc.problems)
 
 
 def _lint(data: dict[str, Any], source: Source, today: dt.date) -> list[Problem]:

@@ -20,7 +20,7 @@ from click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import ExitCode, NoTerminalError, PleegreflectieError
+from .errors import ExitCode, NoTerminalError, PleegreflectieError, os_reason
 
 # click >= 8.2 says "no arguments, here is the help" with this exception.
 NoArgsIsHelp: type[Exception] = getattr(click_errors, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
@@ -111,7 +111,9 @@ def _main(
 
 
 def _say_error(message: str) -> None:
-    print(f"Fout: {message}", file=sys.stderr)
+    from .safe import clean
+
+    print(f"Fout: {clean(message)}", file=sys.stderr)
 
 
 def guard(func: F) -> F:
@@ -132,7 +134,7 @@ def guard(func: F) -> F:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
             raise typer.Exit(0) from None
         except OSError as exc:
-            _say_error(f"bestand of map kon niet gebruikt worden: {exc.strerror or exc} ({exc.filename}).")
+            _say_error(f"bestand of map kon niet gebruikt worden: {os_reason(exc)} ({exc.filename}).")
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
     return wrapper  # type: ignore[return-value]
@@ -295,6 +297,13 @@ def hervat(
             help="Voeg deze pijler toe aan de reflectie (voor een volgend bezoek). Mag vaker.",
         ),
     ] = None,
+    met_begeleider: Annotated[
+        bool,
+        typer.Option(
+            "--met-begeleider",
+            help="De pleegzorgbegeleider vult notities, afspraken en het volgende bezoek in of past ze aan.",
+        ),
+    ] = False,
 ) -> None:
     from .history import catalogue_for
     from .load import load_framework
@@ -309,6 +318,10 @@ def hervat(
             exit_code=ExitCode.NOT_FOUND,
         )
     info, sitting, autosave = resume(store, reflection_id)
+    if met_begeleider:
+        sitting.reopen_worker_part()
+        store.reopen(reflection_id, sitting)
+        info, sitting, autosave = resume(store, reflection_id)
     if pijler:
         added = [p for p in _chosen_pillars(framework, pijler) if p not in sitting.pillar_ids]
         if added:
@@ -411,7 +424,7 @@ def _conclude(
         ongoing=sitting.route_ongoing,
     )
     signals = evaluate(load_signals(framework), framework, answers, result)
-    table = kitchen_table(framework, sitting, answers, result, signals)
+    table = kitchen_table(framework, sitting, answers, result, signals, route)
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
     if json_output:
@@ -431,17 +444,23 @@ def _conclude(
         out.print(
             f"Een verslag maken kan later ook: pleegreflectie rapport {autosave.reflection_id} -o verslag.md"
         )
+        rest = [p for p in framework.pillars if p.id not in sitting.pillar_ids]
+        if rest:
+            out.print(
+                f"Nog niet gedaan: {', '.join(p.title.lower() for p in rest)}. Bij een volgend bezoek verder "
+                f"met een pijler: pleegreflectie hervat {autosave.reflection_id} --pijler {rest[0].id}"
+            )
     if interview is not None and autosave.reflection_id is not None:
         _offer_report(interview, autosave.reflection_id, answers)
 
 
 def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
-    if not interview.confirm("Wil je nu een verslag maken (een bestand om te bewaren of te delen)?"):
-        return
     label = (answers.profile.household or "gezin").lower()
     slug = "-".join("".join(ch if ch.isalnum() else " " for ch in label).split()) or "gezin"
     default = f"verslag-{slug}-{_today().isoformat()}.md"
-    name = interview.ask_text("Hoe moet het bestand heten?", default) or default
+    name = interview.report_file(default)
+    if name is None:
+        return
     path = Path(name).expanduser()
     if path.exists() and not interview.confirm(f"{path} bestaat al. Wil je het overschrijven?"):
         print("Er is geen verslag gemaakt.")
@@ -477,8 +496,11 @@ def overzicht(json_output: JsonOption = False) -> None:
 
     framework = load_framework()
     store = _open_store()
-    rows = []
+    rows: list[tuple[Any, list[str]]] = []
     for info in store.list():
+        if info.damaged:  # listed, with how to remove it; the others keep working
+            rows.append((info, []))
+            continue
         _, sitting = store.load(info.id)
         rows.append((info, sitting.pillars_done(framework)))
     if json_output:
@@ -504,8 +526,8 @@ def wis(
         )
     store = _open_store()
     if nummer is not None:
-        info, _ = store.load(nummer)  # an unknown number stops here
-        what = f"reflectie {nummer} ({info.household or 'geen naam'})"
+        info = store.info(nummer)  # an unknown number stops here; a damaged one can be wiped
+        what = f"reflectie {nummer} ({'beschadigd' if info.damaged else info.household or 'geen naam'})"
     else:
         what = f"alle {len(store.list())} bewaarde reflecties"
     if not ja:
@@ -520,6 +542,11 @@ def wis(
     else:
         store.delete_all()
     print(f"Gewist: {what}.")
+    if store.wipe_pending:
+        print(
+            "Let op: pleegreflectie is nog open in een ander venster. Sluit dat venster. De gewiste "
+            "gegevens worden helemaal van de schijf gehaald zodra pleegreflectie weer start."
+        )
 
 
 def _confirm(text: str) -> bool:
@@ -752,7 +779,9 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
     for warning in warnings:
         print(f"Let op: {warning}")
     if problems:
-        raise InvalidFileError(problems, hint="Verbeter deze punten en controleer het bestand opnieuw.")
+        raise InvalidFileError(
+            problems, hint="Verbeter deze punten en controleer het bestand opnieuw.", skipped=source.skipped
+        )
     print(f"{source.name}: geen problemen gevonden.")
 
 

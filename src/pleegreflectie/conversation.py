@@ -16,6 +16,7 @@ from typing import Protocol
 
 from .flow import Sitting
 from .models import Agreement, Answers, Framework, Special, WorkerPart
+from .route import Route
 from .scoring import CompetencyScore, Result
 from .wording import day_text, number
 
@@ -126,6 +127,8 @@ class KitchenTable:
     topics: tuple[Topic, ...]
     previous_agreements: tuple[Agreement, ...]  # of the previous visit, with the status told now
     visits: tuple[Visit, ...]
+    # Route steps for a competency where the two foster parents differ: (course id, note).
+    route_notes: tuple[tuple[str, str], ...] = ()
 
 
 def kitchen_table(
@@ -134,6 +137,7 @@ def kitchen_table(
     answers: Answers,
     result: Result,
     signals: Sequence[SignalLike] = (),
+    route: Route | None = None,
 ) -> KitchenTable:
     visits = tuple(
         Visit(
@@ -152,4 +156,23 @@ def kitchen_table(
         topics=tuple(topics(framework, answers, result, signals, sitting.open_previous_agreements())),
         previous_agreements=tuple(sitting.previous_agreements_with_status()),
         visits=visits,
+        route_notes=tuple(route_notes(route, result)) if route is not None else (),
     )
+
+
+def route_notes(route: Route, result: Result) -> list[tuple[str, str]]:
+    """The route is planned for the household; a step is noted where one parent's need differs."""
+    apart = {c.id: c for c in differences(result)}
+    notes = []
+    for step in route.steps:
+        differing = [apart[c] for c in step.competencies if c in apart]
+        if differing:
+            comp = differing[0]
+            notes.append(
+                (
+                    step.course.id,
+                    f"Let op: bij {comp.name.lower()} verschillen jullie ({voices_text(comp)}). "
+                    "Kijk samen of deze stap voor jullie allebei nodig is.",
+                )
+            )
+    return notes

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from enum import IntEnum
+
+MAX_PROBLEMS_SHOWN = 50  # more problems than this: the rest is counted, not listed
 
 
 class ExitCode(IntEnum):
@@ -60,12 +63,53 @@ class InvalidFileError(PleegreflectieError):
 
     exit_code = ExitCode.INVALID_INPUT
 
-    def __init__(self, problems: list[Problem], hint: str | None = None) -> None:
+    def __init__(self, problems: list[Problem], hint: str | None = None, *, skipped: int = 0) -> None:
+        """`skipped`: more problems that were counted but not located (they are not listed)."""
         self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0))
-        lines = [str(p) for p in self.problems]
-        count = len(self.problems)
-        head = "Er is 1 probleem gevonden:" if count == 1 else f"Er zijn {count} problemen gevonden:"
+        lines = [str(p) for p in self.problems[:MAX_PROBLEMS_SHOWN]]
+        count = len(self.problems) + skipped
+        head = (
+            "Er is 1 probleem gevonden:" if count == 1 else f"Er zijn {_thousands(count)} problemen gevonden:"
+        )
+        rest = count - len(lines)
+        if rest:
+            lines.append(
+                f"en nog {_thousands(rest)} {'ander probleem' if rest == 1 else 'andere problemen'}."
+            )
         text = "\n".join([head, *(f"  {line}" for line in lines)])
         if hint:
             text += f"\n{hint}"
         super().__init__(text)
+
+
+def _thousands(count: int) -> str:
+    """9876 as "9.876", the Dutch way."""
+    return f"{count:,}".replace(",", ".")
+
+
+# What the operating system says, in Dutch (its own words are English on most systems).
+_OS_REASONS = {
+    errno.ENOENT: "het bestand of de map bestaat niet",
+    errno.EACCES: "je hebt geen toestemming",
+    errno.EPERM: "dit mag niet",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.ENOTDIR: "een deel van de naam is geen map",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "op deze schijf kan niet geschreven worden",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ELOOP: "de naam verwijst in een kringetje naar zichzelf",
+    errno.EIO: "de schijf gaf een fout",
+    errno.EEXIST: "het bestaat al",
+    errno.EBUSY: "het wordt nu door iets anders gebruikt",
+    errno.EMFILE: "er zijn te veel bestanden tegelijk open",
+    errno.ENXIO: "dit apparaat bestaat niet",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be used, in Dutch."""
+    if exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    if getattr(errno, "EDQUOT", None) == exc.errno:
+        return "je mag op deze schijf niet meer ruimte gebruiken"
+    return f"de computer gaf foutcode {exc.errno}" if exc.errno else "onbekende oorzaak"

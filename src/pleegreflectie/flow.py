@@ -8,6 +8,7 @@ so going back, skipping and resuming need no special control flow. Pure: no user
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -24,7 +25,7 @@ class StepKind(StrEnum):
     FOLLOW_UP = "afspraak-terug"  # how an agreement of the previous visit went
     QUESTION = "vraag"
     IMPORTANCE = "belang"  # per competency; only in reflections saved before priorities per pillar
-    PRIORITY = "prioriteit"  # per pillar: which low competencies matter most now
+    PRIORITY = "prioriteit"  # once per sitting: which low competencies matter most now
     NOTE = "notitie"
     WORKER_NOTE = "notitie-begeleider"
     AGREEMENT = "afspraak"
@@ -32,6 +33,7 @@ class StepKind(StrEnum):
 
 
 PREVIOUS_ROUTE_KEY = "gedaan"
+SETUP_WHO = "wie"  # one question: alone or together, with or without the worker
 SETUP_TOGETHER = "samen"
 SETUP_LABELS = "deelnemers"
 SETUP_WORKER = "begeleider"
@@ -185,7 +187,7 @@ class Sitting:
     ask_setup: bool = False  # ask "together?" and "is the worker there?" (a new sitting on the screen)
     setup: dict[str, Any] = field(default_factory=dict)  # SETUP answers
     partner_answers: dict[str, int | Special] = field(default_factory=dict)  # the second foster parent
-    # pillar -> {competency: importance} from "which of these matter most now?" (chosen 3, others 2)
+    # pillars asked about -> {competency: importance} from "which matter most now?" (chosen 3, others 2)
     priorities: dict[str, dict[str, int]] = field(default_factory=dict)
     profile_check: dict[str, bool] = field(default_factory=dict)  # PROFILE_CHECK answer
     follow_ups: dict[str, str] = field(default_factory=dict)  # index of a previous agreement -> status
@@ -197,6 +199,11 @@ class Sitting:
     # Of the household's previous reflection (None: not looked up yet; {} / []: there was none).
     previous_profile: dict[str, Any] | None = None
     previous_agreements: list[dict[str, Any]] | None = None
+
+    @property
+    def priority_key(self) -> str:
+        """The priority question is asked again when pillars are added at a later visit."""
+        return ",".join(self.pillar_ids)
 
     # -- who is at the table
 
@@ -265,10 +272,9 @@ class Sitting:
     def plan(self, framework: Framework) -> list[Step]:
         steps: list[Step] = []
         if self.ask_setup:
-            steps.append(Step(StepKind.SETUP, SETUP_TOGETHER))
+            steps.append(Step(StepKind.SETUP, SETUP_WHO))
             if self.setup.get(SETUP_TOGETHER):
                 steps.append(Step(StepKind.SETUP, SETUP_LABELS))
-            steps.append(Step(StepKind.SETUP, SETUP_WORKER))
         if self.ask_profile:
             steps += self._profile_steps()
         if self.previous_route:
@@ -287,13 +293,13 @@ class Sitting:
                     for respondent in respondents:
                         steps.append(Step(StepKind.QUESTION, question.id, pillar.id, respondent))
                 if competency.id in self.importance and needs_importance(competency, answers):
-                    # Asked per competency in a reflection saved before priorities per pillar.
+                    # Asked per competency in a reflection saved before priorities per sitting.
                     steps.append(Step(StepKind.IMPORTANCE, competency.id, pillar.id))
-            if low_competencies(framework, pillar.id, answers):
-                steps.append(Step(StepKind.PRIORITY, pillar.id, pillar.id))
             steps.append(Step(StepKind.NOTE, pillar.id, pillar.id))
             if self.with_worker:
                 steps.append(Step(StepKind.WORKER_NOTE, pillar.id, pillar.id))
+        if low_competencies(framework, self.pillar_ids, answers):
+            steps.append(Step(StepKind.PRIORITY, self.priority_key))
         if self.with_worker:
             steps += self._agreement_steps()
             steps.append(Step(StepKind.NEXT_VISIT, NEXT_VISIT_KEY))
@@ -352,9 +358,24 @@ class Sitting:
             self.profile.update(self.previous_profile)
             if household:
                 self.profile["huishouden"] = household
-        if step.kind == StepKind.SETUP and step.key == SETUP_TOGETHER and not value:
-            self.setup.pop(SETUP_LABELS, None)
+        if step.kind == StepKind.SETUP and step.key == SETUP_WHO and isinstance(value, dict):
+            self.setup[SETUP_TOGETHER] = bool(value.get(SETUP_TOGETHER))
+            self.setup[SETUP_WORKER] = bool(value.get(SETUP_WORKER))
+            if not self.setup[SETUP_TOGETHER]:
+                self.setup.pop(SETUP_LABELS, None)
+        if step.kind == StepKind.PREVIOUS_ROUTE and isinstance(value, dict):
+            # {"gedaan": [...], "bezig": [...]}: what became of each step of the previous route
+            self.extra.pop(step.key, None)
+            self.extra.update(value)
         self._visited(step)
+
+    def reopen_worker_part(self) -> None:
+        """The worker joins (again): notes, agreements and the next visit are asked (again), with
+        what was said before as the answer to keep or change."""
+        self.setup[SETUP_WORKER] = True
+        worker_kinds = {StepKind.WORKER_NOTE, StepKind.AGREEMENT, StepKind.NEXT_VISIT}
+        self.history = [s for s in self.history if split_step_id(s)[0] not in worker_kinds]
+        self.skipped = [s for s in self.skipped if split_step_id(s)[0] not in worker_kinds]
 
     def toggle_mark(self, question_id: str) -> bool:
         """Mark a question to discuss (or unmark it); True when it is marked now."""
@@ -461,11 +482,13 @@ def _number(key: str) -> int:
     return int(key) if key.isdigit() else 0
 
 
-def low_competencies(framework: Framework, pillar_id: str, answers: Answers) -> list[str]:
-    """The competencies of a pillar whose score is not high: the choices of its priority step."""
+def low_competencies(framework: Framework, pillar_ids: Sequence[str], answers: Answers) -> list[str]:
+    """The competencies of these pillars whose score is not high: the choices of the priority step."""
     return [
         c.id
-        for c in framework.pillar(pillar_id).competencies
+        for pillar in framework.pillars
+        if pillar.id in pillar_ids
+        for c in pillar.competencies
         if c.applies_to(answers.profile) and needs_importance(c, answers)
     ]
 
@@ -498,10 +521,11 @@ def new_sitting(
 ) -> Sitting:
     """A new sitting on the screen. What the command line already said is not asked again."""
     sitting = Sitting(pillar_ids=pillar_ids, ask_setup=True)
-    for key, value in ((SETUP_TOGETHER, together), (SETUP_WORKER, worker)):
-        if value is not None:
-            sitting.setup[key] = value
-            sitting.history.append(Step(StepKind.SETUP, key).id)
+    if together is not None or worker is not None:
+        # Said on the command line: the question who is here is not asked.
+        sitting.record(
+            Step(StepKind.SETUP, SETUP_WHO), {SETUP_TOGETHER: bool(together), SETUP_WORKER: bool(worker)}
+        )
     return sitting
 
 

@@ -130,5 +130,5 @@ def report_of(
         comparison=comparison,
         catalogue_version=catalogue.version,
         catalogue_note=note,
-        table=kitchen_table(framework, sitting, answers, result, signals),
+        table=kitchen_table(framework, sitting, answers, result, signals, route),
     )

@@ -15,8 +15,9 @@ from typing import Any, Protocol
 from .flow import (
     FOLLOW_UP_STATUSES,
     PROFILE_FIELDS,
-    SETUP_LABELS,
     SETUP_TOGETHER,
+    SETUP_WHO,
+    SETUP_WORKER,
     Progress,
     Sitting,
     Step,
@@ -59,6 +60,7 @@ INSTRUCTION = "(druk op een cijfer of letter)"
 MULTI_INSTRUCTION = "(pijltjes om te bewegen, spatiebalk om te kiezen, Enter als je klaar bent)"
 BACK_WORD = "terug"
 BACK_BOX = "<< Terug naar de vorige vraag"
+OTHER_NAME = "andere-naam"  # the answer "a report, with another file name"
 
 
 class Interview:
@@ -182,12 +184,12 @@ class Interview:
 
     def _priority(self, sitting: Sitting, step: Step, previous: Any) -> Any:
         answers = sitting.to_answers()
-        low = low_competencies(self.framework, step.key, answers)
-        chosen = {k for k, v in (previous or {}).items() if v == 3}
-        pillar = self.framework.pillar(step.key)
+        low = low_competencies(self.framework, sitting.pillar_ids, answers)
+        earlier = {k: v for chosen in sitting.priorities.values() for k, v in chosen.items()}
+        chosen = {k for k, v in {**earlier, **(previous or {})}.items() if v == 3}
         self.presenter.message(
-            f"Bij {pillar.title.lower()} scoren deze punten niet zo hoog. "
-            "Kies wat nu het belangrijkst is. Je mag er ook geen kiezen."
+            "Deze punten scoren niet zo hoog. Kies wat nu het belangrijkst is voor jullie. "
+            "Die komen bovenaan jullie lijst. Je mag er ook geen kiezen."
         )
         boxes = [Box(self.framework.competency(c).name, c, c in chosen) for c in low]
         boxes.append(Box(BACK_BOX, Action.BACK))
@@ -199,38 +201,34 @@ class Interview:
         return {c: 3 if c in picked else 2 for c in low}
 
     def _setup(self, sitting: Sitting, step: Step, previous: Any) -> Any:
-        if step.key == SETUP_TOGETHER:
+        if step.key == SETUP_WHO:
+            together = {SETUP_TOGETHER: True, SETUP_WORKER: False}
+            with_worker = {SETUP_TOGETHER: False, SETUP_WORKER: True}
             options = [
-                Option("1", "Nee, ik vul het alleen in", False),
-                Option("2", "Ja, we zijn met z'n tweeën", True),
+                Option("1", "Ik vul het alleen in", {SETUP_TOGETHER: False, SETUP_WORKER: False}),
+                Option("2", "Wij vullen het samen in, met z'n tweeën", together),
+                Option("3", "Ik, samen met de pleegzorgbegeleider", with_worker),
+                Option(
+                    "4",
+                    "Wij met z'n tweeën, en de pleegzorgbegeleider",
+                    {SETUP_TOGETHER: True, SETUP_WORKER: True},
+                ),
             ]
-            return self._choose(
-                "Vullen jullie dit samen in, met z'n tweeën?",
-                options,
-                previous,
-                help_allowed=False,
-                skip=False,
-            )
-        if step.key == SETUP_LABELS:
-            self.presenter.message("Een voornaam of een letter is genoeg. Een echte naam is niet nodig.")
-            self.presenter.message("Typ terug om naar de vorige vraag te gaan.")
-            old = list(previous or ["", ""])
-            labels: list[str] = []
-            for number, word in enumerate(("eerste", "tweede")):
-                answer = self.prompts.text(
-                    f"Hoe noemen we de {word} pleegouder?",
-                    default=old[number] if number < len(old) else "",
-                    validate=_label_check(labels),
-                ).strip()
-                if answer.lower() == BACK_WORD:
-                    return Action.BACK
-                labels.append(" ".join(answer.split()))
-            return labels
-        you = "jullie" if sitting.participants else "je"
-        options = [Option("j", "Ja", True), Option("n", "Nee", False)]
-        return self._choose(
-            f"Is {you} pleegzorgbegeleider er nu bij?", options, previous, help_allowed=False, skip=False
-        )
+            return self._choose("Wie doen er vandaag mee?", options, previous, help_allowed=False, skip=False)
+        self.presenter.message("Een voornaam of een letter is genoeg. Een echte naam is niet nodig.")
+        self.presenter.message("Typ terug om naar de vorige vraag te gaan.")
+        old = list(previous or ["", ""])
+        labels: list[str] = []
+        for number, word in enumerate(("eerste", "tweede")):
+            answer = self.prompts.text(
+                f"Hoe noemen we de {word} pleegouder?",
+                default=old[number] if number < len(old) else "",
+                validate=_label_check(labels),
+            ).strip()
+            if answer.lower() == BACK_WORD:
+                return Action.BACK
+            labels.append(" ".join(answer.split()))
+        return labels
 
     def _profile_check(self, sitting: Sitting, previous: Any) -> Any:
         self.presenter.message("Dit vertelden jullie de vorige keer over jullie gezin:")
@@ -308,6 +306,23 @@ class Interview:
         """A yes/no question answered with j or n (questionary's own confirm speaks English)."""
         options = [Option("j", "Ja", True), Option("n", "Nee", False)]
         return bool(self.prompts.choose(text, options, default=default, instruction="(druk op j of n)"))
+
+    def report_file(self, default: str) -> str | None:
+        """Ask in one question whether to write a report now, and where; None: no report."""
+        options = [
+            Option("j", f"Ja, in het bestand {default}", default),
+            Option("a", "Ja, met een andere naam", OTHER_NAME),
+            Option("n", "Nee, nu niet", False),
+        ]
+        answer = self.prompts.choose(
+            "Wil je nu een verslag maken (een bestand om te bewaren of te delen)?",
+            options,
+            default=None,
+            instruction="(druk op j, a of n)",
+        )
+        if answer == OTHER_NAME:
+            return self.ask_text("Hoe moet het bestand heten?", default) or default
+        return str(answer) if isinstance(answer, str) else None
 
     def ask_text(self, text: str, default: str = "") -> str:
         return self.prompts.text(text, default=default).strip()

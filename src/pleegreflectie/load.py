@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -12,7 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem
+from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem, os_reason
 from .models import (
     LABEL_MAX,
     PILLAR_IDS,
@@ -24,6 +27,7 @@ from .models import (
     Special,
     WorkerPart,
 )
+from .safe import clean, clean_data
 
 try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _BaseLoader
@@ -39,13 +43,37 @@ CATALOGUE_FILE = "courses.yaml"
 # ---------------------------------------------------------------- reading
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What no real file of a kind exceeds. Documented in the README ("Je gegevens")."""
+
+    what: str  # for messages: "een antwoordenbestand"
+    size: int  # bytes
+    depth: int = 50  # lists and mappings inside each other
+    items: int = 5_000  # items in one list or mapping
+    aliases: bool = True  # anchors and aliases (& and *) allowed at all
+    expanded: int = 1_000_000  # values after expanding every alias
+
+
+ANSWERS_LIMITS = Limits("een antwoordenbestand", size=1_000_000, depth=20, items=10_000, aliases=False)
+CATALOGUE_LIMITS = Limits("een catalogus", size=2_000_000, items=5_000)
+FRAMEWORK_LIMITS = Limits("een vragenlijst", size=1_000_000, items=5_000)
+NUMBER_DIGITS = 15  # a number in any file has at most this many digits
+MAX_LOCATED = 1000  # problems of one validation that get a line; more are only counted
+
+
 @dataclass
 class Source:
     """The text of a YAML file and where it came from, for messages."""
 
     name: str
     text: str
+    limits: Limits = CATALOGUE_LIMITS
+    skipped: int = field(default=0, init=False)  # problems counted, but not located (see validate)
     _root: yaml.Node | None = field(default=None, init=False, repr=False)
+    _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def root(self) -> yaml.Node | None:
         if self._root is None:
@@ -54,7 +82,7 @@ class Source:
 
     def line(self, loc: Iterable[str | int]) -> int | None:
         """The line of the deepest node that `loc` reaches (1-based)."""
-        return _locate(self.root(), tuple(loc))
+        return _locate(self.root(), tuple(loc), self._index)
 
     def problem(self, loc: Iterable[str | int], message: str) -> Problem:
         return Problem(self.name, self.line(loc), message)
@@ -62,11 +90,12 @@ class Source:
 
 def bundled(name: str) -> Source:
     """A data file shipped inside the package (or, in a source checkout, the repository's data/)."""
+    limits = FRAMEWORK_LIMITS if name == FRAMEWORK_FILE else CATALOGUE_LIMITS
     resource = resources.files("pleegreflectie").joinpath("data", name)
     if not resource.is_file():  # an editable install: data/ sits at the top of the repository
         checkout = Path(__file__).resolve().parents[2] / "data" / name
         if checkout.is_file():
-            return Source(f"{name} (meegeleverd)", checkout.read_text(encoding="utf-8"))
+            return Source(f"{name} (meegeleverd)", checkout.read_text(encoding="utf-8"), limits)
     try:
         text = resource.read_text(encoding="utf-8")
     except OSError:
@@ -74,27 +103,83 @@ def bundled(name: str) -> Source:
             f"Het bestand {name} hoort bij het programma, maar is niet gevonden. "
             "Installeer pleegreflectie opnieuw."
         ) from None
-    return Source(f"{name} (meegeleverd)", text)
+    return Source(f"{name} (meegeleverd)", text, limits)
 
 
-def read_source(path: Path) -> Source:
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:g} MB".replace(".", ",")
+
+
+def read_source(path: Path, limits: Limits = CATALOGUE_LIMITS) -> Source:
+    """Read a text file, but only a regular file of a sensible size (never /dev/zero or a pipe)."""
+    name = clean(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat below refuses it.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise NotFoundError(f"Het bestand {path} bestaat niet. Controleer de naam en de map.") from None
+        raise NotFoundError(f"Het bestand {name} bestaat niet. Controleer de naam en de map.") from None
     except IsADirectoryError:
-        raise NotFoundError(f"{path} is een map, geen bestand. Geef een bestand op.") from None
+        raise NotFoundError(f"{name} is een map, geen bestand. Geef een bestand op.") from None
     except PermissionError:
         raise PleegreflectieError(
-            f"Je mag het bestand {path} niet lezen. Controleer de rechten van het bestand."
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise InvalidFileError(
-            [Problem(str(path), None, f"dit is geen tekstbestand in UTF-8 ({exc.reason}).")]
+            f"Je mag het bestand {name} niet lezen. Controleer de rechten van het bestand."
         ) from None
     except OSError as exc:
-        raise PleegreflectieError(f"Het bestand {path} kan niet gelezen worden: {exc.strerror}.") from None
-    return Source(str(path), text)
+        raise PleegreflectieError(f"Het bestand {name} kan niet gelezen worden: {os_reason(exc)}.") from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise NotFoundError(f"{name} is een map, geen bestand. Geef een bestand op.")
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidFileError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        "dit is geen gewoon bestand (maar een apparaat of een pijp). Geef een bestand op.",
+                    )
+                ]
+            )
+        too_big = InvalidFileError(
+            [
+                Problem(
+                    name,
+                    None,
+                    f"het bestand is te groot voor {limits.what} (meer dan {_megabytes(limits.size)}). "
+                    "Controleer of dit het goede bestand is.",
+                )
+            ]
+        )
+        if info.st_size > limits.size:
+            raise too_big
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limits.size:
+            chunk = os.read(descriptor, min(1 << 20, limits.size + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limits.size:
+            raise too_big
+    except OSError as exc:
+        raise PleegreflectieError(f"Het bestand {name} kan niet gelezen worden: {os_reason(exc)}.") from None
+    finally:
+        os.close(descriptor)
+    try:
+        text = b"".join(chunks).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = b"".join(chunks)[: exc.start].count(b"\n") + 1
+        raise InvalidFileError(
+            [
+                Problem(
+                    name,
+                    line,
+                    "dit is geen tekstbestand in UTF-8. Sla het op als UTF-8 en probeer het opnieuw.",
+                )
+            ]
+        ) from None
+    return Source(name, text.replace("\r\n", "\n").replace("\r", "\n"), limits)
 
 
 class _Loader(_BaseLoader):
@@ -116,6 +201,134 @@ class _Fallback(Exception):
     """The text uses YAML that the fast reader leaves to PyYAML's own loader (anchors, tags, ...)."""
 
 
+class DuplicateKeysError(InvalidFileError):
+    """The text is valid YAML within the limits, but has duplicate keys; `data` keeps the last values."""
+
+    def __init__(self, data: Any, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.data = data
+
+
+class _Refused(Exception):
+    """The text is beyond what a real file of its kind holds (see Limits): a line and a message."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+def _too_deep(line: int, limits: Limits) -> _Refused:
+    return _Refused(
+        line,
+        f"hier zitten te veel lijsten in elkaar (meer dan {limits.depth} niveaus). "
+        "Zo'n bestand maakt niemand met de hand: controleer of dit het goede bestand is.",
+    )
+
+
+def _too_long(line: int, limits: Limits) -> _Refused:
+    return _Refused(
+        line,
+        f"deze lijst is te lang (meer dan {limits.items:,} items) voor {limits.what}. ".replace(",", ".")
+        + "Controleer of dit het goede bestand is.",
+    )
+
+
+def _complex_key(line: int) -> _Refused:
+    return _Refused(
+        line,
+        "hier staat een lijst of een verwijzing als naam (sleutel). Een naam moet een gewoon woord zijn, "
+        "zoals 'profiel:'. Haal het vraagteken of de haken weg.",
+    )
+
+
+def _number_check(event: Any, tag: str, loader: Any) -> Any:
+    """A number of sensible size, else _Refused; returns the constructed value (or _NO_KEY)."""
+    if tag not in (_INT_TAG, _FLOAT_TAG):
+        return _NO_KEY
+    line = event.start_mark.line + 1
+    too_big = _Refused(
+        line,
+        f"{_quote(event.value)} is een te groot getal. Gebruik een getal van hoogstens "
+        f"{NUMBER_DIGITS} cijfers, of zet er aanhalingstekens omheen als het een tekst is.",
+    )
+    if len(event.value) > NUMBER_DIGITS + 10:
+        raise too_big
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        value = loader.yaml_constructors[tag](loader, node)
+    except ValueError:
+        raise _BadScalar(line, event.value, tag) from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _Refused(line, f"{_quote(event.value)} is geen gewoon getal. Schrijf een getal, zoals 3.")
+    if abs(value) >= 10**NUMBER_DIGITS:
+        raise too_big
+    return value
+
+
+def _check_events(text: str, limits: Limits) -> None:
+    """Walk the parser's events (never recursive) and refuse what could crash or flood the full loader:
+    deep nesting, long lists, lists or aliases as keys, too many aliases, huge numbers."""
+    loader = _BaseLoader(text)
+    resolve: Any = loader.resolve
+    # A frame per open collection: [is_mapping, items, expecting a key, expanded count at its start, anchor]
+    stack: list[list[Any]] = []
+    anchors: dict[str, int] = {}
+    expanded = 0
+    try:
+        while True:
+            event: Any = loader.get_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                return
+            if kind in (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent):
+                continue
+            line = event.start_mark.line + 1
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame[4] is not None:
+                    anchors[frame[4]] = expanded - frame[3]
+                continue
+            anchor = getattr(event, "anchor", None)
+            if (anchor is not None or kind is yaml.AliasEvent) and not limits.aliases:
+                raise _Refused(
+                    line,
+                    f"in {limits.what} kunnen geen verwijzingen (& en *) staan. "
+                    "Schrijf elke waarde gewoon uit.",
+                )
+            if stack:
+                frame = stack[-1]
+                if frame[0]:
+                    if frame[2] and kind is not yaml.ScalarEvent:
+                        raise _complex_key(line)
+                    frame[2] = not frame[2]
+                frame[1] += 1
+                if frame[1] > limits.items * (2 if frame[0] else 1):
+                    raise _too_long(line, limits)
+            if kind is yaml.AliasEvent:
+                expanded += anchors.get(event.anchor, 1)
+            else:
+                expanded += 1
+            if expanded > limits.expanded:
+                raise _Refused(
+                    line,
+                    f"door de verwijzingen (& en *) wordt dit bestand veel te groot (meer dan "
+                    f"{limits.expanded:,} waarden). Schrijf de waarden gewoon uit.".replace(",", "."),
+                )
+            if kind is yaml.ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                _number_check(event, tag, loader)
+                if anchor is not None:
+                    anchors[anchor] = 1
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= limits.depth:
+                    raise _too_deep(line, limits)
+                stack.append([kind is yaml.MappingStartEvent, 0, True, expanded - 1, anchor])
+    finally:
+        loader.dispose()
+
+
 class _BadScalar(Exception):
     def __init__(self, line: int, value: str, tag: str) -> None:
         super().__init__(value)
@@ -124,11 +337,13 @@ class _BadScalar(Exception):
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
 _PLAIN_COLLECTION_TAGS = (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _NO_KEY: Any = object()
 
 
-def _read_events(text: str) -> tuple[Any, list[tuple[int, str]]]:
+def _read_events(text: str, limits: Limits = CATALOGUE_LIMITS) -> tuple[Any, list[tuple[int, str]]]:
     """Build the data straight from the parser's events, and note duplicate keys (line, key).
 
     The same values as PyYAML's safe loader, but without first building a tree of nodes with marks
@@ -141,6 +356,7 @@ def _read_events(text: str) -> tuple[Any, list[tuple[int, str]]]:
     resolve, constructors, next_event = loader.resolve, loader.yaml_constructors, loader.get_event
     # A frame per open collection: [container, is_mapping, pending key, keys seen].
     stack: list[list[Any]] = []
+    depth, items = limits.depth, limits.items
     root: Any = None
     try:
         next_event()  # StreamStartEvent
@@ -156,6 +372,8 @@ def _read_events(text: str) -> tuple[Any, list[tuple[int, str]]]:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.anchor is not None or event.tag not in _PLAIN_COLLECTION_TAGS:
                     raise _Fallback
+                if len(stack) >= depth:
+                    raise _too_deep(event.start_mark.line + 1, limits)
                 mapping = kind is yaml.MappingStartEvent
                 stack.append([{} if mapping else [], mapping, _NO_KEY, set() if mapping else None])
                 continue
@@ -173,6 +391,8 @@ def _read_events(text: str) -> tuple[Any, list[tuple[int, str]]]:
             frame = stack[-1]
             if not frame[1]:
                 frame[0].append(value)
+                if len(frame[0]) > items:
+                    raise _too_long(event.start_mark.line + 1, limits)
             elif frame[2] is not _NO_KEY:
                 frame[0][frame[2]] = value
                 frame[2] = _NO_KEY
@@ -182,6 +402,8 @@ def _read_events(text: str) -> tuple[Any, list[tuple[int, str]]]:
                 if event.value in frame[3]:
                     duplicates.append((event.start_mark.line + 1, str(event.value)))
                 frame[3].add(event.value)
+                if len(frame[3]) > items:
+                    raise _too_long(event.start_mark.line + 1, limits)
                 frame[2] = value
     finally:
         loader.dispose()
@@ -193,6 +415,9 @@ def _scalar(event: Any, resolve: Any, constructors: Any, loader: Any) -> Any:
         tag = resolve(yaml.ScalarNode, event.value, event.implicit)
     if tag == _STR_TAG:
         return event.value
+    number = _number_check(event, tag, loader)
+    if number is not _NO_KEY:
+        return number
     construct = constructors.get(tag)
     if construct is None:
         raise _Fallback  # an unknown tag: the full loader names the error
@@ -213,36 +438,72 @@ def _read_nodes(text: str) -> tuple[Any, list[tuple[int, str]]]:
         loader.dispose()
 
 
-def parse(source: Source) -> Any:
-    """Parse YAML text; a syntax error or a duplicate key becomes a Problem with its line."""
+def parse(source: Source, limits: Limits | None = None) -> Any:
+    """Parse YAML text within `limits` (by default the source's own); a syntax error, a duplicate key
+    or anything beyond the limits becomes a Problem with its line. Every string comes back clean
+    (see safe.clean): no escape sequences or bidi overrides from a file reach the terminal."""
+    limits = limits or source.limits
+    if len(source.text) > limits.size:
+        raise InvalidFileError(
+            [
+                Problem(
+                    source.name,
+                    None,
+                    f"het bestand is te groot voor {limits.what} (meer dan {_megabytes(limits.size)}). "
+                    "Controleer of dit het goede bestand is.",
+                )
+            ]
+        )
     try:
         try:
-            data, duplicates = _read_events(source.text)
+            data, duplicates = _read_events(source.text, limits)
         except _Fallback:
+            _check_events(source.text, limits)  # before the full loader, which recurses and expands
             data, duplicates = _read_nodes(source.text)
+    except _Refused as exc:
+        raise InvalidFileError([Problem(source.name, exc.line, exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise InvalidFileError([Problem(source.name, line, _yaml_problem(exc, source, mark))]) from None
+    except yaml.reader.ReaderError as exc:
+        line = source.text.count("\n", 0, max(exc.position, 0)) + 1
+        raise InvalidFileError(
+            [
+                Problem(
+                    source.name,
+                    line,
+                    f"hier staat een teken dat niet in een tekstbestand hoort (code {_code(exc.character)}). "
+                    "Haal het weg.",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
-        raise InvalidFileError([Problem(source.name, None, f"dit is geen geldige YAML ({exc}).")]) from None
+        raise InvalidFileError(
+            [Problem(source.name, None, f"dit is geen geldige YAML ({clean(str(exc))[:200]}).")]
+        ) from None
     except _BadScalar as exc:
         what = (
             "geen bestaande datum. Schrijf een datum zo: 2027-12-31"
             if exc.tag == _TIMESTAMP_TAG
             else "geen geldige waarde. Zet er aanhalingstekens omheen als het een tekst is"
         )
-        raise InvalidFileError([Problem(source.name, exc.line, f"'{exc.value}' is {what}.")]) from None
+        raise InvalidFileError([Problem(source.name, exc.line, f"{_quote(exc.value)} is {what}.")]) from None
     except ValueError as exc:  # the full loader, on a value such as 2027-02-30
         raise InvalidFileError([Problem(source.name, None, f"een waarde klopt niet ({exc}).")]) from None
     if duplicates:
-        raise InvalidFileError(
+        raise DuplicateKeysError(
+            clean_data(data),
             [
-                Problem(source.name, line, f"'{key}' staat twee keer in dezelfde lijst. Houd er één over.")
+                Problem(
+                    source.name,
+                    line,
+                    f"{_quote(clean(key))} staat twee keer in dezelfde lijst. Houd er één over.",
+                )
                 for line, key in duplicates
-            ]
+            ],
         )
-    return data
+    return clean_data(data)
 
 
 # What PyYAML says, in plain Dutch: (part of PyYAML's text, our sentence).
@@ -254,6 +515,12 @@ _YAML_PROBLEMS = (
     ("did not find expected '-'", "het inspringen van een lijst klopt niet"),
     ("found unexpected end of stream", "het bestand houdt plotseling op (mist er een aanhalingsteken?)"),
     ("found unknown escape character", "er staat een \\ in een tekst tussen aanhalingstekens"),
+    ("could not determine a constructor", "er staat een onbekend label met ! (zoals !!python). Haal het weg"),
+    ("found undefined alias", "er staat een verwijzing met * naar iets dat niet bestaat"),
+    ("found unhashable key", "er staat een lijst als naam (sleutel). Een naam moet een gewoon woord zijn"),
+    ("found duplicate anchor", "dezelfde naam met & staat er twee keer"),
+    ("found another document", "er staan meerdere documenten (met ---) in het bestand. Houd er één over"),
+    ("found character that cannot start any token", "er staat een teken waarmee niets kan beginnen"),
 )
 
 
@@ -265,26 +532,36 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: Source, mark: Any) -> str:
         what = "er staat een tab. Gebruik spaties om in te springen"
     else:
         what = next((dutch for english, dutch in _YAML_PROBLEMS if english in problem), "")
-        what = what or f"de opbouw klopt niet ({problem or exc})"
+        what = what or f"de opbouw klopt niet ({clean(problem or str(exc))[:120]})"
     return (
         f"dit is geen geldige YAML: {what}. Kijk naar inspringen, dubbele punten en aanhalingstekens "
         "op deze regel of de regel erboven."
     )
 
 
-def _locate(node: yaml.Node | None, loc: tuple[str | int, ...]) -> int | None:
+def _locate(
+    node: yaml.Node | None,
+    loc: tuple[str | int, ...],
+    index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]],
+) -> int | None:
+    """The line of `loc`; `index` caches each mapping's keys, so many lookups stay linear in the file."""
     if node is None:
         return None
     line = node.start_mark.line + 1
     for part in loc:
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if str(key_node.value) == str(part):
-                    child = value_node
-                    # A missing value sits on the key's line, not on the next one.
-                    line = key_node.start_mark.line + 1
-                    break
+            keys = index.get(id(node))
+            if keys is None:
+                keys = {}
+                for key_node, value_node in node.value:
+                    keys.setdefault(clean(str(key_node.value)), (key_node, value_node))
+                index[id(node)] = keys
+            found = keys.get(str(part))
+            if found is not None:
+                child = found[1]
+                # A missing value sits on the key's line, not on the next one.
+                line = found[0].start_mark.line + 1
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
             child = node.value[part]
         if child is None:
@@ -351,9 +628,14 @@ def describe(error: Any) -> str:
         return f"'{key}' moet een lijst van sleutels met waarden zijn."
     if kind in ("list_type", "tuple_type"):
         return f"'{key}' moet een lijst zijn, zoals [a, b]."
+    if kind == "invalid_key":
+        return f"{_quote(given)} kan hier geen naam (sleutel) zijn. Gebruik een woord, zoals 'titel'."
     if kind == "value_error":
         return f"{key}: {ctx.get('error', error['msg'])}."
-    return f"{key}: {error['msg']}."
+    if kind == "finite_number":
+        return f"{key}: {_quote(given)} moet een gewoon getal zijn."
+    # pydantic's own text is English: say it in general words, with the value that does not fit.
+    return f"{key}: {_quote(given)} is hier geen goede waarde. Controleer de spelling en de vorm."
 
 
 def validate(
@@ -370,7 +652,9 @@ def validate(
             for err, loc in zip(errors, locs, strict=True)
             if err["type"] != "too_short" or not any(len(o) > len(loc) and o[: len(loc)] == loc for o in locs)
         ]
-        return None, [source.problem(prefix + tuple(err["loc"]), describe(err)) for err in kept]
+        # Locating thousands of problems helps nobody: the first ones are listed, the rest counted.
+        source.skipped += max(0, len(kept) - MAX_LOCATED)
+        return None, [source.problem(prefix + tuple(err["loc"]), describe(err)) for err in kept[:MAX_LOCATED]]
 
 
 def _require_mapping(data: Any, source: Source, what: str) -> dict[str, Any]:
@@ -393,12 +677,12 @@ def _require_mapping(data: Any, source: Source, what: str) -> dict[str, Any]:
 
 
 def load_framework(path: Path | None = None) -> Framework:
-    source = read_source(path) if path else bundled(FRAMEWORK_FILE)
+    source = read_source(path, FRAMEWORK_LIMITS) if path else bundled(FRAMEWORK_FILE)
     data = _require_mapping(parse(source), source, "'pijlers:'")
     framework, problems = validate(Framework, data, source)
     problems += list(_check_framework_ids(data, source))
     if problems or framework is None:
-        raise InvalidFileError(problems)
+        raise InvalidFileError(problems, skipped=source.skipped)
     return framework
 
 
@@ -453,7 +737,7 @@ def _check_framework_ids(data: dict[str, Any], source: Source) -> Iterator[Probl
 
 
 def load_catalogue(framework: Framework, path: Path | None = None) -> Catalogue:
-    source = read_source(path) if path else bundled(CATALOGUE_FILE)
+    source = read_source(path, CATALOGUE_LIMITS) if path else bundled(CATALOGUE_FILE)
     return parse_catalogue(framework, source)
 
 
@@ -462,7 +746,7 @@ def parse_catalogue(framework: Framework, source: Source) -> Catalogue:
     catalogue, problems = validate(Catalogue, data, source)
     problems += list(_check_catalogue_ids(framework, data, source))
     if problems or catalogue is None:
-        raise InvalidFileError(problems)
+        raise InvalidFileError(problems, skipped=source.skipped)
     return catalogue
 
 
@@ -512,11 +796,11 @@ _SPECIAL_WORDS = {
 
 
 def load_answers(framework: Framework, path: Path) -> Answers:
-    return parse_answers(framework, read_source(path))
+    return parse_answers(framework, read_source(path, ANSWERS_LIMITS))
 
 
 def parse_answers(framework: Framework, source: Source) -> Answers:
-    data = _require_mapping(parse(source), source, "'antwoorden:'")
+    data = _require_mapping(parse(source, ANSWERS_LIMITS), source, "'antwoorden:'")
     problems: list[Problem] = []
     allowed = {
         "profiel",
@@ -648,7 +932,9 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
     done = _done_steps(data, source, problems)
 
     if problems or profile is None:
-        raise InvalidFileError(problems, hint="Verbeter het bestand en probeer het opnieuw.")
+        raise InvalidFileError(
+            problems, hint="Verbeter het bestand en probeer het opnieuw.", skipped=source.skipped
+        )
     return Answers(
         profile=profile,
         participants=tuple(participants),
@@ -784,3 +1070,8 @@ def _bad_answer(key: str, value: Any) -> str:
         f"{key}: {_quote(value)} is geen geldig antwoord. Vul een getal van 1 tot en met 5 in, "
         "of 'weet ik niet', of 'nvt'."
     )
+
+
+def _code(character: Any) -> str:
+    number = ord(character) if isinstance(character, str) else int(character)
+    return f"U+{number:04X}"

@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .safe import clean
+
 if TYPE_CHECKING:
     from questionary import Question
 
@@ -99,7 +101,8 @@ class QuestionaryPrompts:
     def text(self, text: str, *, default: str = "", validate: Validator | None = None) -> str:
         import questionary
 
-        return str(_unsafe(questionary.text(text, default=default, validate=validate, **self._io)))
+        typed = str(_unsafe(questionary.text(text, default=default, validate=validate, **self._io)))
+        return clean(typed)  # typed or pasted text is shown later: no escape sequences
 
 
 def _unsafe(question: Question) -> Any:

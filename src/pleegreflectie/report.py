@@ -102,14 +102,19 @@ _ALWAYS = frozenset("\\`*_{}[]<>|#~$^")
 _LINE_START = frozenset("-+=:(")
 _LIST_MARKER = re.compile(r"[0-9A-Za-z]+([.)])(?=\s|$)")
 _BARE_LINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<![a-z0-9])www(\.)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi overrides and isolates and other invisible formatting characters: dropped (they can make text
+# read backwards or hide part of it).
+_INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _URL_START = re.compile(r"(?i)^https?://")
-_URL_UNSAFE = re.compile(r"[\s()<>|\\\x00-\x1f\x7f]")
+_URL_UNSAFE = re.compile(
+    r"[\s()<>|\\\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+)
 
 
 def escape_inline(text: str) -> str:
     """Untrusted text as one line of literal Markdown text (for a table cell, list item or sentence)."""
-    return _escape_line(" ".join(_CONTROL.sub(" ", text).split()))
+    return _escape_line(" ".join(_CONTROL.sub(" ", _INVISIBLE.sub("", text)).split()))
 
 
 def escape_lines(text: str) -> list[str]:
@@ -138,12 +143,18 @@ def _escape_line(line: str) -> str:
     return "".join(out)
 
 
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode())
+
+
 def link(text: str, url: str | None) -> str:
     """Escaped text, as a link when `url` is an http(s) address."""
     label = escape_inline(text)
     if url is None or not _URL_START.match(url.strip()):
         return label
-    target = _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url.strip()).replace("&", "&amp;")
+    target = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url.strip()).replace(
+        "&", "&amp;"
+    )
     return f"[{label}]({target})"
 
 
@@ -665,15 +676,21 @@ def _voices(result: Result, table: KitchenTable) -> list[str]:
 
 
 def _topics(table: KitchenTable) -> list[str]:
+    blocks = []
+    if table.route_notes:
+        blocks += [
+            "### Bij jullie leerroute",
+            _bullets([escape_inline(note) for _, note in table.route_notes]),
+        ]
     if not table.topics:
-        return []
+        return blocks
     items = []
     for topic in table.topics:
         line = escape_inline(topic.text)
         if topic.source:
             line += f" *(Bron: {escape_inline(topic.source)})*"
         items.append(line)
-    return ["## Gespreksonderwerpen", _bullets(items, ordered=True)]
+    return [*blocks, "## Gespreksonderwerpen", _bullets(items, ordered=True)]
 
 
 def _worker(framework: Framework, table: KitchenTable) -> list[str]:

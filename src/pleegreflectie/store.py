@@ -5,6 +5,13 @@ or power cut loses at most the question on screen. The directory is private to t
 the files too (0600). The schema is versioned with `PRAGMA user_version` and a list of migrations.
 Every sqlite or file system failure becomes a `StoreError` with a Dutch message; nothing is ever
 deleted because of an error. No user interface here.
+
+The store is the user's alone: a folder or file of another user, a folder others can open, a store
+file that is a symlink, or an SQLite file of another program is refused, untouched (our files carry
+`PRAGMA application_id`). Wiping means gone: secure_delete on every connection, and after a delete a
+VACUUM and a checkpoint that empties the WAL; when another window holds the store, a marker file
+makes the next start finish it. A reflection whose row cannot be read is listed as damaged and can
+still be wiped; the others keep working.
 """
 
 from __future__ import annotations
@@ -23,9 +30,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from .errors import NotFoundError, StoreError
+from .errors import NotFoundError, StoreError, os_reason
 from .flow import PREVIOUS_ROUTE_KEY, Sitting, StepKind, split_step_id
 from .models import Special
+from .safe import clean, clean_data
 
 HOME_ENV = "PLEEGREFLECTIE_HOME"
 FILE_NAME = "reflecties.sqlite3"
@@ -33,6 +41,10 @@ BUSY_TIMEOUT_MS = 5000
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+APPLICATION_ID = 0x50475246  # "PGRF" in the SQLite header: this file belongs to pleegreflectie
+SECURE_DELETE = "ON"  # tests set OFF to show that VACUUM and the checkpoint wipe on their own
+QUICK_CHECK_MAX_BYTES = 20_000_000  # check the pages on open when the file is at most this big
+WIPE_MARKER_SUFFIX = "-wissen"  # a wipe still to finish (another window held the store)
 
 Clock = Callable[[], datetime]
 
@@ -120,6 +132,7 @@ class ReflectionInfo:
     route_done: tuple[str, ...]  # entries of the previous route the family says they did
     answer_count: int  # scale questions answered (a special answer counts too)
     catalogue_path: str | None = None  # a custom catalogue file (`--catalogus`); None: the bundled one
+    damaged: bool = False  # the row cannot be read; only `wis` works on it
 
     @property
     def finished(self) -> bool:
@@ -159,6 +172,9 @@ class Store:
         self._connection: sqlite3.Connection | None = connection
         self.path = path
         self._clock = clock
+        # True when a wipe could not be finished because another window holds the store; the
+        # next start finishes it.
+        self.wipe_pending = False
 
     @classmethod
     def open(cls, home: Path | None = None, *, clock: Clock | None = None) -> Store:
@@ -167,9 +183,13 @@ class Store:
         with _translated(path):
             _prepare_directory(directory)
             _prepare_file(path)
+            _check_companions(path)
             connection = _connect(path)
-            _tighten_companions(path)
-        return cls(connection, path, clock or _utc_now)
+            _check_companions(path)
+        store = cls(connection, path, clock or _utc_now)
+        if _wipe_marker(path).exists():  # a wipe from an earlier time, when another window was open
+            store._finish_wipe()
+        return store
 
     def close(self) -> None:
         connection, self._connection = self._connection, None
@@ -254,15 +274,44 @@ class Store:
         self._update(reflection_id, "route_done = ?, updated_at = ?", (_json(done_ids), self._now()))
 
     def delete(self, reflection_id: int) -> None:
+        """Delete a reflection (also a damaged one) so that nothing of it stays in any file."""
         with self._transaction(write=True) as db:
-            _require(db, reflection_id)
+            if db.execute("SELECT 1 FROM reflections WHERE id = ?", (reflection_id,)).fetchone() is None:
+                raise _not_found(reflection_id)
+            db.execute("DELETE FROM steps WHERE reflection_id = ?", (reflection_id,))
             db.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
+        self._finish_wipe()
 
     def delete_all(self) -> int:
         """Delete every reflection; returns how many there were."""
         with self._transaction(write=True) as db:
+            db.execute("DELETE FROM steps")
             count: int = db.execute("DELETE FROM reflections").rowcount
+        self._finish_wipe()
         return count
+
+    def _finish_wipe(self) -> None:
+        """Rewrite the file without free pages and empty the WAL, so deleted text is nowhere on disk.
+
+        When another window holds the store, a marker file remembers to do it at the next start
+        (and `wipe_pending` says so).
+        """
+        db = self._connection
+        if db is None:
+            return
+        marker = _wipe_marker(self.path)
+        with _translated(self.path):
+            _touch_private(marker)
+            try:
+                db.execute("VACUUM")
+                busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+                    raise
+                busy = 1
+            self.wipe_pending = bool(busy)
+            if not busy:
+                marker.unlink(missing_ok=True)
 
     # -- reading
 
@@ -276,15 +325,23 @@ class Store:
                 " WHERE reflection_id = ? AND respondent = ? ORDER BY rowid",
                 (reflection_id, who or ""),
             ).fetchall()
-        info = _info(row)
-        rows = [_StepRow(*step) for step in steps]
-        return info, _sitting(row, who, rows)
+        try:
+            info = _info(row)
+            rows = [_StepRow(*step) for step in steps]
+            return info, _sitting(row, who, rows)
+        except _ROW_ERRORS:
+            raise StoreError(_damaged_message(reflection_id)) from None
+
+    def info(self, reflection_id: int) -> ReflectionInfo:
+        """One saved reflection without its answers; a damaged one comes back with `damaged` set."""
+        with self._transaction(write=False) as db:
+            return _info_or_damaged(_require(db, reflection_id))
 
     def list(self) -> list[ReflectionInfo]:
-        """All saved reflections, oldest first."""
+        """All saved reflections, oldest first; a damaged one has `damaged` set."""
         with self._transaction(write=False) as db:
             rows = db.execute(f"{_INFO_QUERY} ORDER BY r.id").fetchall()
-        return [_info(row) for row in rows]
+        return [_info_or_damaged(row) for row in rows]
 
     def latest_unfinished(self) -> int | None:
         """The unfinished reflection worked on most recently."""
@@ -353,30 +410,105 @@ class Store:
 
 
 def _prepare_directory(directory: Path) -> None:
-    directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    _tighten(directory, DIR_MODE)
+    """Make the folder private to the user; a folder that exists already must be so (never chmod it)."""
+    try:
+        directory.mkdir(mode=DIR_MODE, parents=True)
+    except FileExistsError:
+        pass
+    else:  # ours: made just now
+        _tighten(directory, DIR_MODE)
+        return
+    info = directory.stat()
+    if not _POSIX:  # Windows: the user's own profile folder keeps others out; no modes to check
+        return
+    if not stat.S_ISDIR(info.st_mode):
+        raise StoreError(
+            f"{directory} is geen map. Kies een map voor de opslag met de omgevingsvariabele {HOME_ENV}."
+        )
+    if info.st_uid != os.geteuid():
+        raise StoreError(
+            f"De map {directory} is niet van jou, maar van een andere gebruiker. Daar bewaart pleegreflectie "
+            f"geen gegevens van jullie gezin. Kies een eigen map met de omgevingsvariabele {HOME_ENV}. "
+            "Er is niets veranderd."
+        )
+    if stat.S_IMODE(info.st_mode) & 0o077:
+        raise StoreError(
+            f"De map {directory} is ook voor anderen op deze computer open. Daar bewaart pleegreflectie geen "
+            f"gegevens van jullie gezin. Maak de map privé met: chmod 700 '{directory}'. Of kies een andere "
+            f"map met de omgevingsvariabele {HOME_ENV}. Er is niets veranderd."
+        )
 
 
 def _prepare_file(path: Path) -> None:
-    """Create the database file private to the user before sqlite touches it."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_CREAT, FILE_MODE)
+    """Create the database file private to the user before sqlite touches it, or check the one there."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, FILE_MODE)
+    except FileExistsError:
+        _check_own_file(path)
+        return
     os.close(descriptor)
     _tighten(path, FILE_MODE)
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_POSIX = hasattr(os, "geteuid")  # owners and modes exist (not on Windows)
+
+
+def _check_own_file(path: Path) -> None:
+    """A file of the store must be a regular file of this user (no symlink); loose modes are tightened."""
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        raise StoreError(
+            f"{path} is een verwijzing (symlink) naar een ander bestand. Daar schrijft pleegreflectie niet "
+            f"in. Haal de verwijzing weg, of kies een andere map met de omgevingsvariabele {HOME_ENV}. "
+            "Er is niets veranderd."
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(
+            f"{path} is geen gewoon bestand. Haal het weg, of kies een andere map met de omgevingsvariabele "
+            f"{HOME_ENV}. Er is niets veranderd."
+        )
+    if _POSIX and info.st_uid != os.geteuid():
+        raise StoreError(
+            f"Het bestand {path} is niet van jou, maar van een andere gebruiker. Daar bewaart pleegreflectie "
+            "geen gegevens van jullie gezin. Zet het bestand ergens anders neer, of kies een eigen map met "
+            f"de omgevingsvariabele {HOME_ENV}. Er is niets veranderd."
+        )
+    _tighten(path, FILE_MODE)
+
+
 def _tighten(path: Path, mode: int) -> None:
-    """Take away any rights of group and others (never add rights)."""
+    """Take away any rights of group and others (never add rights) of a file or folder that is ours."""
     current = stat.S_IMODE(path.stat().st_mode)
-    if current & 0o077:
-        with suppress(PermissionError):  # not ours to change; the file itself stays 0600
+    if _POSIX and current & 0o077:
+        try:
             path.chmod(current & mode)
+        except OSError:
+            raise StoreError(
+                f"{path} is ook voor anderen op deze computer open, en dat kon pleegreflectie niet "
+                f"veranderen. Maak het privé met: chmod go= '{path}'. Of kies een andere map met de "
+                f"omgevingsvariabele {HOME_ENV}."
+            ) from None
 
 
-def _tighten_companions(path: Path) -> None:
-    for suffix in COMPANION_SUFFIXES:
+def _check_companions(path: Path) -> None:
+    for suffix in (*COMPANION_SUFFIXES, WIPE_MARKER_SUFFIX):
         companion = path.with_name(path.name + suffix)
         with suppress(FileNotFoundError):
-            _tighten(companion, FILE_MODE)
+            _check_own_file(companion)
+
+
+def _wipe_marker(path: Path) -> Path:
+    return path.with_name(path.name + WIPE_MARKER_SUFFIX)
+
+
+def _touch_private(path: Path) -> None:
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, FILE_MODE)
+    except FileExistsError:
+        _check_own_file(path)
+        return
+    os.close(descriptor)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -397,10 +529,34 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _configure(db: sqlite3.Connection, path: Path) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    _check_version(db, path)  # reads the header first: a corrupt or newer file is left untouched
+    ours = _check_ours(db, path)  # reads the header first: a corrupt or foreign file is left untouched
+    _check_version(db, path)  # a newer file is left untouched too
+    db.execute(f"PRAGMA secure_delete = {SECURE_DELETE}")  # deleted text is overwritten with zeros
+    db.execute("PRAGMA temp_store = MEMORY")  # VACUUM and sorting leave no temporary files
+    if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+        result = db.execute("PRAGMA quick_check(1)").fetchone()
+        if result is None or result[0] != "ok":
+            raise StoreError(_corrupt_message(path))
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
+    if not ours:  # a new store, or one made before stores were marked
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _check_ours(db: sqlite3.Connection, path: Path) -> bool:
+    """Whether the file is marked as ours; refuses an SQLite file of another program, untouched."""
+    application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    if application_id == APPLICATION_ID:
+        return True
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if application_id == 0 and (not tables or {"reflections", "steps"} <= tables):
+        return False  # empty, or a store of ours from before the mark
+    raise StoreError(
+        f"Het bestand {path} hoort niet bij pleegreflectie, maar bij een ander programma. Er is niets aan "
+        "veranderd. Geef dat bestand een andere naam of zet het ergens anders neer, of kies een andere map "
+        f"met de omgevingsvariabele {HOME_ENV}."
+    )
 
 
 def _check_version(db: sqlite3.Connection, path: Path) -> int:
@@ -486,7 +642,7 @@ def _os_error(path: Path, exc: OSError) -> StoreError:
         return StoreError(_read_only_message(path))
     where = exc.filename or path
     return StoreError(
-        f"De opslag kon niet gebruikt worden: {exc.strerror or exc} ({where}). "
+        f"De opslag kon niet gebruikt worden: {os_reason(exc)} ({where}). "
         f"Kies eventueel een andere map met de omgevingsvariabele {HOME_ENV}. {_SAFE}"
     )
 
@@ -515,6 +671,13 @@ def _read_only_message(path: Path) -> str:
     )
 
 
+def _damaged_message(reflection_id: int) -> str:
+    return (
+        f"Reflectie {reflection_id} is beschadigd en kan niet meer gelezen worden. De andere reflecties "
+        f"werken gewoon. Wis deze met: pleegreflectie wis {reflection_id}"
+    )
+
+
 def _not_found(reflection_id: int) -> NotFoundError:
     return NotFoundError(
         f"Er is geen reflectie met nummer {reflection_id}. Kijk met 'pleegreflectie overzicht' welke er zijn."
@@ -540,23 +703,68 @@ def _require(db: sqlite3.Connection, reflection_id: int) -> sqlite3.Row:
     return row
 
 
+# What a damaged row raises while it is turned into a record.
+_ROW_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError)
+
+
+def _info_or_damaged(row: sqlite3.Row) -> ReflectionInfo:
+    try:
+        return _info(row)
+    except _ROW_ERRORS:
+        moment = datetime.fromtimestamp(0, UTC)
+        with suppress(*_ROW_ERRORS):
+            moment = _parse_time(row["updated_at"])
+        return ReflectionInfo(
+            id=int(row["id"]),
+            household=None,
+            status=Status.IN_PROGRESS,
+            created_at=moment,
+            updated_at=moment,
+            finished_at=None,
+            pillar_ids=(),
+            respondent=None,
+            framework_version="",
+            catalogue_version=None,
+            route=None,
+            route_done=(),
+            answer_count=0,
+            damaged=True,
+        )
+
+
+def _text_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return clean(value)
+
+
+def _strings(text: Any) -> tuple[str, ...]:
+    """A stored JSON list of strings."""
+    value = json.loads(text)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(text)
+    return tuple(clean(item) for item in value)
+
+
 def _info(row: sqlite3.Row) -> ReflectionInfo:
     finished, route = row["finished_at"], row["route"]
     return ReflectionInfo(
         id=int(row["id"]),
-        household=row["household"],
+        household=_text_or_none(row["household"]),
         status=Status(row["status"]),
         created_at=_parse_time(row["created_at"]),
         updated_at=_parse_time(row["updated_at"]),
         finished_at=_parse_time(finished) if finished else None,
-        pillar_ids=tuple(json.loads(row["pillar_ids"])),
-        respondent=row["respondent"],
-        framework_version=row["framework_version"],
-        catalogue_version=row["catalogue_version"],
-        route=tuple(json.loads(route)) if route is not None else None,
-        route_done=tuple(json.loads(row["route_done"])),
+        pillar_ids=_strings(row["pillar_ids"]),
+        respondent=_text_or_none(row["respondent"]),
+        framework_version=str(row["framework_version"]),
+        catalogue_version=_text_or_none(row["catalogue_version"]),
+        route=_strings(route) if route is not None else None,
+        route_done=_strings(row["route_done"]),
         answer_count=int(row["answer_count"]),
-        catalogue_path=row["catalogue_path"],
+        catalogue_path=_text_or_none(row["catalogue_path"]),
     )
 
 
@@ -673,13 +881,13 @@ def _meta(sitting: Sitting) -> dict[str, Any]:
 
 def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRow]) -> Sitting:
     previous = reflection["previous_route"]
-    meta = json.loads(reflection["meta"] or "{}")
+    meta = clean_data(json.loads(reflection["meta"] or "{}"))
     sitting = Sitting(
-        pillar_ids=list(json.loads(reflection["pillar_ids"])),
-        respondent=respondent,
+        pillar_ids=list(_strings(reflection["pillar_ids"])),
+        respondent=_text_or_none(respondent),
         ask_profile=bool(reflection["ask_profile"]),
         origin=reflection["origin"],
-        previous_route=list(json.loads(previous)) if previous is not None else None,
+        previous_route=list(_strings(previous)) if previous is not None else None,
         ask_setup=bool(meta.get("ask_setup", False)),
         marks=list(meta.get("marks") or []),
         visits=list(meta.get("visits") or []),
@@ -692,14 +900,14 @@ def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRo
         kind = StepKind(row.kind) if row.kind in targets else None
         if row.value is None or kind is None:
             continue
-        value = json.loads(row.value)
+        value = clean_data(json.loads(row.value))
         if kind == StepKind.QUESTION and isinstance(value, str):
             value = Special(value)
         who = split_step_id(row.step_id)[2]
         if kind == StepKind.QUESTION and who:
-            answers_of.setdefault(who, {})[row.key] = value
+            answers_of.setdefault(clean(who), {})[clean(row.key)] = value
         else:
-            targets[kind][row.key] = value
+            targets[kind][clean(row.key)] = value
     labels = sitting.participants
     for who, given in answers_of.items():
         (sitting.partner_answers if labels and who == labels[1] else sitting.answers).update(given)

@@ -250,12 +250,18 @@ def show_overview(out: Console, framework: Framework, rows: list[tuple[Reflectio
             str(info.id),
             Text(info.household or "(geen naam)"),
             info.updated_at.astimezone().strftime("%d-%m-%Y %H:%M"),
-            "klaar" if info.finished else "nog bezig",
+            "beschadigd" if info.damaged else "klaar" if info.finished else "nog bezig",
             f"{len(done)} van {len(info.pillar_ids)}"
             + (f" ({', '.join(titles)})" if titles and len(done) < len(info.pillar_ids) else ""),
         )
     out.print(table)
-    if any(not info.finished for info, _ in rows):
+    for info, _ in rows:
+        if info.damaged:
+            out.print(
+                f"Reflectie {info.id} is beschadigd en kan niet meer geopend worden. "
+                f"Wis hem met: pleegreflectie wis {info.id}"
+            )
+    if any(not info.finished and not info.damaged for info, _ in rows):
         out.print("Ga verder met een reflectie die nog bezig is: pleegreflectie hervat NUMMER")
 
 
@@ -384,6 +390,10 @@ def show_table(out: Console, framework: Framework, result: Result, table: Kitche
             mark = "verschil" if comp.id in apart else ""
             voices.add_row(comp.name, number(scores.get(first)), number(scores.get(second)), mark)
         out.print(voices)
+    if table.route_notes:
+        out.print()
+        out.print("[bold]Bij jullie leerroute[/bold]")
+        out.print(_numbered([note for _, note in table.route_notes]))
     if table.topics:
         out.print()
         out.rule("[bold]Om over te praten[/bold]", align="left")

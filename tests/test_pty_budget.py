@@ -1,0 +1,73 @@
+"""A first reflection for one foster parent stays within 65 prompts (counted in a pseudo-terminal)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from terminal import PRIORITY, PROGRAM, TIMEOUT, ask, close, environment, plain, skip_without_terminal, spawn
+
+from pleegreflectie.flow import PROFILE_FIELDS, Sitting, StepKind
+from pleegreflectie.models import Framework
+
+pexpect = pytest.importorskip("pexpect")
+pytestmark = skip_without_terminal
+
+MAX_PROMPTS = 65
+
+# A registered (bestand) foster parent without own children at home; every profile question answered.
+PROFILE_KEYS = {"huishouden": "Gezin Telling\r", "pleegouder": "2", "eigen_kinderen": "2"}
+PROFILE = {"huishouden": "Gezin Telling", "pleegouder": "bestand", "eigen_kinderen": False}
+
+
+def profile_key(kind: str, key: str) -> str:
+    if key in PROFILE_KEYS:
+        return PROFILE_KEYS[key]
+    return {"choice": "1", "yesno": "2", "multi": "\r"}.get(kind, "\r")
+
+
+def test_a_first_full_reflection_takes_at_most_65_prompts(tmp_path: Path, framework: Framework) -> None:
+    prompts: list[tuple[str, str]] = [("Wie doen er vandaag mee?", "1")]
+    for item in PROFILE_FIELDS:
+        if item.when and PROFILE.get(item.when[0]) not in item.when[1]:
+            continue
+        prompts.append((item.text, profile_key(item.kind, item.key)))
+    sitting = Sitting(pillar_ids=[p.id for p in framework.pillars], profile=dict(PROFILE))
+    questions = {q.id: q.text for q in framework.questions()}
+    for step in sitting.plan(framework):
+        if step.kind == StepKind.QUESTION:
+            # Mostly 4, with a low competency here and there.
+            key = "2" if step.key.startswith(("zorgen.gedrag", "samenwerken.juridisch")) else "4"
+            prompts.append((questions[step.key], key))
+        elif step.kind == StepKind.NOTE:
+            prompts.append(("Wat wil je", "\r"))
+    prompts.append((PRIORITY, " \r"))
+    prompts.append(("Wil je nu een verslag maken", "n"))
+
+    child = spawn(tmp_path / "home", "start")
+    try:
+        for text, key in prompts:
+            ask(child, text, key)
+        child.expect(pexpect.EOF)
+        screen = plain(child.before)
+    finally:
+        close(child)
+    assert child.exitstatus == 0, screen
+    assert "verslag" not in " ".join(p.name for p in tmp_path.iterdir())  # "n": no report written
+    overview = program(tmp_path / "home", "overzicht", "--json")
+    [saved] = json.loads(overview.stdout)
+    assert saved["status"] == "klaar"
+    assert len(prompts) <= MAX_PROMPTS, len(prompts)
+
+
+def program(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(PROGRAM), *args],
+        env=environment(home),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
