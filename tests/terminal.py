@@ -100,6 +100,7 @@ def answer_profile(
     ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r")
     ask(child, "Hoe leer je het liefst?", "\r")
     ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
+    ask(child, "Waar wonen jullie?", "1")  # Nederland
 
 
 def zorgen_keys(framework: Framework) -> list[tuple[str, str]]:

@@ -39,6 +39,7 @@ def answer_short_profile(child: Any, household: str) -> None:
     ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r")
     ask(child, "Hoe leer je het liefst?", "\r")
     ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
+    ask(child, "Waar wonen jullie?", "1")  # Nederland
 
 
 @pytest.mark.parametrize("columns", [60, 80])

@@ -766,13 +766,18 @@ def catalogus_schema() -> None:
 )
 @guard
 def catalogus_controleer(bestand: FileArgument = None) -> None:
-    from .catalogue import check
+    from .catalogue import check, review
     from .errors import InvalidFileError
     from .load import CATALOGUE_FILE, bundled, load_framework, read_source
 
     framework = load_framework()
     source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
     problems = check(framework, source, _today())
+    version, warnings = review(source, _today())
+    if version is not None:
+        print(f"{source.name}: versie {version}.")
+    for warning in warnings:
+        print(f"Let op: {warning}")
     if problems:
         raise InvalidFileError(
             problems, hint="Verbeter deze punten en controleer het bestand opnieuw.", skipped=source.skipped

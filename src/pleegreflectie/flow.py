@@ -132,6 +132,13 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         "number",
         hint="Een schatting is goed. Bijvoorbeeld: 4",
     ),
+    ProfileField(
+        "land",
+        "Waar wonen jullie?",
+        "choice",
+        (("nl", "In Nederland"), ("vl", "In Vlaanderen")),
+        hint="Dan krijgen jullie alleen aanbod dat er bij jullie is.",
+    ),
 )
 
 
@@ -282,7 +289,7 @@ class Sitting:
             for competency in pillar.competencies:
                 if not competency.applies_to(answers.profile):
                     continue
-                for question in competency.questions:
+                for question in competency.questions_for(answers.profile):
                     for respondent in respondents:
                         steps.append(Step(StepKind.QUESTION, question.id, pillar.id, respondent))
                 if competency.id in self.importance and needs_importance(competency, answers):

@@ -159,6 +159,7 @@ class Interview:
 
     def _question(self, sitting: Sitting, step: Step, previous: Any) -> Any:
         question = next(q for q in self.framework.questions() if q.id == step.key)
+        wording = question.text_for(sitting.to_answers().profile)  # a variant that fits this family
         where = progress(self.framework, sitting, step)
         first = step.respondent is None or step.respondent == sitting.participants[0]
         if where and first:
@@ -169,10 +170,10 @@ class Interview:
             Option("n", "Niet van toepassing", Special.NOT_APPLICABLE),
         ]
         if step.respondent is None:
-            return self._choose(question.text, scale + extra, previous, help_allowed=True, mark=True)
+            return self._choose(wording, scale + extra, previous, help_allowed=True, mark=True)
         # Two foster parents: the question once, then each answers in turn.
         if self._shown_question != question.id:
-            self.presenter.message(f"Vraag voor jullie allebei: {question.text}")
+            self.presenter.message(f"Vraag voor jullie allebei: {wording}")
             self._shown_question = question.id
         other = sitting.other_label(step.respondent)
         other_value = sitting.answers.get(step.key) if not first else None

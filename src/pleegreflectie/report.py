@@ -238,6 +238,8 @@ def _profile(answers: Answers) -> list[str]:
         value = data.get(item.key)
         if item.key == "huishouden" or value is None or value == [] or value == "":
             continue
+        if item.key == "land" and value == "nl":
+            continue  # the default: only a Flemish family's land is worth a line
         label = PROFILE_LABELS.get(item.key, item.text)
         choices = dict(item.choices)
         if item.kind == "yesno":
@@ -405,7 +407,10 @@ def _step(step: RouteStep) -> str:
     if course.costs:
         facts.append(f"Kosten: {escape_inline(COST_WORDS.get(course.costs, course.costs))}.")
     if course.recognition:
-        facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.")
+        review = " Die erkenning wordt opnieuw beoordeeld." if course.recognition_review else ""
+        facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.{review}")
+    if course.availability == "eigen-organisatie":
+        facts.append("Vraag of jouw pleegzorgorganisatie dit aanbiedt.")
     if not step.via_worker and course.access in ACCESS_WORDS:
         facts.append(ACCESS_WORDS[course.access])
     if course.url and not _URL_START.match(course.url.strip()):

@@ -308,6 +308,11 @@ def show_coverage(out: Console, framework: Framework, coverage: Coverage) -> Non
             out.print(Text(f"  - {row.name} ({row.total})"))
     else:
         out.print("Elke competentie heeft genoeg aanbod.")
+    if coverage.known_gaps:
+        out.print()
+        out.print("Hier is geen echt aanbod voor gevonden:")
+        for gap in coverage.known_gaps:
+            out.print(_indent(Text(f"- {gap.topic}. {gap.note}"), 2))
     out.print(
         "Vormen: gr = groep, on = online, th = thuis, pe = persoonlijk gesprek, bl = deels online, "
         "vi = filmpjes, le = lezen, te = telefonisch."
