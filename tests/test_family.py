@@ -118,7 +118,7 @@ def test_results_and_route_hang_under_their_text_and_keep_addresses_whole(
     oma = Path(__file__).parent / "fixtures" / "oma.yaml"
     out = CliRunner().invoke(app, ["start", "--antwoorden", str(oma), "--geen-opslag"]).stdout
     lines = out.splitlines()
-    assert all(len(line.rstrip()) <= width for line in lines)
+    assert all(len(line.rstrip()) <= width for line in lines if not line.lstrip().startswith("http"))
     numbered = [i for i, line in enumerate(lines) if re.match(r"^  \d\. \S", line)]
     assert numbered
     for i in numbered:  # a wrapped item goes on under its text, never back at the left edge

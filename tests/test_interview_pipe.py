@@ -288,6 +288,7 @@ def test_profile_then_a_pillar(framework: Framework, pipe: PipeInput) -> None:
         + ENTER  # uitdagingen: gedrag and trauma
         + ENTER  # leervormen: none
         + ENTER  # uren: left empty
+        + "2"  # land: Vlaanderen
         + "4" * 8  # functioneren without the own-children competency: 8 questions
         + ENTER  # empty note
     )
@@ -302,15 +303,17 @@ def test_profile_then_a_pillar(framework: Framework, pipe: PipeInput) -> None:
         "leeftijden_pleegkinderen": [4, 9],
         "eigen_kinderen": False,
         "uitdagingen": ["gedrag", "trauma"],
+        "land": "vl",
     }
     assert len(sitting.answers) == 8
     assert not any(key.startswith("functioneren.eigen-kinderen") for key in sitting.answers)
     assert sitting.importance == {} and sitting.notes == {}
     assert presenter.progress_seen[0] == ("Functioneren", 1, 1, 1, 8)
-    assert presenter.messages[0] == "Over jullie gezin · vraag 1 van 10"
-    assert len(recorder.snapshots) == 10 + 8 + 1
+    assert presenter.messages[0] == "Over jullie gezin · vraag 1 van 11"
+    assert len(recorder.snapshots) == 11 + 8 + 1
     profile = sitting.to_answers().profile
     assert profile.own_children is False and profile.prepared is False and profile.years == 3
+    assert profile.country == "vl"
 
 
 def test_profile_choice_can_be_skipped_and_preparation_is_not_asked(
@@ -326,14 +329,16 @@ def test_profile_choice_can_be_skipped_and_preparation_is_not_asked(
         + ENTER
         + ENTER
         + ENTER  # uitdagingen, leervormen, uren: nothing
+        + "o"  # land: "zeg ik liever niet" (then nl counts)
         + "s"  # stop at the first question of the pillar
     )
     sitting = Sitting(pillar_ids=["zorgen"])
     presenter, recorder = run_expecting(Stopped, framework, sitting, pipe, keys)
     assert sitting.profile == {"eigen_kinderen": False}
     assert "profiel:voorbereiding" not in sitting.history
-    assert sitting.skipped == ["profiel:pleegouder"]
-    assert len(recorder.snapshots) == 9
+    assert sitting.skipped == ["profiel:pleegouder", "profiel:land"]
+    assert sitting.to_answers().profile.country == "nl"
+    assert len(recorder.snapshots) == 10
     assert presenter.intros == [("zorgen", 1, 1)]
 
 
@@ -347,3 +352,20 @@ def test_confirm_answers_with_j_and_n(framework: Framework, pipe: PipeInput) -> 
     assert asker.confirm("Wil je een verslag maken?") is True
     assert asker.confirm("Wil je een verslag maken?") is False
     assert asker.confirm("Wil je een verslag maken?", default=True) is True  # Enter takes the default
+
+
+def test_ctrl_c_in_an_agreement_keeps_what_was_typed(framework: Framework, pipe: PipeInput) -> None:
+    sitting = new_sitting(["zorgen"], together=False, worker=True)
+    sitting.ask_profile = False
+    while (step := sitting.next_step(framework)) is not None and step.kind != "afspraak":
+        sitting.record(step, 5 if step.kind == "vraag" else None)
+    assert step is not None and step.key == "1"
+    _, recorder = run_expecting(
+        KeyboardInterrupt, framework, sitting, pipe, "Training" + ENTER + "Sa" + CTRL_C
+    )
+    # "wat" was saved before "wie" was asked; the step itself is still open, so hervat asks it again.
+    assert sitting.agreements == {"1": {"wat": "Training"}}
+    assert len(recorder.snapshots) == 1
+    again = sitting.next_step(framework)
+    assert again == step
+    assert sitting.value(again) == {"wat": "Training"}

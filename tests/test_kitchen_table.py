@@ -228,3 +228,35 @@ def test_the_report_holds_both_voices_the_worker_and_the_agreements(
     # The worker's typed note is text, never a heading or HTML.
     assert "<script>" not in result.stdout
     assert all(t.type != "html_block" for t in tokens)
+
+
+def test_a_route_step_is_noted_where_the_two_differ(runner: CliRunner, tmp_path: Path) -> None:
+    text = DUO.replace("{Sanne: 5, Ahmed: 1}", "{Sanne: 5, Ahmed: 1}\n  zorgen.wennen.weten: 4")
+    data = run_json(runner, write(tmp_path, text))
+    noted = [step for step in data["route"] if "let_op" in step]
+    assert noted, data["route"]
+    assert all("zorgen.gedrag" in step["competenties"] for step in noted)
+    assert all("Sanne 4,5 en Ahmed 1,5" in step["let_op"] for step in noted)
+    assert all("let_op" not in step for step in data["route"] if "zorgen.gedrag" not in step["competenties"])
+
+
+def test_the_worker_part_can_be_opened_again_with_what_was_said(framework: Framework, tmp_path: Path) -> None:
+    sitting = from_answers(framework, load_answers(framework, write(tmp_path, DUO)), ["zorgen"])
+    assert sitting.is_complete(framework)
+    sitting.reopen_worker_part()
+    step = sitting.next_step(framework)
+    assert step is not None and step.kind == "notitie-begeleider"
+    assert sitting.value(step) == "Mooi gesprek over gedrag."  # kept as the answer to change
+    assert sitting.agreements["1"]["wat"] == "Aanmelden voor de training"
+
+
+def test_hervat_with_the_worker_needs_a_terminal_and_keeps_everything(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = write(tmp_path, DUO)
+    assert runner.invoke(app, ["start", "--antwoorden", str(path)]).exit_code == 0
+    result = runner.invoke(app, ["hervat", "1", "--met-begeleider"])
+    assert result.exit_code == 4, result.output
+    assert "terminal" in result.stderr
+    again = runner.invoke(app, ["rapport", "1"])
+    assert "Aanmelden voor de training" in again.stdout

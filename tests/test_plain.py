@@ -203,6 +203,7 @@ def test_the_program_in_plain_lines(tmp_path: Path, how: str) -> None:
             (b"Hoe leer je het liefst?", ""),
             (b"Hoeveel uur per maand", "1000"),
             (b"Dat is meer dan 200 uur per maand.", "4"),
+            (b"Waar wonen jullie?", "1"),
             (b"Typ je keuze", "stoppen"),
         ]:
             child.expect_exact(prompt)
@@ -215,6 +216,6 @@ def test_the_program_in_plain_lines(tmp_path: Path, how: str) -> None:
     text = raw.decode("ascii")  # fails on any byte that is not ASCII
     assert "\x1b" not in text  # no colour, no cursor movement
     assert "Genoteerd: 4 en 9 jaar." in text
-    assert "Over jullie gezin - vraag 1 van 10" in text
+    assert re.search(r"Over jullie gezin - vraag 1 van \d+", text)
     assert re.search(r"hervat 1", text)
     assert os.path.exists(tmp_path / "home")

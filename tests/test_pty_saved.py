@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import signal
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +16,14 @@ import pytest
 from terminal import (
     PREFIX,
     PRIORITY,
-    PROGRAM,
     ZORGEN,
     ZORGEN_PRIORITY,
     answer_profile,
     ask,
     close,
-    environment,
     plain,
+    program,
+    read_to_end,
     skip_without_terminal,
     spawn,
     zorgen_keys,
@@ -41,35 +40,11 @@ pytestmark = skip_without_terminal
 # ---------------------------------------------------------------- helpers
 
 
-def program(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The program without a terminal, on the same store."""
-    return subprocess.run(
-        [str(PROGRAM), *args],
-        env=environment(home),
-        cwd=str(home.parent),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def overview(home: Path) -> list[dict[str, Any]]:
     done = program(home, "overzicht", "--json")
     assert done.returncode == 0, done.stderr
     rows: list[dict[str, Any]] = json.loads(done.stdout)
     return rows
-
-
-def read_to_end(child: Any) -> str:
-    """Everything until the program ends; a report offer on the way is declined."""
-    index = child.expect_exact(["verslag maken", pexpect.EOF])
-    text = child.before + (child.after if index == 0 else "")
-    if index == 0:
-        child.send("n")
-        child.expect(pexpect.EOF)
-        text += child.before
-    return plain(text)
 
 
 def zorgen_prompts(framework: Framework) -> list[str]:

@@ -95,6 +95,7 @@ def test_the_profile_reads_well_and_is_dutch(tmp_path: Path, width: int) -> None
         screen.step("Hoe leer je het liefst?", "\r")
         screen.step("Hoeveel uur per maand", "1000\r")
         screen.step("Dat is meer dan 200 uur per maand.", CLEAR + "4\r")
+        screen.step("Waar wonen jullie?", "1")
         screen.wait("Pijler 1 van 1")
         screen.wait("Stoppen (je antwoorden blijven bewaard)")
         question = screen.text()  # a question with its answers and actions

@@ -378,6 +378,13 @@ def hervat(
             help="Voeg deze pijler toe aan de reflectie (voor een volgend bezoek). Mag vaker.",
         ),
     ] = None,
+    met_begeleider: Annotated[
+        bool,
+        typer.Option(
+            "--met-begeleider",
+            help="De pleegzorgbegeleider vult notities, afspraken en het volgende bezoek in of past ze aan.",
+        ),
+    ] = False,
     eenvoudig: SimpleOption = False,
 ) -> None:
     _simple(eenvoudig)
@@ -394,6 +401,10 @@ def hervat(
             exit_code=ExitCode.NOT_FOUND,
         )
     info, sitting, autosave = resume(store, reflection_id)
+    if met_begeleider:
+        sitting.reopen_worker_part()
+        store.reopen(reflection_id, sitting)
+        info, sitting, autosave = resume(store, reflection_id)
     if pijler:
         added = [p for p in _chosen_pillars(framework, pijler) if p not in sitting.pillar_ids]
         if added:
@@ -498,7 +509,7 @@ def _conclude(
         ongoing=sitting.route_ongoing,
     )
     signals = evaluate(load_signals(framework), framework, answers, result)
-    table = kitchen_table(framework, sitting, answers, result, signals)
+    table = kitchen_table(framework, sitting, answers, result, signals, route)
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
     if json_output:
@@ -517,6 +528,17 @@ def _conclude(
         out.print(f"Deze reflectie is bewaard als nummer {autosave.reflection_id}.")
         out.print("Een verslag maken kan later ook (met .html: een verslag om te printen):")
         out.print(f"  {_me()} rapport {autosave.reflection_id} -o verslag.md", markup=False, soft_wrap=True)
+        rest = [p for p in framework.pillars if p.id not in sitting.pillar_ids]
+        if rest:
+            out.print(
+                f"Nog niet gedaan: {', '.join(p.title.lower() for p in rest)}. "
+                "Bij een volgend bezoek verder met een pijler:"
+            )
+            out.print(
+                f"  {_me()} hervat {autosave.reflection_id} --pijler {rest[0].id}",
+                markup=False,
+                soft_wrap=True,
+            )
     if interview is not None and autosave.reflection_id is not None:
         _offer_report(interview, autosave.reflection_id, answers)
 
@@ -998,13 +1020,18 @@ def catalogus_schema() -> None:
 )
 @guard
 def catalogus_controleer(bestand: FileArgument = None) -> None:
-    from .catalogue import check
+    from .catalogue import check, review
     from .errors import InvalidFileError
     from .load import CATALOGUE_FILE, bundled, load_framework, read_source
 
     framework = load_framework()
     source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
     problems = check(framework, source, _today())
+    version, warnings = review(source, _today())
+    if version is not None:
+        print(f"{source.name}: versie {version}.")
+    for warning in warnings:
+        print(f"Let op: {warning}")
     if problems:
         raise InvalidFileError(
             problems, hint="Verbeter deze punten en controleer het bestand opnieuw.", skipped=source.skipped

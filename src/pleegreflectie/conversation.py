@@ -16,6 +16,7 @@ from typing import Protocol
 
 from .flow import Sitting
 from .models import Agreement, Answers, Framework, Special, WorkerPart
+from .route import Route
 from .scoring import CompetencyScore, Result
 from .wording import day_text, number
 
@@ -69,7 +70,8 @@ def topics(
     questions = {q.id: q for q in framework.questions()}
     for question_id in answers.discuss:
         if question_id in questions:
-            text = f"Jullie wilden dit bespreken: \u201c{questions[question_id].text}\u201d"
+            wording = questions[question_id].text_for(answers.profile)
+            text = f"Jullie wilden dit bespreken: \u201c{wording}\u201d"
             found.append(Topic("bespreken", question_id, text))
     for comp in differences(result):
         text = f"{comp.name}: {voices_text(comp)}. Hier kijken jullie er verschillend tegenaan. Praat erover."
@@ -101,7 +103,7 @@ def agreement_text(agreement: Agreement) -> str:
 
 def _only_dont_know(framework: Framework, answers: Answers, competency_id: str) -> bool:
     competency = framework.competency(competency_id)
-    given = [v for q in competency.questions for v in answers.all_values(q.id)]
+    given = [v for q in competency.questions_for(answers.profile) for v in answers.all_values(q.id)]
     return bool(given) and all(v == Special.DONT_KNOW for v in given)
 
 
@@ -125,6 +127,8 @@ class KitchenTable:
     topics: tuple[Topic, ...]
     previous_agreements: tuple[Agreement, ...]  # of the previous visit, with the status told now
     visits: tuple[Visit, ...]
+    # Route steps for a competency where the two foster parents differ: (course id, note).
+    route_notes: tuple[tuple[str, str], ...] = ()
 
 
 def kitchen_table(
@@ -133,6 +137,7 @@ def kitchen_table(
     answers: Answers,
     result: Result,
     signals: Sequence[SignalLike] = (),
+    route: Route | None = None,
 ) -> KitchenTable:
     visits = tuple(
         Visit(
@@ -151,4 +156,23 @@ def kitchen_table(
         topics=tuple(topics(framework, answers, result, signals, sitting.open_previous_agreements())),
         previous_agreements=tuple(sitting.previous_agreements_with_status()),
         visits=visits,
+        route_notes=tuple(route_notes(route, result)) if route is not None else (),
     )
+
+
+def route_notes(route: Route, result: Result) -> list[tuple[str, str]]:
+    """The route is planned for the household; a step is noted where one parent's need differs."""
+    apart = {c.id: c for c in differences(result)}
+    notes = []
+    for step in route.steps:
+        differing = [apart[c] for c in step.competencies if c in apart]
+        if differing:
+            comp = differing[0]
+            notes.append(
+                (
+                    step.course.id,
+                    f"Let op: bij {comp.name.lower()} verschillen jullie ({voices_text(comp)}). "
+                    "Kijk samen of deze stap voor jullie allebei nodig is.",
+                )
+            )
+    return notes

@@ -132,6 +132,13 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         "number",
         hint="Een schatting is goed. Bijvoorbeeld: 4",
     ),
+    ProfileField(
+        "land",
+        "Waar wonen jullie?",
+        "choice",
+        (("nl", "In Nederland"), ("vl", "In Vlaanderen")),
+        hint="Dan krijgen jullie alleen aanbod dat er bij jullie is.",
+    ),
 )
 
 
@@ -282,7 +289,7 @@ class Sitting:
             for competency in pillar.competencies:
                 if not competency.applies_to(answers.profile):
                     continue
-                for question in competency.questions:
+                for question in competency.questions_for(answers.profile):
                     for respondent in respondents:
                         steps.append(Step(StepKind.QUESTION, question.id, pillar.id, respondent))
                 if competency.id in self.importance and needs_importance(competency, answers):
@@ -361,6 +368,14 @@ class Sitting:
             self.extra.pop(step.key, None)
             self.extra.update(value)
         self._visited(step)
+
+    def reopen_worker_part(self) -> None:
+        """The worker joins (again): notes, agreements and the next visit are asked (again), with
+        what was said before as the answer to keep or change."""
+        self.setup[SETUP_WORKER] = True
+        worker_kinds = {StepKind.WORKER_NOTE, StepKind.AGREEMENT, StepKind.NEXT_VISIT}
+        self.history = [s for s in self.history if split_step_id(s)[0] not in worker_kinds]
+        self.skipped = [s for s in self.skipped if split_step_id(s)[0] not in worker_kinds]
 
     def toggle_mark(self, question_id: str) -> bool:
         """Mark a question to discuss (or unmark it); True when it is marked now."""
@@ -491,9 +506,10 @@ def progress(framework: Framework, sitting: Sitting, step: Step) -> Progress | N
     if step.pillar_id is None:
         return None
     plan = [s for s in sitting.plan(framework) if s.pillar_id == step.pillar_id]
-    questions = [s for s in plan if s.kind == StepKind.QUESTION]
+    # Two foster parents answer the same question: it counts once.
+    questions = list(dict.fromkeys(s.key for s in plan if s.kind == StepKind.QUESTION))
     position = plan.index(step) if step in plan else 0
-    before = sum(1 for s in plan[:position] if s.kind == StepKind.QUESTION)
+    before = len({s.key for s in plan[:position] if s.kind == StepKind.QUESTION} - {step.key})
     current = before + (1 if step.kind == StepKind.QUESTION else 0)
     chosen = [p.id for p in framework.pillars if p.id in sitting.pillar_ids]
     return Progress(

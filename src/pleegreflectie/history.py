@@ -142,6 +142,6 @@ def report_and_result_of(
         comparison=comparison,
         catalogue_version=catalogue.version,
         catalogue_note=note,
-        table=kitchen_table(framework, sitting, answers, result, signals),
+        table=kitchen_table(framework, sitting, answers, result, signals, route),
     )
     return text, result

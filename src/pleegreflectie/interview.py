@@ -83,6 +83,7 @@ class Interview:
         self._shown_question: str | None = None
 
     def run(self, sitting: Sitting, on_change: Callable[[Sitting], None]) -> Sitting:
+        self._save: Callable[[], None] = lambda: on_change(sitting)
         shown_pillar: str | None = None
         while (step := sitting.next_step(self.framework)) is not None:
             if step.pillar_id and step.pillar_id != shown_pillar:
@@ -149,7 +150,7 @@ class Interview:
         if kind == StepKind.FOLLOW_UP:
             return self._follow_up(sitting, step, previous)
         if kind == StepKind.AGREEMENT:
-            return self._agreement(step, previous)
+            return self._agreement(sitting, step, previous)
         if kind == StepKind.NEXT_VISIT:
             return self._next_visit(previous)
         if kind == StepKind.PREVIOUS_ROUTE:
@@ -158,6 +159,7 @@ class Interview:
 
     def _question(self, sitting: Sitting, step: Step, previous: Any) -> Any:
         question = next(q for q in self.framework.questions() if q.id == step.key)
+        wording = question.text_for(sitting.to_answers().profile)  # a variant that fits this family
         where = progress(self.framework, sitting, step)
         first = step.respondent is None or step.respondent == sitting.participants[0]
         if where and first:
@@ -168,17 +170,17 @@ class Interview:
             Option("n", "Niet van toepassing", Special.NOT_APPLICABLE),
         ]
         if step.respondent is None:
-            return self._choose(question.text, scale + extra, previous, help_allowed=True, mark=True)
+            return self._choose(wording, scale + extra, previous, help_allowed=True, mark=True)
         # Two foster parents: the question once, then each answers in turn.
         if self._shown_question != question.id:
-            self.presenter.message(f"Vraag voor jullie allebei: {question.text}")
+            self.presenter.message(f"Vraag voor jullie allebei: {wording}")
             self._shown_question = question.id
         other = sitting.other_label(step.respondent)
         other_value = sitting.answers.get(step.key) if not first else None
         same: list[Option] = []
         if other is not None and other_value is not None:
             same = [Option("z", f"Zelfde antwoord als {other}", other_value)]
-        text = f"{step.respondent}, wat past bij jou? ({_short(question.text)})"
+        text = f"{step.respondent}, wat past bij jou?"
         return self._choose(text, scale + extra + same, previous, help_allowed=True, mark=True)
 
     def _priority(self, sitting: Sitting, step: Step, previous: Any) -> Any:
@@ -249,7 +251,7 @@ class Interview:
         options = [Option(str(i), labels[s], s) for i, s in enumerate(FOLLOW_UP_STATUSES, 1)]
         return self._choose("Hoe staat het met deze afspraak?", options, previous, help_allowed=False)
 
-    def _agreement(self, step: Step, previous: Any) -> Any:
+    def _agreement(self, sitting: Sitting, step: Step, previous: Any) -> Any:
         old = dict(previous or {})
         if step.key == "1":
             self.presenter.message("Nu de afspraken: wat gaat wie doen, en wanneer? Eén afspraak per keer.")
@@ -260,7 +262,9 @@ class Interview:
             return Action.BACK
         if not what:
             return None  # the list of agreements is complete
+        self._keep_part(sitting, step, {**old, "wat": what})
         who = self._line("Wie doet het? (leeg mag)", old.get("wie", ""), limit=80)
+        self._keep_part(sitting, step, {**old, "wat": what, "wie": who})
         when_text = self.prompts.text(
             "Wanneer? Bijvoorbeeld 15-1-2027. (leeg mag)",
             default=_day_text(old.get("wanneer")),
@@ -273,6 +277,13 @@ class Interview:
         if day is not None:
             value["wanneer"] = day.isoformat()
         return value
+
+    def _keep_part(self, sitting: Sitting, step: Step, value: dict[str, Any]) -> None:
+        """Save what was typed of an agreement so far: Ctrl-C loses at most the prompt on screen."""
+        sitting.agreements[step.key] = {k: v for k, v in value.items() if v}
+        save = getattr(self, "_save", None)
+        if save is not None:
+            save()
 
     def _next_visit(self, previous: Any) -> Any:
         self.presenter.message("Laat leeg als het nog niet bekend is. Typ terug om terug te gaan.")
@@ -417,16 +428,6 @@ class Interview:
         else:
             return
         self.presenter.help(self.framework.competency(competency_id))
-
-
-def _short(text: str, limit: int = 40) -> str:
-    words = text.split()
-    result = ""
-    for word in words:
-        if len(result) + len(word) + 1 > limit:
-            return result + " ..."
-        result = f"{result} {word}".strip()
-    return result
 
 
 def _agreement_text(item: Mapping[str, Any]) -> str:

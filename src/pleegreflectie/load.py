@@ -774,6 +774,16 @@ def _check_catalogue_ids(framework: Framework, data: dict[str, Any], source: Sou
                         f"'{comp}' is geen bekende competentie. "
                         "Zie 'pleegreflectie sjabloon' voor de goede namen, zoals 'zorgen.gedrag'.",
                     )
+    for index, gap in _items(data, "niet_gevonden"):
+        competencies = gap.get("competenties")
+        if isinstance(competencies, list):
+            for c, comp in enumerate(competencies):
+                if isinstance(comp, str) and comp not in known:
+                    yield source.problem(
+                        ("niet_gevonden", index, "competenties", c),
+                        f"'{comp}' is geen bekende competentie. "
+                        "Zie 'pleegreflectie sjabloon' voor de goede namen, zoals 'zorgen.gedrag'.",
+                    )
 
 
 # ---------------------------------------------------------------- an answers file

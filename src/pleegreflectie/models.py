@@ -80,29 +80,67 @@ class ScaleOption(_Model):
 
 
 class Condition(_Model):
-    """When a competency applies; every field that is set must hold for the profile."""
+    """When a competency, a question or a question's variant applies.
+
+    `holds` (does a competency or question apply?): every field that is set must fit the profile; a
+    list fits when the family has at least one of its values, `leeftijd` when at least one foster child
+    is in the range, and an unknown profile field always fits (it never hides a question).
+    `matches` (is a variant's wording right for this family?) is stricter: every field must be known
+    and fit every value the family has (each kind of foster care, each foster child's age).
+    """
 
     own_children: bool | None = Field(default=None, alias="eigen_kinderen")
     care_kinds: tuple[CareKind, ...] | None = Field(default=None, alias="pleegzorgvormen")
     parent_kinds: tuple[ParentKind, ...] | None = Field(default=None, alias="pleegouder")
+    ages: AgeRange | None = Field(default=None, alias="leeftijd")
 
     def holds(self, profile: Profile) -> bool:
-        # An unknown profile field never hides a competency.
         if self.own_children is not None and profile.own_children not in (None, self.own_children):
             return False
         if self.care_kinds and profile.care_kinds and not set(self.care_kinds) & set(profile.care_kinds):
             return False
-        return not (
-            self.parent_kinds
-            and profile.parent_kind is not None
-            and profile.parent_kind not in self.parent_kinds
-        )
+        known_parent = profile.parent_kind is not None
+        if self.parent_kinds and known_parent and profile.parent_kind not in self.parent_kinds:
+            return False
+        ages = profile.child_ages
+        return not (self.ages and ages and not any(map(self.ages.contains, ages)))
+
+    def matches(self, profile: Profile) -> bool:
+        if self.own_children is not None and profile.own_children is not self.own_children:
+            return False
+        if self.care_kinds and not (profile.care_kinds and set(profile.care_kinds) <= set(self.care_kinds)):
+            return False
+        if self.parent_kinds and profile.parent_kind not in self.parent_kinds:
+            return False
+        ages = profile.child_ages
+        return not (self.ages and not (ages and all(map(self.ages.contains, ages))))
+
+
+class Variant(_Model):
+    """Another wording of a question, for the families the condition fits."""
+
+    condition: Condition = Field(alias="voorwaarde")
+    text: str = Field(alias="tekst", min_length=1)
 
 
 class Question(_Model):
     id: str
     kind: Literal["weten", "doen"] = Field(alias="soort")
     text: str = Field(alias="tekst", min_length=1)
+    condition: Condition | None = Field(default=None, alias="voorwaarde")
+    variants: tuple[Variant, ...] = Field(default=(), alias="varianten")
+
+    def applies_to(self, profile: Profile) -> bool:
+        """Whether this question is asked and counts for this family (unknown never hides it)."""
+        return self.condition is None or self.condition.holds(profile)
+
+    def text_for(self, profile: Profile) -> str:
+        """The wording for this family: the first variant whose condition the profile is known to fit."""
+        return next((v.text for v in self.variants if v.condition.matches(profile)), self.text)
+
+    def texts(self) -> list[str]:
+        """Every wording of this question: the text and each variant."""
+        return [self.text, *(v.text for v in self.variants)]
 
 
 class Competency(_Model):
@@ -118,7 +156,16 @@ class Competency(_Model):
         return self.id.split(".", 1)[0]
 
     def applies_to(self, profile: Profile) -> bool:
-        return self.condition is None or self.condition.holds(profile)
+        """Whether the competency is asked and scored: its condition holds and a question applies."""
+        if self.condition is not None and not self.condition.holds(profile):
+            return False
+        return any(q.applies_to(profile) for q in self.questions)
+
+    def questions_for(self, profile: Profile) -> list[Question]:
+        """The questions asked of this family (none when the competency itself does not apply)."""
+        if not self.applies_to(profile):
+            return []
+        return [q for q in self.questions if q.applies_to(profile)]
 
 
 class Pillar(_Model):
@@ -180,6 +227,8 @@ class Profile(_Model):
     challenges: tuple[Challenge, ...] = Field(default=(), alias="uitdagingen")
     learning_forms: tuple[LearningForm, ...] = Field(default=(), alias="leervormen")
     hours_per_month: int | None = Field(default=None, alias="uren_per_maand", ge=0, le=200)
+    # nl: Nederland, vl: Vlaanderen. Unknown counts as nl: the tool started in the Netherlands.
+    country: Literal["nl", "vl"] = Field(default="nl", alias="land")
 
     @field_validator("household")
     @classmethod
@@ -288,6 +337,11 @@ class AgeRange(_Model):
     min: int | None = Field(default=None, ge=0, le=27)
     max: int | None = Field(default=None, ge=0, le=27)
 
+    def contains(self, age: int) -> bool:
+        low = self.min if self.min is not None else 0
+        high = self.max if self.max is not None else 99
+        return low <= age <= high
+
     @model_validator(mode="after")
     def _ordered(self) -> AgeRange:
         if self.min is not None and self.max is not None and self.min > self.max:
@@ -310,6 +364,10 @@ class Duration(_Model):
     hours: float | None = Field(default=None, alias="uren", gt=0)
 
 
+Country = Literal["nl", "vl"]
+Availability = Literal["landelijk", "eigen-organisatie", "regionaal"]
+
+
 class Course(_Model):
     id: str = Field(pattern=f"^{SLUG}$")
     title: str = Field(alias="titel", min_length=1)
@@ -325,9 +383,14 @@ class Course(_Model):
     duration: Duration | None = Field(default=None, alias="duur")
     costs: str | None = Field(default=None, alias="kosten")
     recognition: Recognition | None = Field(default=None, alias="erkenning")
+    # The NJi recognition is older than five years and under review again ("in herbeoordeling").
+    recognition_review: bool = Field(default=False, alias="erkenning_in_herbeoordeling")
     audience: Audience = Field(default_factory=Audience, alias="doelgroep")
     region: str | None = Field(default=None, alias="regio")
     valid_until: dt.date | None = Field(default=None, alias="geldig_tot")
+    country: Country = Field(alias="land")
+    checked: dt.date = Field(alias="laatst_gecontroleerd")
+    availability: Availability | None = Field(default=None, alias="beschikbaarheid")
     phases: tuple[Literal["nieuw", "eerste-jaar", "ervaren"], ...] | None = Field(default=None, alias="fase")
 
     @field_validator("forms", mode="before")
@@ -335,7 +398,22 @@ class Course(_Model):
     def _one_form(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
 
+    @model_validator(mode="after")
+    def _review_needs_recognition(self) -> Course:
+        if self.recognition_review and self.recognition is None:
+            raise ValueError("'erkenning_in_herbeoordeling' kan alleen als er ook een 'erkenning' is")
+        return self
+
+
+class KnownGap(_Model):
+    """A need for which no real offer was found: named honestly instead of invented."""
+
+    topic: str = Field(alias="onderwerp", min_length=1)
+    competencies: tuple[str, ...] = Field(default=(), alias="competenties")
+    note: str = Field(alias="toelichting", min_length=1)
+
 
 class Catalogue(_Model):
     version: str = Field(alias="versie")
     entries: tuple[Course, ...] = Field(alias="aanbod")
+    gaps: tuple[KnownGap, ...] = Field(default=(), alias="niet_gevonden")

@@ -238,6 +238,8 @@ def _profile(answers: Answers) -> list[str]:
         value = data.get(item.key)
         if item.key == "huishouden" or value is None or value == [] or value == "":
             continue
+        if item.key == "land" and value == "nl":
+            continue  # the default: only a Flemish family's land is worth a line
         label = PROFILE_LABELS.get(item.key, item.text)
         choices = dict(item.choices)
         if item.kind == "yesno":
@@ -405,7 +407,10 @@ def _step(step: RouteStep) -> str:
     if course.costs:
         facts.append(f"Kosten: {escape_inline(COST_WORDS.get(course.costs, course.costs))}.")
     if course.recognition:
-        facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.")
+        review = " Die erkenning wordt opnieuw beoordeeld." if course.recognition_review else ""
+        facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.{review}")
+    if course.availability == "eigen-organisatie":
+        facts.append("Vraag of jouw pleegzorgorganisatie dit aanbiedt.")
     if not step.via_worker and course.access in ACCESS_WORDS:
         facts.append(ACCESS_WORDS[course.access])
     if course.url and not _URL_START.match(course.url.strip()):
@@ -671,15 +676,21 @@ def _voices(result: Result, table: KitchenTable) -> list[str]:
 
 
 def _topics(table: KitchenTable) -> list[str]:
+    blocks = []
+    if table.route_notes:
+        blocks += [
+            "### Bij jullie leerroute",
+            _bullets([escape_inline(note) for _, note in table.route_notes]),
+        ]
     if not table.topics:
-        return []
+        return blocks
     items = []
     for topic in table.topics:
         line = escape_inline(topic.text)
         if topic.source:
             line += f" *(Bron: {escape_inline(topic.source)})*"
         items.append(line)
-    return ["## Gespreksonderwerpen", _bullets(items, ordered=True)]
+    return [*blocks, "## Gespreksonderwerpen", _bullets(items, ordered=True)]
 
 
 def _worker(framework: Framework, table: KitchenTable) -> list[str]:

@@ -322,6 +322,11 @@ def show_coverage(out: Console, framework: Framework, coverage: Coverage) -> Non
             out.print(Text(f"  - {row.name} ({row.total})"))
     else:
         out.print("Elke competentie heeft genoeg aanbod.")
+    if coverage.known_gaps:
+        out.print()
+        out.print("Hier is geen echt aanbod voor gevonden:")
+        for gap in coverage.known_gaps:
+            out.print(_indent(Text(f"- {gap.topic}. {gap.note}"), 2))
     out.print(
         "Vormen: gr = groep, on = online, th = thuis, pe = persoonlijk gesprek, bl = deels online, "
         "vi = filmpjes, le = lezen, te = telefonisch."
@@ -399,6 +404,10 @@ def show_table(out: Console, framework: Framework, result: Result, table: Kitche
             mark = "verschil" if comp.id in apart else ""
             voices.add_row(comp.name, number(scores.get(first)), number(scores.get(second)), mark)
         out.print(voices)
+    if table.route_notes:
+        out.print()
+        out.print("[bold]Bij jullie leerroute[/bold]")
+        out.print(_numbered([note for _, note in table.route_notes]))
     if table.topics:
         out.print()
         out.rule("[bold]Om over te praten[/bold]", align="left")
