@@ -730,9 +730,11 @@ def vergelijk(
     if note:
         print(note, file=sys.stderr)
     comparison = compare_saved(store, framework, catalogue, earlier_id, later_id)
-    from .view import console, show_comparison
+    from .view import console, show_comparison, show_follow_ups
 
-    show_comparison(console(), comparison, earlier_info, later_info)
+    out = console()
+    show_comparison(out, comparison, earlier_info, later_info)
+    show_follow_ups(out, store.load(later_id)[1].previous_agreements_with_status())
 
 
 # ---------------------------------------------------------------- the catalogue
