@@ -254,6 +254,12 @@ def start(
             "--met-begeleider", help="De pleegzorgbegeleider is erbij: notities, afspraken, volgend bezoek."
         ),
     ] = False,
+    signalen: Annotated[
+        Path | None,
+        typer.Option(
+            "--signalen", metavar="BESTAND", help="Eigen bestand met signalen voor het gesprek (YAML)."
+        ),
+    ] = None,
     pijlers: FrameworkOption = None,
 ) -> None:
     from .load import load_answers, load_catalogue, load_framework
@@ -262,7 +268,8 @@ def start(
 
     framework = load_framework(pijlers)
     catalogue = load_catalogue(framework, catalogus)  # a broken catalogue stops us before any question
-    load_signals(framework)  # and so does a broken signalen.yaml
+    load_signals(framework, signalen)  # and so does a broken signalen.yaml
+    signals_path = str(signalen.expanduser().resolve()) if signalen is not None else None
     pillar_ids = _chosen_pillars(framework, pijler)
     store = None if geen_opslag else _open_store()
     autosave = Autosave(store, framework.version, catalogue.version)
@@ -272,6 +279,7 @@ def start(
         from .flow import from_answers
 
         sitting = from_answers(framework, load_answers(framework, antwoorden), pillar_ids)
+        sitting.signals_path = signals_path
         _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
         return
     _need_terminal(
@@ -282,6 +290,7 @@ def start(
     from .flow import new_sitting
 
     sitting = new_sitting(pillar_ids, together=samen or None, worker=met_begeleider or None)
+    sitting.signals_path = signals_path
     _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True)
 
 
@@ -410,7 +419,7 @@ def _conclude(
     from .conversation import kitchen_table
     from .route import plan_route
     from .scoring import score
-    from .signals import evaluate, load_signals
+    from .signals import evaluate, signals_of
 
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
@@ -423,7 +432,10 @@ def _conclude(
         done=sitting.route_done,
         ongoing=sitting.route_ongoing,
     )
-    signals = evaluate(load_signals(framework), framework, answers, result)
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    if signals_note:
+        print(signals_note, file=sys.stderr)
+    signals = evaluate(rules, framework, answers, result)
     table = kitchen_table(framework, sitting, answers, result, signals, route)
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)

@@ -11,7 +11,7 @@ from .models import Catalogue, Framework
 from .report import ReportMeta, render_report
 from .route import plan_route
 from .scoring import Result, score
-from .signals import evaluate, load_signals
+from .signals import evaluate, signals_of
 from .store import ReflectionInfo, Store
 
 
@@ -120,7 +120,8 @@ def report_of(
         done=sitting.route_done,
         ongoing=sitting.route_ongoing,
     )
-    signals = evaluate(load_signals(framework), framework, answers, result)
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    signals = evaluate(rules, framework, answers, result)
     return render_report(
         framework=framework,
         answers=answers,
@@ -129,6 +130,6 @@ def report_of(
         meta=meta,
         comparison=comparison,
         catalogue_version=catalogue.version,
-        catalogue_note=note,
+        catalogue_note=" ".join(n for n in (note, signals_note) if n) or None,
         table=kitchen_table(framework, sitting, answers, result, signals, route),
     )
