@@ -234,7 +234,7 @@ class Interview:
     def _profile_check(self, sitting: Sitting, previous: Any) -> Any:
         self.presenter.message("Dit vertelden jullie de vorige keer over jullie gezin:")
         for line in profile_lines(sitting.previous_profile or {}):
-            self.presenter.message(f"  {line}")
+            self.presenter.message(f"- {line}")
         options = [
             Option("j", "Ja, dit klopt nog", True),
             Option("n", "Nee, ik wil iets veranderen", False),
