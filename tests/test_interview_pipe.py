@@ -369,3 +369,13 @@ def test_ctrl_c_in_an_agreement_keeps_what_was_typed(framework: Framework, pipe:
     again = sitting.next_step(framework)
     assert again == step
     assert sitting.value(again) == {"wat": "Training"}
+
+
+def test_each_step_of_the_previous_route_is_done_ongoing_or_not(
+    framework: Framework, pipe: PipeInput
+) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False, previous_route=["a", "b", "c"])
+    run_expecting(Stopped, framework, sitting, pipe, "123" + "s")
+    assert sitting.route_done == ["a"]
+    assert sitting.route_ongoing == ["b"]
+    assert sitting.history == ["vorige-route:gedaan"]

@@ -164,6 +164,11 @@ def test_a_worker_sitting_then_the_next_visit_asks_about_the_agreements(
         close(child)
     assert child.exitstatus == 0, screen
     assert "Afspraak van de vorige keer: School bellen (wie: Ahmed, nog bezig)" in screen
+    compared = program(home, "vergelijk").stdout
+    flat = " ".join(compared.split())
+    assert "Afspraken van de vorige keer" in flat
+    assert "Aanmelden voor de training (wie: Sanne, wanneer: 15-1-2027): gedaan" in flat
+    assert "School bellen (wie: Ahmed): nog bezig" in flat
     report = program(home, "rapport", "2").stdout
     assert "### Afspraken van de vorige keer" in report
     assert "| Aanmelden voor de training | Sanne | 15 januari 2027 | gedaan |" in report

@@ -333,6 +333,12 @@ def start(
             "--met-begeleider", help="De pleegzorgbegeleider is erbij: notities, afspraken, volgend bezoek."
         ),
     ] = False,
+    signalen: Annotated[
+        Path | None,
+        typer.Option(
+            "--signalen", metavar="BESTAND", help="Eigen bestand met signalen voor het gesprek (YAML)."
+        ),
+    ] = None,
     eenvoudig: SimpleOption = False,
     pijlers: FrameworkOption = None,
 ) -> None:
@@ -343,7 +349,8 @@ def start(
 
     framework = load_framework(pijlers)
     catalogue = load_catalogue(framework, catalogus)  # a broken catalogue stops us before any question
-    load_signals(framework)  # and so does a broken signalen.yaml
+    load_signals(framework, signalen)  # and so does a broken signalen.yaml
+    signals_path = str(signalen.expanduser().resolve()) if signalen is not None else None
     pillar_ids = _chosen_pillars(framework, pijler)
     store = None if geen_opslag else _open_store()
     autosave = Autosave(store, framework.version, catalogue.version)
@@ -353,6 +360,7 @@ def start(
         from .flow import from_answers
 
         sitting = from_answers(framework, load_answers(framework, antwoorden), pillar_ids)
+        sitting.signals_path = signals_path
         _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
         return
     _need_terminal(
@@ -363,6 +371,7 @@ def start(
     from .flow import new_sitting
 
     sitting = new_sitting(pillar_ids, together=samen or None, worker=met_begeleider or None)
+    sitting.signals_path = signals_path
     _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True)
 
 
@@ -495,7 +504,7 @@ def _conclude(
     from .conversation import kitchen_table
     from .route import plan_route
     from .scoring import score
-    from .signals import evaluate, load_signals
+    from .signals import evaluate, signals_of
 
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
@@ -508,7 +517,10 @@ def _conclude(
         done=sitting.route_done,
         ongoing=sitting.route_ongoing,
     )
-    signals = evaluate(load_signals(framework), framework, answers, result)
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    if signals_note:
+        print(signals_note, file=sys.stderr)
+    signals = evaluate(rules, framework, answers, result)
     table = kitchen_table(framework, sitting, answers, result, signals, route)
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
@@ -984,9 +996,11 @@ def vergelijk(
     if note:
         print(note, file=sys.stderr)
     comparison = compare_saved(store, framework, catalogue, earlier_id, later_id)
-    from .view import console, show_comparison
+    from .view import console, show_comparison, show_follow_ups
 
-    show_comparison(console(), comparison, earlier_info, later_info)
+    out = console()
+    show_comparison(out, comparison, earlier_info, later_info)
+    show_follow_ups(out, store.load(later_id)[1].previous_agreements_with_status())
 
 
 # ---------------------------------------------------------------- the catalogue

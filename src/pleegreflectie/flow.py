@@ -199,6 +199,7 @@ class Sitting:
     # Of the household's previous reflection (None: not looked up yet; {} / []: there was none).
     previous_profile: dict[str, Any] | None = None
     previous_agreements: list[dict[str, Any]] | None = None
+    signals_path: str | None = None  # an organisation's own signalen.yaml (`start --signalen`)
 
     @property
     def priority_key(self) -> str:

@@ -11,7 +11,7 @@ from .models import Catalogue, Framework
 from .report import ReportMeta, render_report
 from .route import plan_route
 from .scoring import Result, score
-from .signals import evaluate, load_signals
+from .signals import evaluate, signals_of
 from .store import ReflectionInfo, Store
 
 
@@ -132,7 +132,8 @@ def report_and_result_of(
         done=sitting.route_done,
         ongoing=sitting.route_ongoing,
     )
-    signals = evaluate(load_signals(framework), framework, answers, result)
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    signals = evaluate(rules, framework, answers, result)
     text = render_report(
         framework=framework,
         answers=answers,
@@ -141,7 +142,7 @@ def report_and_result_of(
         meta=meta,
         comparison=comparison,
         catalogue_version=catalogue.version,
-        catalogue_note=note,
+        catalogue_note=" ".join(n for n in (note, signals_note) if n) or None,
         table=kitchen_table(framework, sitting, answers, result, signals, route),
     )
     return text, result

@@ -234,7 +234,7 @@ class Interview:
     def _profile_check(self, sitting: Sitting, previous: Any) -> Any:
         self.presenter.message("Dit vertelden jullie de vorige keer over jullie gezin:")
         for line in profile_lines(sitting.previous_profile or {}):
-            self.presenter.message(f"  {line}")
+            self.presenter.message(f"- {line}")
         options = [
             Option("j", "Ja, dit klopt nog", True),
             Option("n", "Nee, ik wil iets veranderen", False),
@@ -298,17 +298,27 @@ class Interview:
         return day.isoformat() if day else None
 
     def _previous_route(self, sitting: Sitting, previous: Any) -> Any:
+        """For each step of the previous route: done, still going on, or not (yet) done."""
         self.presenter.message("De vorige keer kregen jullie een leerroute. Kijk even terug.")
-        chosen = set(previous or [])
-        boxes = [
-            Box(self.titles.get(entry, entry), entry, entry in chosen)
-            for entry in sitting.previous_route or []
+        entries = list(sitting.previous_route or [])
+        done, ongoing = set(previous or []), set(sitting.route_ongoing)
+        options = [
+            Option("1", "Gedaan", "gedaan"),
+            Option("2", "Nog bezig", "bezig"),
+            Option("3", "Nog niet gedaan", "niet"),
         ]
-        boxes.append(Box(BACK_BOX, Action.BACK))
-        answer = self.prompts.check(
-            "Welke stappen hebben jullie gedaan?", boxes, instruction=MULTI_INSTRUCTION
-        )
-        return Action.BACK if Action.BACK in answer else answer
+        result: dict[str, list[str]] = {"gedaan": [], "bezig": []}
+        for number, entry in enumerate(entries, 1):
+            self.presenter.message(f"Stap {number} van {len(entries)}: {self.titles.get(entry, entry)}")
+            before = "gedaan" if entry in done else "bezig" if entry in ongoing else None
+            answer = self._choose(
+                "Hoe staat het met deze stap?", options, before, help_allowed=False, skip=False
+            )
+            if answer in (Action.BACK, Action.STOP):
+                return answer
+            if answer in result:
+                result[answer].append(entry)
+        return result
 
     # -- questions outside the reflection
 

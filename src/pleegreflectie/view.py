@@ -14,7 +14,7 @@ from rich.text import Text
 from .catalogue import THIN
 from .conversation import agreement_text, differences
 from .flow import Progress
-from .models import Answers, Competency, Framework, Pillar
+from .models import Agreement, Answers, Competency, Framework, Pillar
 from .route import MAX_GAPS, UNCOVERED_ADVICE, Route, RouteStep
 from .scoring import Result
 from .wording import FORM_WORDS, day_text, level, number, signed
@@ -435,3 +435,20 @@ def _numbered(items: list[str]) -> Table:
     for index, item in enumerate(items, 1):
         grid.add_row(f"{index}.", Text(item))
     return grid
+
+
+def show_follow_ups(out: Console, agreements: list[Agreement]) -> None:
+    """How the agreements of the previous visit went, as the family said at the next one."""
+    if not agreements:
+        return
+    words = {
+        "gedaan": "gedaan",
+        "bezig": "nog bezig",
+        "niet-nodig": "niet meer nodig",
+        "open": "niet gevraagd",
+    }
+    out.print()
+    out.print("[bold]Afspraken van de vorige keer[/bold]")
+    # The status is said once, at the end of the line.
+    plain = [agreement_text(a.model_copy(update={"status": "open"})) for a in agreements]
+    out.print(_numbered([f"{text}: {words[a.status]}" for text, a in zip(plain, agreements, strict=True)]))
