@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,9 @@ def environment(home: Path) -> dict[str, str]:
             "LINES": "40",
             # pexpect does not answer "where is the cursor?"; without this every prompt waits for it.
             "PROMPT_TOOLKIT_NO_CPR": "1",
+            # Installed as after `source .venv/bin/activate`: suggested commands are `pleegreflectie ...`
+            # (tests/test_family.py checks the other case, started by its path).
+            "PATH": f"{PROGRAM.parent}{os.pathsep}{os.environ.get('PATH', '')}",
         }
     )
     env.pop("FORCE_COLOR", None)
@@ -99,6 +103,7 @@ def answer_profile(
     ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r")
     ask(child, "Hoe leer je het liefst?", "\r")
     ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
+    ask(child, "Waar wonen jullie?", "1")  # Nederland
 
 
 def zorgen_keys(framework: Framework) -> list[tuple[str, str]]:
@@ -117,3 +122,29 @@ ZORGEN_PRIORITY = (PRIORITY, " \r")
 def close(child: Any) -> None:
     if child.isalive():
         child.close(force=True)
+
+
+def program(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The program without a terminal, on the same store."""
+    return subprocess.run(
+        [str(PROGRAM), *args],
+        env=environment(home),
+        cwd=str(home.parent),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def read_to_end(child: Any) -> str:
+    """Everything until the program ends; a report offer on the way is declined."""
+    import pexpect
+
+    index = child.expect_exact(["verslag maken", pexpect.EOF])
+    text = child.before + (child.after if index == 0 else "")
+    if index == 0:
+        child.send("n")
+        child.expect(pexpect.EOF)
+        text += child.before
+    return plain(text)

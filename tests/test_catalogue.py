@@ -31,6 +31,8 @@ GOOD_ENTRY = """\
     soort: training
     vorm: groep
     toegang: zelf
+    land: nl
+    laatst_gecontroleerd: 2026-11-01
 """
 
 
@@ -64,6 +66,8 @@ aanbod:
     soort: training
     vorm: groep
     toegang: zelf
+    land: nl
+    laatst_gecontroleerd: 2026-11-01
   - id: dubbel
     titel: "Training B"
     aanbieder: "Organisatie"
@@ -72,6 +76,8 @@ aanbod:
     soort: cursus
     vorm: groep
     toegang: zelf
+    land: nl
+    laatst_gecontroleerd: 2026-11-01
   - id: dubbel
     titel: "Training C"
     aanbieder: "Organisatie"
@@ -80,6 +86,8 @@ aanbod:
     soort: training
     vorm: groep
     toegang: zelf
+    land: nl
+    laatst_gecontroleerd: 2026-11-01
     geldig_tot: 2025-12-31
   - id: voor-niemand
     titel: "Training D"
@@ -89,6 +97,8 @@ aanbod:
     soort: training
     vorm: groep
     toegang: zelf
+    land: nl
+    laatst_gecontroleerd: 2026-11-01
     doelgroep:
       pleegouders: []
       problematiek: [geen, onbekend]
@@ -100,6 +110,8 @@ aanbod:
     soort: training
     vorm: groep
     toegang: zelf
+    land: nl
+    laatst_gecontroleerd: 2026-11-01
     geldig_tot: 2026-11-22
 """
 
@@ -111,12 +123,12 @@ def test_all_problems_at_once_with_their_lines(framework: Framework, tmp_path: P
     assert lines_of(problems) == sorted(lines_of(problems))
     by_line = {p.line: p.message for p in problems}
     assert "'zorgen.slapen' is geen bekende competentie" in by_line[7]
-    assert "soort: 'cursus' kan hier niet" in by_line[16]
-    assert "het id 'dubbel' staat er al" in by_line[19]
-    assert "'dubbel' is verlopen op 2025-12-31" in by_line[27]
-    assert "'geldig_tot'" in by_line[27]
-    assert "'pleegouders' van 'voor-niemand' is een lege lijst" in by_line[37]
-    assert "past het bij niemand" in by_line[38]
+    assert "soort: 'cursus' kan hier niet" in by_line[18]
+    assert "het id 'dubbel' staat er al" in by_line[23]
+    assert "'dubbel' is verlopen op 2025-12-31" in by_line[33]
+    assert "'geldig_tot'" in by_line[33]
+    assert "'pleegouders' van 'voor-niemand' is een lege lijst" in by_line[45]
+    assert "past het bij niemand" in by_line[46]
 
 
 def test_duplicate_keys_are_reported_together_with_the_rest(framework: Framework, tmp_path: Path) -> None:
@@ -126,7 +138,7 @@ def test_duplicate_keys_are_reported_together_with_the_rest(framework: Framework
         + GOOD_ENTRY.format(id="a")
     )
     problems = check(framework, write(tmp_path, text), TODAY)
-    assert [(p.line, p.message[:9]) for p in problems] == [(11, "'toegang'"), (12, "het id 'a")]
+    assert [(p.line, p.message[:9]) for p in problems] == [(11, "'toegang'"), (14, "het id 'a")]
     assert "staat twee keer" in problems[0].message
 
 
@@ -134,7 +146,7 @@ def test_a_date_that_does_not_exist(framework: Framework, tmp_path: Path) -> Non
     text = 'versie: "1"\naanbod:\n' + GOOD_ENTRY.format(id="a") + "    geldig_tot: 2027-02-30\n"
     problems = check(framework, write(tmp_path, text), TODAY)
     assert [(p.line, p.message) for p in problems] == [
-        (11, "'2027-02-30' is geen bestaande datum. Schrijf een datum zo: 2027-12-31.")
+        (13, "'2027-02-30' is geen bestaande datum. Schrijf een datum zo: 2027-12-31.")
     ]
 
 
@@ -177,6 +189,8 @@ def _entry(entry_id: str, competencies: list[str], forms: list[str], until: dt.d
             "soort": "training",
             "vorm": forms,
             "toegang": "zelf",
+            "land": "nl",
+            "laatst_gecontroleerd": "2026-11-01",
             "geldig_tot": until,
         }
     )
@@ -264,6 +278,8 @@ def test_schema_describes_the_dutch_keys(framework: Framework) -> None:
         "soort",
         "vorm",
         "toegang",
+        "land",
+        "laatst_gecontroleerd",
     }
     assert course["additionalProperties"] is False
     assert all(prop.get("description") for prop in course["properties"].values())

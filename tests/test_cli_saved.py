@@ -135,6 +135,8 @@ aanbod:
     soort: training
     vorm: groep
     toegang: zelf
+    land: nl
+    laatst_gecontroleerd: 2026-11-01
   - id: training-a
     titel: "Training B"
     aanbieder: "Organisatie"
@@ -143,6 +145,8 @@ aanbod:
     soort: training
     vorm: groep
     toegang: zelf
+    land: nl
+    laatst_gecontroleerd: 2026-11-01
 """
 
 
@@ -276,7 +280,7 @@ def test_route_with_a_broken_catalogue(runner: CliRunner, oma_path: Path, broken
     result = invoke(runner, "route", "--catalogus", broken_catalogue)
     err = assert_clean_failure(result, 2)
     assert f"{broken_catalogue}:7:" in err and "zorgen.slapen" in err
-    assert f"{broken_catalogue}:11:" in err and "training-a" in err
+    assert f"{broken_catalogue}:13:" in err and "training-a" in err
     assert result.stdout == ""
 
 
@@ -567,8 +571,8 @@ def test_catalogus_controleer_a_broken_file(runner: CliRunner, broken_catalogue:
     err = assert_clean_failure(result, 2)
     assert "2 problemen" in err
     assert f"{broken_catalogue}:7:" in err and "'zorgen.slapen' is geen bekende competentie" in err
-    assert f"{broken_catalogue}:11:" in err and "'training-a' staat er al" in err
-    assert err.index(":7:") < err.index(":11:")
+    assert f"{broken_catalogue}:13:" in err and "'training-a' staat er al" in err
+    assert err.index(":7:") < err.index(":13:")
 
 
 def test_catalogus_controleer_a_missing_file(runner: CliRunner, tmp_path: Path) -> None:

@@ -146,6 +146,8 @@ def test_route_done_and_not_done(framework: Framework) -> None:
                     "soort": "training",
                     "vorm": ["groep"],
                     "toegang": "zelf",
+                    "land": "nl",
+                    "laatst_gecontroleerd": "2026-11-01",
                 }
                 for course_id, title in [("a", "Cursus A"), ("b", "Cursus B"), ("c", "Cursus C")]
             ],

@@ -22,6 +22,8 @@ aanbod:
     soort: training
     vorm: groep
     toegang: zelf
+    land: nl
+    laatst_gecontroleerd: 2026-11-01
     duur: {weken: 8, uren: 4}
     geldig_tot: 2025-12-31
 """

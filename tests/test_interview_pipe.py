@@ -288,6 +288,7 @@ def test_profile_then_a_pillar(framework: Framework, pipe: PipeInput) -> None:
         + ENTER  # uitdagingen: gedrag and trauma
         + ENTER  # leervormen: none
         + ENTER  # uren: left empty
+        + "2"  # land: Vlaanderen
         + "4" * 8  # functioneren without the own-children competency: 8 questions
         + ENTER  # empty note
     )
@@ -302,15 +303,17 @@ def test_profile_then_a_pillar(framework: Framework, pipe: PipeInput) -> None:
         "leeftijden_pleegkinderen": [4, 9],
         "eigen_kinderen": False,
         "uitdagingen": ["gedrag", "trauma"],
+        "land": "vl",
     }
     assert len(sitting.answers) == 8
     assert not any(key.startswith("functioneren.eigen-kinderen") for key in sitting.answers)
     assert sitting.importance == {} and sitting.notes == {}
     assert presenter.progress_seen[0] == ("Functioneren", 1, 1, 1, 8)
-    assert presenter.messages[0] == "Over jullie gezin · vraag 1 van 10"
-    assert len(recorder.snapshots) == 10 + 8 + 1
+    assert presenter.messages[0] == "Over jullie gezin · vraag 1 van 11"
+    assert len(recorder.snapshots) == 11 + 8 + 1
     profile = sitting.to_answers().profile
     assert profile.own_children is False and profile.prepared is False and profile.years == 3
+    assert profile.country == "vl"
 
 
 def test_profile_choice_can_be_skipped_and_preparation_is_not_asked(
@@ -326,14 +329,16 @@ def test_profile_choice_can_be_skipped_and_preparation_is_not_asked(
         + ENTER
         + ENTER
         + ENTER  # uitdagingen, leervormen, uren: nothing
+        + "o"  # land: "zeg ik liever niet" (then nl counts)
         + "s"  # stop at the first question of the pillar
     )
     sitting = Sitting(pillar_ids=["zorgen"])
     presenter, recorder = run_expecting(Stopped, framework, sitting, pipe, keys)
     assert sitting.profile == {"eigen_kinderen": False}
     assert "profiel:voorbereiding" not in sitting.history
-    assert sitting.skipped == ["profiel:pleegouder"]
-    assert len(recorder.snapshots) == 9
+    assert sitting.skipped == ["profiel:pleegouder", "profiel:land"]
+    assert sitting.to_answers().profile.country == "nl"
+    assert len(recorder.snapshots) == 10
     assert presenter.intros == [("zorgen", 1, 1)]
 
 
@@ -364,3 +369,13 @@ def test_ctrl_c_in_an_agreement_keeps_what_was_typed(framework: Framework, pipe:
     again = sitting.next_step(framework)
     assert again == step
     assert sitting.value(again) == {"wat": "Training"}
+
+
+def test_each_step_of_the_previous_route_is_done_ongoing_or_not(
+    framework: Framework, pipe: PipeInput
+) -> None:
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False, previous_route=["a", "b", "c"])
+    run_expecting(Stopped, framework, sitting, pipe, "123" + "s")
+    assert sitting.route_done == ["a"]
+    assert sitting.route_ongoing == ["b"]
+    assert sitting.history == ["vorige-route:gedaan"]

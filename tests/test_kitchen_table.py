@@ -260,3 +260,38 @@ def test_hervat_with_the_worker_needs_a_terminal_and_keeps_everything(
     assert "terminal" in result.stderr
     again = runner.invoke(app, ["rapport", "1"])
     assert "Aanmelden voor de training" in again.stdout
+
+
+OWN_SIGNALS = """\
+versie: "eigen-1"
+signalen:
+  - id: eigen-regel
+    als:
+      uitdagingen: [gedrag]
+    tekst: "Hoe gaat het met het gedrag thuis? Praat erover met de pleegzorgbegeleider."
+    bron: "Eigen afspraak van onze organisatie."
+"""
+
+
+def test_an_organisation_uses_its_own_signals_also_in_the_later_report(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    own = write(tmp_path, OWN_SIGNALS, "signalen.yaml")
+    path = write(tmp_path, DUO)
+    result = runner.invoke(app, ["start", "--antwoorden", str(path), "--signalen", str(own), "--json"])
+    assert result.exit_code == 0, result.output
+    ids = [t["id"] for t in json.loads(result.stdout)["gespreksonderwerpen"] if t["soort"] == "signaal"]
+    assert ids == ["eigen-regel"]
+    report = runner.invoke(app, ["rapport", "1"]).stdout
+    assert "Hoe gaat het met het gedrag thuis?" in report
+    own.unlink()  # gone: the report says so and uses the bundled signals
+    report = runner.invoke(app, ["rapport", "1"]).stdout
+    assert "Hoe gaat het met het gedrag thuis?" not in report
+    assert "is er niet meer" in report
+
+
+def test_a_broken_own_signals_file_stops_before_any_question(runner: CliRunner, tmp_path: Path) -> None:
+    own = write(tmp_path, OWN_SIGNALS.replace("    tekst:", "    tekts:"), "signalen.yaml")
+    result = runner.invoke(app, ["start", "--signalen", str(own)])
+    assert result.exit_code == 2
+    assert f"{own}:" in result.stderr

@@ -10,19 +10,38 @@ MIN_READING_EASE = 60
 MAX_WORDS = 20
 
 
-def test_every_question_is_easy_to_read(framework: Framework) -> None:
+def all_wordings(framework: Framework) -> list[tuple[str, str]]:
+    """(question id, text) for every question and every variant of it."""
+    return [(q.id, text) for q in framework.questions() for text in q.texts()]
+
+
+def test_every_question_and_variant_is_easy_to_read(framework: Framework) -> None:
     textstat.set_lang("nl")
-    hard = {}
-    for question in framework.questions():
-        ease = textstat.flesch_reading_ease(question.text)
+    hard = []
+    for question_id, text in all_wordings(framework):
+        ease = textstat.flesch_reading_ease(text)
         if ease < MIN_READING_EASE:
-            hard[question.id] = (round(ease, 1), question.text)
+            hard.append((question_id, round(ease, 1), text))
     assert not hard, f"Flesch-Douma below {MIN_READING_EASE}: {hard}"
 
 
-def test_every_question_has_at_most_20_words(framework: Framework) -> None:
-    long = {q.id: len(q.text.split()) for q in framework.questions() if len(q.text.split()) > MAX_WORDS}
+def test_every_question_and_variant_has_at_most_20_words(framework: Framework) -> None:
+    long = [
+        (qid, len(text.split())) for qid, text in all_wordings(framework) if len(text.split()) > MAX_WORDS
+    ]
     assert not long, f"more than {MAX_WORDS} words: {long}"
+
+
+def test_variants_are_checked_too(framework: Framework) -> None:
+    # Guard: the checks above see the variant wordings, not only the main texts.
+    assert len(all_wordings(framework)) > len(framework.questions()) + 10
+
+
+def test_questions_are_in_the_first_person_and_name_the_pleegzorgbegeleider(framework: Framework) -> None:
+    for question_id, text in all_wordings(framework):
+        assert text.startswith(("Ik ", "Als ik ")), (question_id, text)
+        words = text.lower().replace(",", " ").replace(".", " ").split()
+        assert "begeleider" not in words and "jij" not in words and "je" not in words, (question_id, text)
 
 
 def test_the_reading_ease_check_tells_hard_from_easy() -> None:

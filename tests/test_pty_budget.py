@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
-from terminal import PRIORITY, PROGRAM, TIMEOUT, ask, close, environment, plain, skip_without_terminal, spawn
+from terminal import PRIORITY, ask, close, plain, program, skip_without_terminal, spawn
 
 from pleegreflectie.flow import PROFILE_FIELDS, Sitting, StepKind
 from pleegreflectie.models import Framework
@@ -60,14 +59,3 @@ def test_a_first_full_reflection_takes_at_most_65_prompts(tmp_path: Path, framew
     [saved] = json.loads(overview.stdout)
     assert saved["status"] == "klaar"
     assert len(prompts) <= MAX_PROMPTS, len(prompts)
-
-
-def program(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(PROGRAM), *args],
-        env=environment(home),
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )

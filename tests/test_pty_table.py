@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from terminal import PROGRAM, TIMEOUT, ask, close, environment, plain, skip_without_terminal
+from terminal import PROGRAM, TIMEOUT, ask, close, environment, program, read_to_end, skip_without_terminal
 
 from pleegreflectie.models import Framework
 
@@ -30,28 +29,6 @@ def spawn(home: Path, *args: str, columns: int = 80) -> Any:
     )
 
 
-def program(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(PROGRAM), *args],
-        env=environment(home),
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
-
-
-def finish(child: Any) -> str:
-    """Read to the end; a report offer on the way is declined."""
-    index = child.expect_exact(["verslag maken", pexpect.EOF])
-    text = child.before + (child.after if index == 0 else "")
-    if index == 0:
-        child.send("n")
-        child.expect(pexpect.EOF)
-        text += child.before
-    return plain(text)
-
-
 def answer_short_profile(child: Any, household: str) -> None:
     ask(child, "Hoe noemen we dit gezin in het verslag?", f"{household}\r")
     ask(child, "Kenden jullie je pleegkind al", "2")
@@ -62,6 +39,7 @@ def answer_short_profile(child: Any, household: str) -> None:
     ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r")
     ask(child, "Hoe leer je het liefst?", "\r")
     ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
+    ask(child, "Waar wonen jullie?", "1")  # Nederland
 
 
 @pytest.mark.parametrize("columns", [60, 80])
@@ -93,7 +71,7 @@ def test_two_foster_parents_answer_together_with_same_answer_and_a_mark(
                 del question
         ask(child, "Wat wil je hier nog over kwijt?", "\r")
         ask(child, "Welke hiervan zijn nu het belangrijkst", "\r")
-        screen = finish(child)
+        screen = read_to_end(child)
     finally:
         close(child)
     assert child.exitstatus == 0, screen
@@ -151,7 +129,7 @@ def test_a_worker_sitting_then_the_next_visit_asks_about_the_agreements(
             "Gezin W",
             [("Aanmelden voor de training", "Sanne", "15-1-2027"), ("School bellen", "Ahmed", "")],
         )
-        screen = finish(child)
+        screen = read_to_end(child)
     finally:
         close(child)
     assert child.exitstatus == 0, screen
@@ -181,11 +159,16 @@ def test_a_worker_sitting_then_the_next_visit_asks_about_the_agreements(
         ask(child, "Notitie van de pleegzorgbegeleider over zorgen", "\r")
         ask(child, "wat spreken jullie af?", "\r")
         ask(child, "Wanneer is het volgende bezoek?", "\r")
-        screen = finish(child)
+        screen = read_to_end(child)
     finally:
         close(child)
     assert child.exitstatus == 0, screen
     assert "Afspraak van de vorige keer: School bellen (wie: Ahmed, nog bezig)" in screen
+    compared = program(home, "vergelijk").stdout
+    flat = " ".join(compared.split())
+    assert "Afspraken van de vorige keer" in flat
+    assert "Aanmelden voor de training (wie: Sanne, wanneer: 15-1-2027): gedaan" in flat
+    assert "School bellen (wie: Ahmed): nog bezig" in flat
     report = program(home, "rapport", "2").stdout
     assert "### Afspraken van de vorige keer" in report
     assert "| Aanmelden voor de training | Sanne | 15 januari 2027 | gedaan |" in report

@@ -92,6 +92,8 @@ def course(**fields: Any) -> Course:
         "soort": "training",
         "vorm": ["groep"],
         "toegang": "zelf",
+        "land": "nl",
+        "laatst_gecontroleerd": "2026-11-01",
     }
     return Course.model_validate(data | fields)
 

@@ -65,6 +65,8 @@ def course(entry_id: str, competencies: Sequence[str], **fields: Any) -> Course:
         "soort": "training",
         "vorm": ["groep"],
         "toegang": "zelf",
+        "land": "nl",
+        "laatst_gecontroleerd": "2026-11-01",
         "duur": {"bijeenkomsten": 8, "weken": 8, "uren": 16},  # 8.66 hours a month
     }
     data.update(fields)

@@ -439,6 +439,8 @@ def test_the_report_plans_with_the_catalogue_of_the_reflection(oma_path: Path, t
         "    soort: training\n"
         "    vorm: [thuis]\n"
         "    toegang: zelf\n"
+        "    land: nl\n"
+        "    laatst_gecontroleerd: 2026-11-01\n"
         "    duur: {uren: 4}\n",
         encoding="utf-8",
     )

@@ -18,10 +18,11 @@ from typing import Any
 
 from .errors import InvalidFileError, Problem
 from .load import DuplicateKeysError, Source, _check_catalogue_ids, _items, _require_mapping, parse, validate
-from .models import Catalogue, Challenge, Framework, LearningForm
+from .models import Catalogue, Challenge, Framework, KnownGap, LearningForm
 
 SCHEMA_FILE = "catalogus.schema.json"
 THIN = 2  # fewer entries than this for a competency: the offer is thin there
+STALE_MONTHS = 18  # an entry last checked longer ago than this should be looked at again
 NO_CHALLENGE = {Challenge.NONE.value, Challenge.UNKNOWN.value}
 
 
@@ -41,6 +42,41 @@ def check(framework: Framework, source: Source, today: dt.date) -> list[Problem]
     problems += list(_check_catalogue_ids(framework, mapping, source))
     problems += _lint(mapping, source, today)
     return sorted(problems, key=lambda p: (p.line or 0, p.message))
+
+
+def review(source: Source, today: dt.date) -> tuple[str | None, list[Problem]]:
+    """The catalogue's version, and warnings that do not make it wrong: entries not checked for
+    more than STALE_MONTHS months (`laatst_gecontroleerd`). Ordered by line."""
+    ok, data, _ = _read(source)
+    if not ok or not isinstance(data, dict):
+        return None, []
+    version = data.get("versie")
+    limit = _months_before(today, STALE_MONTHS)
+    warnings = []
+    for index, entry in _items(data, "aanbod"):
+        checked = _date(entry.get("laatst_gecontroleerd"))
+        if checked is not None and checked < limit:
+            name = f"'{entry['id']}'" if isinstance(entry.get("id"), str) else "dit aanbod"
+            warnings.append(
+                source.problem(
+                    ("aanbod", index, "laatst_gecontroleerd"),
+                    f"{name} is voor het laatst gecontroleerd op {checked.isoformat()}, meer dan "
+                    f"{STALE_MONTHS} maanden geleden. Kijk of het aanbod er nog is en klopt, "
+                    "en zet dan de datum van vandaag bij 'laatst_gecontroleerd'.",
+                )
+            )
+    return (str(version) if version is not None else None), sorted(warnings, key=lambda p: p.line or 0)
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _read(source: Source) -> tuple[bool, Any, list[Problem]]:
@@ -133,6 +169,7 @@ class Coverage:
     forms: tuple[LearningForm, ...]
     pillars: tuple[CoverageRow, ...]
     competencies: tuple[CoverageRow, ...]
+    known_gaps: tuple[KnownGap, ...] = ()  # the catalogue's `niet_gevonden`: no real offer found
 
     def thin(self, minimum: int = THIN) -> tuple[CoverageRow, ...]:
         """Competencies that fewer than `minimum` entries serve: where the offer is thin."""
@@ -154,6 +191,10 @@ class Coverage:
             "pijlers": [row(r) for r in self.pillars],
             "competenties": [row(r) for r in self.competencies],
             "dun": [r.id for r in self.thin()],
+            "niet_gevonden": [
+                {"onderwerp": g.topic, "competenties": list(g.competencies), "toelichting": g.note}
+                for g in self.known_gaps
+            ],
         }
 
 
@@ -176,7 +217,7 @@ def coverage(framework: Framework, catalogue: Catalogue, today: dt.date | None =
         for competency in pillar.competencies:
             serving = [e for e in served if competency.id in e.competencies]
             competency_rows.append(_row(competency.id, competency.name, serving, forms))
-    return Coverage(len(entries), forms, tuple(pillar_rows), tuple(competency_rows))
+    return Coverage(len(entries), forms, tuple(pillar_rows), tuple(competency_rows), catalogue.gaps)
 
 
 def _row(row_id: str, name: str, entries: list[Any], forms: tuple[LearningForm, ...]) -> CoverageRow:
@@ -206,6 +247,14 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "regio": "Waar het aanbod er is. Laat weg als het landelijk is.",
         "geldig_tot": "Tot wanneer het aanbod er is, zoals 2027-12-31. "
         "Daarna wordt het niet meer aangeraden.",
+        "land": "nl: aanbod in Nederland. vl: aanbod in Vlaanderen. "
+        "Een gezin krijgt alleen aanbod uit het eigen land.",
+        "laatst_gecontroleerd": "Wanneer iemand voor het laatst heeft gekeken of het aanbod er nog is "
+        "en klopt, zoals 2026-11-23. 'catalogus controleer' waarschuwt na 18 maanden.",
+        "beschikbaarheid": "landelijk: overal te krijgen. eigen-organisatie: vraag of jouw "
+        "pleegzorgorganisatie dit aanbiedt. regionaal: alleen in een deel van het land.",
+        "erkenning_in_herbeoordeling": "true: de erkenning van het NJi is ouder dan vijf jaar en wordt "
+        "opnieuw beoordeeld.",
         "fase": "Voor welke fase het aanbod is: nieuw (een nieuwe plaatsing), eerste-jaar, ervaren "
         "(twee jaar of langer pleegouder). Laat weg als het voor elke fase is.",
     },
@@ -223,7 +272,16 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "uren": "Hoeveel uur het in totaal kost.",
     },
     "AgeRange": {"min": "De jongste leeftijd.", "max": "De oudste leeftijd."},
-    "Catalogue": {"versie": 'Versie van het bestand, zoals "2026.11".', "aanbod": "De lijst met aanbod."},
+    "Catalogue": {
+        "versie": 'Versie van het bestand, zoals "2026.12".',
+        "aanbod": "De lijst met aanbod.",
+        "niet_gevonden": "Onderwerpen waar geen echt aanbod voor is gevonden. 'catalogus dekking' noemt ze.",
+    },
+    "KnownGap": {
+        "onderwerp": "Waar geen aanbod voor is gevonden.",
+        "competenties": "De competenties waar het over gaat.",
+        "toelichting": "Wat er wel is, of waar je terecht kunt.",
+    },
 }
 _TYPE_DESCRIPTIONS = {
     "CareKind": "Vorm van pleegzorg.",
@@ -235,6 +293,7 @@ _TYPE_DESCRIPTIONS = {
     "Audience": "Voor wie het aanbod is.",
     "Duration": "De duur van het aanbod.",
     "AgeRange": "Leeftijd van het pleegkind in jaren.",
+    "KnownGap": "Een onderwerp waar geen echt aanbod voor is gevonden.",
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -53,7 +54,12 @@ class _DutchHelp:
         if arguments:
             with formatter.section("Argumenten"):
                 formatter.write_dl(arguments)
-        opts = [rv for p in params if isinstance(p, click.Option) and (rv := p.get_help_record(ctx))]
+        opts = [
+            (names, _RANGE.sub(lambda m: _range_text(m), text))
+            for p in params
+            if isinstance(p, click.Option) and (record := p.get_help_record(ctx))
+            for names, text in [record]
+        ]
         if opts:
             with formatter.section("Opties"):
                 formatter.write_dl(opts)
@@ -66,6 +72,17 @@ class _DutchHelp:
             if commands:
                 with formatter.section("Opdrachten"):
                     formatter.write_dl(commands)
+
+
+# click adds "[0<=x<=200]" to the help of a number with limits; say it in Dutch.
+_RANGE = re.compile(r"\s*\[(?:(\d+)<=)?x(?:<=(\d+))?\]")
+
+
+def _range_text(match: re.Match[str]) -> str:
+    low, high = match.groups()
+    if low is not None and high is not None:
+        return f" (van {low} tot en met {high})"
+    return f" (minstens {low})" if low is not None else f" (hoogstens {high})"
 
 
 class DutchCommand(_DutchHelp, TyperCommand):
@@ -110,10 +127,58 @@ def _main(
 # ---------------------------------------------------------------- the error boundary
 
 
+def _me() -> str:
+    """How to type this program in this terminal, for the commands we suggest.
+
+    `pleegreflectie` when that name on PATH is this program; otherwise the way it was started, such as
+    `.venv/bin/pleegreflectie` right after the README's set-up, or `python3 -m pleegreflectie`.
+    """
+    import shlex
+    import shutil
+
+    started = sys.argv[0] if sys.argv else ""
+    name = os.path.basename(started)
+    on_path = shutil.which("pleegreflectie")
+    if name in ("pleegreflectie", "pleegreflectie.exe"):
+        if os.sep not in started and (os.altsep is None or os.altsep not in started):
+            return "pleegreflectie"
+        try:
+            if on_path and os.path.samefile(on_path, started):
+                return "pleegreflectie"
+        except OSError:
+            pass
+        return shlex.quote(_short(started))
+    if name == "__main__.py":  # python -m pleegreflectie
+        if on_path and os.path.dirname(os.path.abspath(on_path)) == os.path.dirname(sys.executable):
+            return "pleegreflectie"
+        return f"{shlex.quote(_short(sys.executable))} -m pleegreflectie"
+    return "pleegreflectie"  # started some other way (tests, an embedding program)
+
+
+def _short(path: str) -> str:
+    """A path as short as it can be typed from here."""
+    relative = os.path.relpath(os.path.abspath(path))
+    if relative.startswith(os.pardir):
+        return os.path.abspath(path)
+    return relative if os.sep in relative else f".{os.sep}{relative}"
+
+
+_SUGGESTED = re.compile(
+    r"(?<![\w/\\.-])pleegreflectie(?= (?:start|hervat|rapport|sjabloon|overzicht|vergelijk|route|wis"
+    r"|papier|vragenlijst|catalogus|--help)\b)"
+)
+
+
+def _as_started(text: str) -> str:
+    """Suggested commands in a message, as they can be typed in this terminal."""
+    me = _me()
+    return text if me == "pleegreflectie" else _SUGGESTED.sub(lambda _: me, text)
+
+
 def _say_error(message: str) -> None:
     from .safe import clean
 
-    print(f"Fout: {clean(message)}", file=sys.stderr)
+    print(f"Fout: {_as_started(clean(message))}", file=sys.stderr)
 
 
 def guard(func: F) -> F:
@@ -134,7 +199,8 @@ def guard(func: F) -> F:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
             raise typer.Exit(0) from None
         except OSError as exc:
-            _say_error(f"bestand of map kon niet gebruikt worden: {os_reason(exc)} ({exc.filename}).")
+            where = f" ({exc.filename})" if exc.filename else ""
+            _say_error(f"een bestand of map kon niet gebruikt worden{where}: {os_reason(exc)}.")
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
     return wrapper  # type: ignore[return-value]
@@ -185,6 +251,19 @@ FormOption = Annotated[
 HoursOption = Annotated[
     int | None,
     typer.Option("--uren", metavar="UREN", min=0, max=200, help="Uren per maand om te leren."),
+]
+OverwriteOption = Annotated[
+    bool, typer.Option("--overschrijf", help="Een bestaand bestand mag overschreven worden.")
+]
+
+
+SimpleOption = Annotated[
+    bool,
+    typer.Option(
+        "--eenvoudig",
+        help="Eenvoudige vragen: genummerd, typen en Enter, zonder kleur of pijltjes. Goed voor een "
+        "schermlezer.",
+    ),
 ]
 IdArgument = Annotated[
     int | None,
@@ -254,8 +333,16 @@ def start(
             "--met-begeleider", help="De pleegzorgbegeleider is erbij: notities, afspraken, volgend bezoek."
         ),
     ] = False,
+    signalen: Annotated[
+        Path | None,
+        typer.Option(
+            "--signalen", metavar="BESTAND", help="Eigen bestand met signalen voor het gesprek (YAML)."
+        ),
+    ] = None,
+    eenvoudig: SimpleOption = False,
     pijlers: FrameworkOption = None,
 ) -> None:
+    _simple(eenvoudig)
     welcomed = antwoorden is None and sys.stdin.isatty() and sys.stdout.isatty()
     if welcomed:  # on screen at once: the data, the store and the prompts load after it
         _welcome(saving=not geen_opslag)
@@ -265,7 +352,8 @@ def start(
 
     framework = load_framework(pijlers)
     catalogue = load_catalogue(framework, catalogus)  # a broken catalogue stops us before any question
-    load_signals(framework)  # and so does a broken signalen.yaml
+    load_signals(framework, signalen)  # and so does a broken signalen.yaml
+    signals_path = str(signalen.expanduser().resolve()) if signalen is not None else None
     pillar_ids = _chosen_pillars(framework, pijler)
     store = None if geen_opslag else _open_store()
     autosave = Autosave(store, framework.version, catalogue.version)
@@ -275,6 +363,7 @@ def start(
         from .flow import from_answers
 
         sitting = from_answers(framework, load_answers(framework, antwoorden), pillar_ids)
+        sitting.signals_path = signals_path
         _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
         return
     _need_terminal(
@@ -285,6 +374,7 @@ def start(
     from .flow import new_sitting
 
     sitting = new_sitting(pillar_ids, together=samen or None, worker=met_begeleider or None)
+    sitting.signals_path = signals_path
     _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True, welcomed=welcomed)
 
 
@@ -328,7 +418,9 @@ def hervat(
             help="De pleegzorgbegeleider vult notities, afspraken en het volgende bezoek in of past ze aan.",
         ),
     ] = False,
+    eenvoudig: SimpleOption = False,
 ) -> None:
+    _simple(eenvoudig)
     from .history import catalogue_for
     from .load import load_framework
     from .session import resume
@@ -365,7 +457,7 @@ def hervat(
         return
     _need_terminal(
         "de vragen hebben een terminal nodig, en die is er nu niet. Open een terminal en typ daar "
-        f"'pleegreflectie hervat {reflection_id}'."
+        f"'{_me()} hervat {reflection_id}'."
     )
     _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=False)
 
@@ -384,11 +476,13 @@ def _ask(
     from .view import RichPresenter, console
 
     out = console()
+    presenter, prompts = _presenter_and_prompts(RichPresenter(out))
     interview = Interview(
         framework,
-        RichPresenter(out),
+        presenter,
         titles={c.id: c.title for c in catalogue.entries},
         saving=autosave.store is not None,
+        prompts=prompts,
     )
     sitting.begin_visit(_today())
     if new:
@@ -401,9 +495,9 @@ def _ask(
             unfinished = autosave.store.latest_unfinished()
             if unfinished is not None:
                 out.print(f"[dim]Let op: reflectie {unfinished} is nog niet af.[/dim]")
-                out.print(
-                    f"[dim]Daarmee verder? Stop met Ctrl-C en typ: pleegreflectie hervat {unfinished}[/dim]"
-                )
+                out.print("[dim]Daarmee verder? Stop met Ctrl-C en typ:[/dim]")
+                # soft_wrap: a long command is never cut in two by a line break of ours.
+                out.print(f"  {_me()} hervat {unfinished}", style="dim", markup=False, soft_wrap=True)
     else:
         out.print(f"[bold]Welkom terug.[/bold] We gaan verder met reflectie {autosave.reflection_id}.")
     try:
@@ -424,7 +518,7 @@ def _say_how_to_continue(autosave: Any) -> None:
     else:
         message = (
             f"\nGestopt. Je antwoorden zijn bewaard als reflectie {autosave.reflection_id}.\n"
-            f"Ga later verder met: pleegreflectie hervat {autosave.reflection_id}"
+            f"Ga later verder met: {_me()} hervat {autosave.reflection_id}"
         )
     print(message, file=sys.stderr)
 
@@ -443,7 +537,7 @@ def _conclude(
     from .conversation import kitchen_table
     from .route import plan_route
     from .scoring import score
-    from .signals import evaluate, load_signals
+    from .signals import evaluate, signals_of
 
     answers = sitting.to_answers()
     result = score(framework, answers, sitting.pillar_ids)
@@ -456,7 +550,10 @@ def _conclude(
         done=sitting.route_done,
         ongoing=sitting.route_ongoing,
     )
-    signals = evaluate(load_signals(framework), framework, answers, result)
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    if signals_note:
+        print(signals_note, file=sys.stderr)
+    signals = evaluate(rules, framework, answers, result)
     table = kitchen_table(framework, sitting, answers, result, signals, route)
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
@@ -474,14 +571,18 @@ def _conclude(
     if autosave.reflection_id is not None:
         out.print()
         out.print(f"Deze reflectie is bewaard als nummer {autosave.reflection_id}.")
-        out.print(
-            f"Een verslag maken kan later ook: pleegreflectie rapport {autosave.reflection_id} -o verslag.md"
-        )
+        out.print("Een verslag maken kan later ook (met .html: een verslag om te printen):")
+        out.print(f"  {_me()} rapport {autosave.reflection_id} -o verslag.md", markup=False, soft_wrap=True)
         rest = [p for p in framework.pillars if p.id not in sitting.pillar_ids]
         if rest:
             out.print(
-                f"Nog niet gedaan: {', '.join(p.title.lower() for p in rest)}. Bij een volgend bezoek verder "
-                f"met een pijler: pleegreflectie hervat {autosave.reflection_id} --pijler {rest[0].id}"
+                f"Nog niet gedaan: {', '.join(p.title.lower() for p in rest)}. "
+                "Bij een volgend bezoek verder met een pijler:"
+            )
+            out.print(
+                f"  {_me()} hervat {autosave.reflection_id} --pijler {rest[0].id}",
+                markup=False,
+                soft_wrap=True,
             )
     if interview is not None and autosave.reflection_id is not None:
         _offer_report(interview, autosave.reflection_id, answers)
@@ -494,11 +595,11 @@ def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
     name = interview.report_file(default)
     if name is None:
         return
-    path = Path(name).expanduser()
-    if path.exists() and not interview.confirm(f"{path} bestaat al. Wil je het overschrijven?"):
+    try:
+        _write(name, _report(reflection_id, html=_is_html(name)), "het verslag", confirm=interview.confirm)
+    except PleegreflectieError as exc:
+        _say_error(exc.message)
         print("Er is geen verslag gemaakt.")
-        return
-    _write(path, _report_text(reflection_id))
 
 
 def _today() -> Any:
@@ -509,6 +610,11 @@ def _today() -> Any:
 
 @command("sjabloon", "Maak een leeg antwoordenbestand om op papier of in een editor in te vullen.")
 def sjabloon(
+    uitvoer: Annotated[
+        str | None,
+        typer.Option("-o", "--uitvoer", metavar="BESTAND", help="Schrijf het naar dit bestand (.yaml)."),
+    ] = None,
+    overschrijf: OverwriteOption = False,
     pijlers: FrameworkOption = None,
     samen: Annotated[
         bool, typer.Option("--samen", help="Voor twee pleegouders: een plek voor ieders antwoord.")
@@ -517,7 +623,128 @@ def sjabloon(
     from .load import load_framework
     from .template import answers_template
 
-    sys.stdout.write(answers_template(load_framework(pijlers), together=samen))
+    text = answers_template(load_framework(pijlers), together=samen)
+    if uitvoer is None:
+        sys.stdout.write(text)
+        return
+    _write(uitvoer, text, "het antwoordenbestand", overwrite=overschrijf)
+
+
+# ---------------------------------------------------------------- paper
+
+
+@command("vragenlijst", "Maak een vragenlijst om op papier in te vullen (Markdown, of HTML om te printen).")
+def vragenlijst(
+    pijler: PillarOption = None,
+    samen: Annotated[
+        bool, typer.Option("--samen", help="Met z'n tweeën: voor elke pleegouder een eigen kolom hokjes.")
+    ] = False,
+    uitvoer: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--uitvoer",
+            metavar="BESTAND",
+            help="Schrijf de vragenlijst naar dit bestand: .md, of .html om te printen. Met - komt het "
+            "op het scherm.",
+        ),
+    ] = None,
+    overschrijf: OverwriteOption = False,
+    pijlers: FrameworkOption = None,
+) -> None:
+    from .load import load_framework
+    from .paper import questionnaire
+
+    framework = load_framework(pijlers)
+    text = questionnaire(framework, _chosen_pillars(framework, pijler), together=samen)
+    if uitvoer is None:
+        sys.stdout.write(text)
+        return
+    if _is_html(uitvoer):
+        from .report_html import render_html
+
+        text = render_html(text, title="Vragenlijst pleegouderschap", questionnaire=True)
+    _write(uitvoer, text, "de vragenlijst", overwrite=overschrijf)
+
+
+@command("papier", "Typ een ingevulde papieren vragenlijst over: één regel per pijler.")
+def papier(
+    bestand: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[BESTAND]",
+            help="Bestand met de overgetypte regels (- voor standaardinvoer). Zonder bestand vraagt het "
+            "programma de regels een voor een.",
+        ),
+    ] = None,
+    pijler: PillarOption = None,
+    samen: Annotated[bool, typer.Option("--samen", help="Met z'n tweeën: per pijler twee regels.")] = False,
+    uitvoer: Annotated[
+        str | None,
+        typer.Option("-o", "--uitvoer", metavar="BESTAND", help="Schrijf het antwoordenbestand hierheen."),
+    ] = None,
+    overschrijf: OverwriteOption = False,
+    pijlers: FrameworkOption = None,
+) -> None:
+    from .load import load_framework, read_source
+    from .paper import answers_file, read_typed, typed_summary
+
+    framework = load_framework(pijlers)
+    if bestand is None and not sys.stdin.isatty():
+        bestand = "-"
+    if bestand == "-":
+        typed = read_typed(framework, sys.stdin.read(), "(invoer)")
+    elif bestand is not None:
+        source = read_source(Path(bestand))
+        typed = read_typed(framework, source.text, source.name)
+    else:
+        typed = _type_paper(framework, _chosen_pillars(framework, pijler), together=samen)
+    for line in typed_summary(framework, typed):
+        print(f"Gelezen: {line}", file=sys.stderr)
+    text = answers_file(framework, typed)
+    if uitvoer is None:
+        sys.stdout.write(text)
+        return
+    _write(uitvoer, text, "het antwoordenbestand", overwrite=overschrijf)
+    print(f"Zie de uitkomst met: {_me()} start --antwoorden {uitvoer}")
+
+
+def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any:
+    """Ask for the typed lines one by one, in plain lines (fine with a screen reader)."""
+    from .paper import Typed, pillar_questions, read_line
+
+    typed = Typed()
+    labels = [""]
+    if together:
+        labels = []
+        for which in ("eerste", "tweede"):
+            while True:
+                label = input(f"Wat is de naam of letter van de {which} pleegouder? (bijvoorbeeld A) ")
+                label = " ".join(label.split()) or ("A" if which == "eerste" else "B")
+                if label not in labels:
+                    break
+                print("Die naam heb je al gebruikt. Kies een andere.")
+            labels.append(label)
+    print("Typ per pijler de antwoorden van het papier, in de volgorde van de vragen.")
+    print("Gebruik 1 tot en met 5, w (weet ik niet), n (niet van toepassing) of - (leeg).")
+    for pillar in framework.pillars:
+        if pillar.id not in pillar_ids:
+            continue
+        count = len(pillar_questions(pillar))
+        for label in labels:
+            who = f" van {label}" if label else ""
+            while True:
+                line = input(f"{pillar.title}{who}: typ de {count} antwoorden, of Enter om over te slaan: ")
+                if not line.strip():
+                    break
+                try:
+                    read_line(framework, typed, f"{pillar.id} {label}: {line}")
+                    break
+                except ValueError as exc:
+                    print(f"Dat klopt niet: {exc}")
+    if not typed.labels:
+        raise PleegreflectieError("er is niets overgetypt, dus er is geen antwoordenbestand gemaakt.")
+    return typed
 
 
 # ---------------------------------------------------------------- saved reflections
@@ -589,7 +816,30 @@ def _confirm(text: str) -> bool:
     from .load import load_framework
     from .view import RichPresenter, console
 
-    return bool(Interview(load_framework(), RichPresenter(console())).confirm(text))
+    _simple(False)  # a dumb terminal gets plain prompts here too
+    presenter, prompts = _presenter_and_prompts(RichPresenter(console()))
+    return bool(Interview(load_framework(), presenter, prompts=prompts).confirm(text))
+
+
+_SIMPLE = {"on": False}
+
+
+def _simple(asked: bool) -> None:
+    """The accessible mode, when asked for or when the terminal needs it: ASCII, no colour, plain prompts."""
+    from .plain import enable, wanted
+
+    if wanted(asked):
+        enable()
+        _SIMPLE["on"] = True
+
+
+def _presenter_and_prompts(rich_presenter: Any) -> tuple[Any, Any]:
+    """Plain numbered prompts in the accessible mode; questionary (the default) otherwise."""
+    if not _SIMPLE["on"]:
+        return rich_presenter, None
+    from .plain import PlainPresenter, PlainPrompts
+
+    return PlainPresenter(), PlainPrompts()
 
 
 def _sitting_for(nummer: int | None, antwoorden: Path | None, framework: Any) -> Any:
@@ -650,46 +900,56 @@ def route(
     show_route(console(), framework, planned, result)
 
 
-@command("rapport", "Maak een verslag (Markdown) van een reflectie.")
+@command("rapport", "Maak een verslag van een reflectie: Markdown, of HTML om te printen.")
 def rapport(
     nummer: IdArgument = None,
     uitvoer: Annotated[
-        Path | None,
-        typer.Option("-o", "--uitvoer", metavar="BESTAND", help="Schrijf het verslag naar dit bestand."),
+        str | None,
+        typer.Option(
+            "-o",
+            "--uitvoer",
+            metavar="BESTAND",
+            help="Schrijf het verslag naar dit bestand. Eindigt de naam op .html, dan krijg je een "
+            "verslag om te printen, met een grafiek. Met - komt het op het scherm.",
+        ),
     ] = None,
-    overschrijf: Annotated[
-        bool, typer.Option("--overschrijf", help="Een bestaand bestand mag overschreven worden.")
-    ] = False,
+    overschrijf: OverwriteOption = False,
 ) -> None:
-    text = _report_text(nummer)
     if uitvoer is None:
-        sys.stdout.write(text)
+        sys.stdout.write(_report(nummer, html=False))
         return
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    if (
-        uitvoer.exists()
-        and not overschrijf
-        and not (interactive and _confirm(f"{uitvoer} bestaat al. Wil je het overschrijven?"))
-    ):
-        raise PleegreflectieError(
-            f"{uitvoer} bestaat al en is niet overschreven. Kies een andere naam, of gebruik --overschrijf.",
-            exit_code=ExitCode.INVALID_INPUT,
-        )
-    _write(uitvoer, text)
+    _write(uitvoer, _report(nummer, html=_is_html(uitvoer)), "het verslag", overwrite=overschrijf)
 
 
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise PleegreflectieError(
-            f"het verslag kon niet geschreven worden naar {path}: {exc.strerror}."
-        ) from None
-    print(f"Het verslag staat in {path.resolve()}.")
+def _is_html(target: str) -> bool:
+    return Path(target).suffix.lower() in (".html", ".htm")
 
 
-def _report_text(nummer: int | None) -> str:
-    from .history import catalogue_for, report_of
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _write(
+    target: str,
+    content: str,
+    what: str,
+    *,
+    overwrite: bool = False,
+    confirm: Callable[[str], bool] | None = None,
+) -> None:
+    """Write a file for the user (private, never through a symlink unasked); `-` is standard output."""
+    from .files import write_user_file
+
+    if confirm is None and _interactive():
+        confirm = _confirm
+    path = write_user_file(target, content, what=what, overwrite=overwrite, confirm=confirm)
+    if path is not None:
+        print(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}.")
+
+
+def _report(nummer: int | None, *, html: bool) -> str:
+    """The report of a saved reflection: Markdown, or HTML to print with a chart of the pillars."""
+    from .history import catalogue_for, report_and_result_of
     from .load import load_framework
 
     framework = load_framework()
@@ -698,7 +958,13 @@ def _report_text(nummer: int | None) -> str:
     catalogue, note = catalogue_for(framework, store.load(reflection_id)[0])
     if note:
         print(note, file=sys.stderr)
-    return report_of(store, framework, catalogue, reflection_id, catalogue_note=note)
+    text, result = report_and_result_of(store, framework, catalogue, reflection_id, catalogue_note=note)
+    if not html:
+        return text
+    from .report_html import chart_of, render_html
+
+    chart = chart_of(result, [(p.id, p.title) for p in framework.pillars])
+    return render_html(text, title=f"Reflectie pleegouderschap ({reflection_id})", chart=chart)
 
 
 def _saved_catalogue(framework: Any, nummer: int | None) -> Any:
@@ -765,9 +1031,11 @@ def vergelijk(
     if note:
         print(note, file=sys.stderr)
     comparison = compare_saved(store, framework, catalogue, earlier_id, later_id)
-    from .view import console, show_comparison
+    from .view import console, show_comparison, show_follow_ups
 
-    show_comparison(console(), comparison, earlier_info, later_info)
+    out = console()
+    show_comparison(out, comparison, earlier_info, later_info)
+    show_follow_ups(out, store.load(later_id)[1].previous_agreements_with_status())
 
 
 # ---------------------------------------------------------------- the catalogue
@@ -801,13 +1069,18 @@ def catalogus_schema() -> None:
 )
 @guard
 def catalogus_controleer(bestand: FileArgument = None) -> None:
-    from .catalogue import check
+    from .catalogue import check, review
     from .errors import InvalidFileError
     from .load import CATALOGUE_FILE, bundled, load_framework, read_source
 
     framework = load_framework()
     source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
     problems = check(framework, source, _today())
+    version, warnings = review(source, _today())
+    if version is not None:
+        print(f"{source.name}: versie {version}.")
+    for warning in warnings:
+        print(f"Let op: {warning}")
     if problems:
         raise InvalidFileError(
             problems, hint="Verbeter deze punten en controleer het bestand opnieuw.", skipped=source.skipped
@@ -861,7 +1134,13 @@ def run(argv: list[str] | None = None) -> int:
         return int(ExitCode.INVALID_INPUT)
     except click_errors.BadParameter as exc:
         name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
-        _say_error(f"de waarde bij {name} klopt niet. {_try_help(exc.ctx)}")
+        kind = getattr(exc.param, "type", None)
+        what = ""
+        if isinstance(kind, click.IntRange) and kind.min is not None and kind.max is not None:
+            what = f" Kies een heel getal van {kind.min} tot en met {kind.max}."
+        elif isinstance(kind, click.types.IntParamType):
+            what = " Typ een heel getal, zoals 3."
+        _say_error(f"de waarde bij {name} klopt niet.{what} {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
     except click_errors.UsageError as exc:
         if "No such command" in exc.message:

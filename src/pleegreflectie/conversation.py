@@ -70,7 +70,8 @@ def topics(
     questions = {q.id: q for q in framework.questions()}
     for question_id in answers.discuss:
         if question_id in questions:
-            text = f"Jullie wilden dit bespreken: \u201c{questions[question_id].text}\u201d"
+            wording = questions[question_id].text_for(answers.profile)
+            text = f"Jullie wilden dit bespreken: \u201c{wording}\u201d"
             found.append(Topic("bespreken", question_id, text))
     for comp in differences(result):
         text = f"{comp.name}: {voices_text(comp)}. Hier kijken jullie er verschillend tegenaan. Praat erover."
@@ -102,7 +103,7 @@ def agreement_text(agreement: Agreement) -> str:
 
 def _only_dont_know(framework: Framework, answers: Answers, competency_id: str) -> bool:
     competency = framework.competency(competency_id)
-    given = [v for q in competency.questions for v in answers.all_values(q.id)]
+    given = [v for q in competency.questions_for(answers.profile) for v in answers.all_values(q.id)]
     return bool(given) and all(v == Special.DONT_KNOW for v in given)
 
 

@@ -132,6 +132,13 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         "number",
         hint="Een schatting is goed. Bijvoorbeeld: 4",
     ),
+    ProfileField(
+        "land",
+        "Waar wonen jullie?",
+        "choice",
+        (("nl", "In Nederland"), ("vl", "In Vlaanderen")),
+        hint="Dan krijgen jullie alleen aanbod dat er bij jullie is.",
+    ),
 )
 
 
@@ -192,6 +199,7 @@ class Sitting:
     # Of the household's previous reflection (None: not looked up yet; {} / []: there was none).
     previous_profile: dict[str, Any] | None = None
     previous_agreements: list[dict[str, Any]] | None = None
+    signals_path: str | None = None  # an organisation's own signalen.yaml (`start --signalen`)
 
     @property
     def priority_key(self) -> str:
@@ -282,7 +290,7 @@ class Sitting:
             for competency in pillar.competencies:
                 if not competency.applies_to(answers.profile):
                     continue
-                for question in competency.questions:
+                for question in competency.questions_for(answers.profile):
                     for respondent in respondents:
                         steps.append(Step(StepKind.QUESTION, question.id, pillar.id, respondent))
                 if competency.id in self.importance and needs_importance(competency, answers):

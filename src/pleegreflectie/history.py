@@ -11,7 +11,7 @@ from .models import Catalogue, Framework
 from .report import ReportMeta, render_report
 from .route import plan_route
 from .scoring import Result, score
-from .signals import evaluate, load_signals
+from .signals import evaluate, signals_of
 from .store import ReflectionInfo, Store
 
 
@@ -93,6 +93,18 @@ def report_of(
     `catalogue` is None), without the steps the family has done and with those still ongoing, so a
     report made later shows the same route.
     """
+    return report_and_result_of(store, framework, catalogue, reflection_id, catalogue_note=catalogue_note)[0]
+
+
+def report_and_result_of(
+    store: Store,
+    framework: Framework,
+    catalogue: Catalogue | None,
+    reflection_id: int,
+    *,
+    catalogue_note: str | None = None,
+) -> tuple[str, Result]:
+    """The Markdown report and the scores it shows (for the chart of the HTML report)."""
     info, sitting = store.load(reflection_id)
     note = catalogue_note
     if catalogue is None:
@@ -120,8 +132,9 @@ def report_of(
         done=sitting.route_done,
         ongoing=sitting.route_ongoing,
     )
-    signals = evaluate(load_signals(framework), framework, answers, result)
-    return render_report(
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    signals = evaluate(rules, framework, answers, result)
+    text = render_report(
         framework=framework,
         answers=answers,
         result=result,
@@ -129,6 +142,7 @@ def report_of(
         meta=meta,
         comparison=comparison,
         catalogue_version=catalogue.version,
-        catalogue_note=note,
+        catalogue_note=" ".join(n for n in (note, signals_note) if n) or None,
         table=kitchen_table(framework, sitting, answers, result, signals, route),
     )
+    return text, result

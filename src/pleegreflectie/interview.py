@@ -28,7 +28,7 @@ from .flow import (
 )
 from .models import LABEL_MAX, Competency, Framework, Pillar, Special
 from .prompts import Box, Option, Prompts, QuestionaryPrompts
-from .wording import parse_day, profile_lines
+from .wording import ages_text, parse_ages, parse_day, profile_lines
 
 
 class Action(Enum):
@@ -159,6 +159,7 @@ class Interview:
 
     def _question(self, sitting: Sitting, step: Step, previous: Any) -> Any:
         question = next(q for q in self.framework.questions() if q.id == step.key)
+        wording = question.text_for(sitting.to_answers().profile)  # a variant that fits this family
         where = progress(self.framework, sitting, step)
         first = step.respondent is None or step.respondent == sitting.participants[0]
         if where and first:
@@ -169,10 +170,10 @@ class Interview:
             Option("n", "Niet van toepassing", Special.NOT_APPLICABLE),
         ]
         if step.respondent is None:
-            return self._choose(question.text, scale + extra, previous, help_allowed=True, mark=True)
+            return self._choose(wording, scale + extra, previous, help_allowed=True, mark=True)
         # Two foster parents: the question once, then each answers in turn.
         if self._shown_question != question.id:
-            self.presenter.message(f"Vraag voor jullie allebei: {question.text}")
+            self.presenter.message(f"Vraag voor jullie allebei: {wording}")
             self._shown_question = question.id
         other = sitting.other_label(step.respondent)
         other_value = sitting.answers.get(step.key) if not first else None
@@ -233,7 +234,7 @@ class Interview:
     def _profile_check(self, sitting: Sitting, previous: Any) -> Any:
         self.presenter.message("Dit vertelden jullie de vorige keer over jullie gezin:")
         for line in profile_lines(sitting.previous_profile or {}):
-            self.presenter.message(f"  {line}")
+            self.presenter.message(f"- {line}")
         options = [
             Option("j", "Ja, dit klopt nog", True),
             Option("n", "Nee, ik wil iets veranderen", False),
@@ -297,17 +298,27 @@ class Interview:
         return day.isoformat() if day else None
 
     def _previous_route(self, sitting: Sitting, previous: Any) -> Any:
+        """For each step of the previous route: done, still going on, or not (yet) done."""
         self.presenter.message("De vorige keer kregen jullie een leerroute. Kijk even terug.")
-        chosen = set(previous or [])
-        boxes = [
-            Box(self.titles.get(entry, entry), entry, entry in chosen)
-            for entry in sitting.previous_route or []
+        entries = list(sitting.previous_route or [])
+        done, ongoing = set(previous or []), set(sitting.route_ongoing)
+        options = [
+            Option("1", "Gedaan", "gedaan"),
+            Option("2", "Nog bezig", "bezig"),
+            Option("3", "Nog niet gedaan", "niet"),
         ]
-        boxes.append(Box(BACK_BOX, Action.BACK))
-        answer = self.prompts.check(
-            "Welke stappen hebben jullie gedaan?", boxes, instruction=MULTI_INSTRUCTION
-        )
-        return Action.BACK if Action.BACK in answer else answer
+        result: dict[str, list[str]] = {"gedaan": [], "bezig": []}
+        for number, entry in enumerate(entries, 1):
+            self.presenter.message(f"Stap {number} van {len(entries)}: {self.titles.get(entry, entry)}")
+            before = "gedaan" if entry in done else "bezig" if entry in ongoing else None
+            answer = self._choose(
+                "Hoe staat het met deze stap?", options, before, help_allowed=False, skip=False
+            )
+            if answer in (Action.BACK, Action.STOP):
+                return answer
+            if answer in result:
+                result[answer].append(entry)
+        return result
 
     # -- questions outside the reflection
 
@@ -318,16 +329,18 @@ class Interview:
 
     def report_file(self, default: str) -> str | None:
         """Ask in one question whether to write a report now, and where; None: no report."""
+        printable = default.removesuffix(".md") + ".html"
         options = [
             Option("j", f"Ja, in het bestand {default}", default),
-            Option("a", "Ja, met een andere naam", OTHER_NAME),
+            Option("p", f"Ja, om te printen (met een grafiek): {printable}", printable),
+            Option("a", "Ja, met een andere naam (.md of .html)", OTHER_NAME),
             Option("n", "Nee, nu niet", False),
         ]
         answer = self.prompts.choose(
             "Wil je nu een verslag maken (een bestand om te bewaren of te delen)?",
             options,
             default=None,
-            instruction="(druk op j, a of n)",
+            instruction="(druk op j, p, a of n)",
         )
         if answer == OTHER_NAME:
             return self.ask_text("Hoe moet het bestand heten?", default) or default
@@ -365,10 +378,13 @@ class Interview:
         # text, number, numbers
         hint = item.hint or "Laat leeg als je het niet wilt zeggen."
         shown = ", ".join(str(v) for v in previous) if isinstance(previous, list) else previous
-        raw = self._text(title, shown, hint, validate=_validator(item.kind))
+        raw = self._text(title, shown, hint, validate=_validator(item.kind, item.key))
         if not isinstance(raw, str):
             return raw
-        return _convert(item.kind, raw)
+        value = _convert(item.kind, raw, item.key)
+        if item.kind == "numbers" and value:
+            self.presenter.message(f"Genoteerd: {ages_text(value)}.")  # say back what we read
+        return value
 
     # -- the prompts
 
@@ -484,13 +500,13 @@ def _length_check(limit: int) -> Callable[[str], bool | str]:
     return check
 
 
-def _validator(kind: str) -> Callable[[str], bool | str]:
+def _validator(kind: str, key: str = "") -> Callable[[str], bool | str]:
     def check(text: str) -> bool | str:
         text = text.strip()
         if not text or text.lower() == BACK_WORD:
             return True
         try:
-            _convert(kind, text)
+            _convert(kind, text, key)
         except ValueError as exc:
             return str(exc)
         return True
@@ -498,17 +514,39 @@ def _validator(kind: str) -> Callable[[str], bool | str]:
     return check
 
 
-def _convert(kind: str, text: str) -> Any:
+# The largest number a profile question takes, and what it counts (as models.Profile).
+NUMBER_LIMITS = {"jaren_pleegouder": (80, "jaar"), "uren_per_maand": (200, "uur per maand")}
+
+
+def _convert(kind: str, text: str, key: str = "") -> Any:
     text = text.strip()
     if not text:
         return None
     if kind == "number":
-        if not text.isdigit() or int(text) > 200:
-            raise ValueError("Typ een heel getal, bijvoorbeeld 3.")
-        return int(text)
+        return _whole_number(text, *NUMBER_LIMITS.get(key, (200, "")))
     if kind == "numbers":
-        parts = [p.strip() for p in text.replace(";", ",").replace(" en ", ",").split(",") if p.strip()]
-        if not parts or not all(p.isdigit() and int(p) <= 27 for p in parts):
-            raise ValueError("Typ leeftijden in jaren, met een komma ertussen. Bijvoorbeeld: 4, 9")
-        return [int(p) for p in parts]
+        return parse_ages(text)
     return " ".join(text.split())[:80]
+
+
+def _whole_number(text: str, limit: int, unit: str) -> int:
+    """A whole number from 0 to `limit`; the message says what was wrong with this value."""
+    cleaned = text.removesuffix(unit).strip() if unit else text
+    example = f"Typ een heel getal van 0 tot en met {limit}, bijvoorbeeld 3."
+    if cleaned.startswith("-") and cleaned[1:].strip().replace(",", "").replace(".", "").isdigit():
+        raise ValueError(f"{cleaned} is minder dan 0. {example}")
+    if any(sep in cleaned for sep in ",.") and cleaned.replace(",", "").replace(".", "").isdigit():
+        raise ValueError(f"{cleaned} is geen heel getal. Rond het af, bijvoorbeeld {_rounded(cleaned)}.")
+    if not cleaned.isdigit():
+        raise ValueError(f"'{cleaned}' is geen getal. {example}")
+    if int(cleaned) > limit:
+        what = f" {unit}" if unit else ""
+        raise ValueError(f"Dat is meer dan {limit}{what}. {example}")
+    return int(cleaned)
+
+
+def _rounded(text: str) -> int:
+    try:
+        return round(float(text.replace(",", ".")))
+    except ValueError:
+        return 0

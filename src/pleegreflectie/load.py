@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -27,6 +28,7 @@ from .models import (
 )
 from .safe import clean, clean_data
 from .structs import Model, ValidationError
+from .wording import parse_ages
 
 try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _BaseLoader
@@ -776,6 +778,16 @@ def _check_catalogue_ids(framework: Framework, data: dict[str, Any], source: Sou
                         f"'{comp}' is geen bekende competentie. "
                         "Zie 'pleegreflectie sjabloon' voor de goede namen, zoals 'zorgen.gedrag'.",
                     )
+    for index, gap in _items(data, "niet_gevonden"):
+        competencies = gap.get("competenties")
+        if isinstance(competencies, list):
+            for c, comp in enumerate(competencies):
+                if isinstance(comp, str) and comp not in known:
+                    yield source.problem(
+                        ("niet_gevonden", index, "competenties", c),
+                        f"'{comp}' is geen bekende competentie. "
+                        "Zie 'pleegreflectie sjabloon' voor de goede namen, zoals 'zorgen.gedrag'.",
+                    )
 
 
 # ---------------------------------------------------------------- an answers file
@@ -1032,6 +1044,11 @@ def _filled(value: Any) -> Any:
     for key, item in value.items():
         if item is None or item == "" or item == []:
             continue
+        if key == "leeftijden_pleegkinderen" and isinstance(item, str):
+            with contextlib.suppress(ValueError):  # not ages: validation says what is wrong
+                item = parse_ages(item)  # "4, 9" and "4 en 9", as the template says
+        if key in _LISTS and isinstance(item, str) and item.strip().lower() in ("nee", "geen"):
+            continue  # "nee" for a list: nothing to say
         if isinstance(item, str) and item.strip().lower() in _YES_NO:
             item = _YES_NO[item.strip().lower()]
         if key in _LISTS and not isinstance(item, list):

@@ -3,7 +3,7 @@
 Attribute names are English; the YAML keys (aliases) are Dutch, because Dutch people edit those files.
 This module imports nothing of the user interface. The models are msgspec Structs (see structs.py).
 No `from __future__ import annotations` here: msgspec reads the annotations at start-up, and each
-annotation kept as a string costs an eval.
+annotation kept as a string costs an eval (the few names defined further down are quoted).
 """
 
 import datetime as dt
@@ -81,29 +81,67 @@ class ScaleOption(_Model, frozen=True, kw_only=True):
 
 
 class Condition(_Model, frozen=True, kw_only=True):
-    """When a competency applies; every field that is set must hold for the profile."""
+    """When a competency, a question or a question's variant applies.
+
+    `holds` (does a competency or question apply?): every field that is set must fit the profile; a
+    list fits when the family has at least one of its values, `leeftijd` when at least one foster child
+    is in the range, and an unknown profile field always fits (it never hides a question).
+    `matches` (is a variant's wording right for this family?) is stricter: every field must be known
+    and fit every value the family has (each kind of foster care, each foster child's age).
+    """
 
     own_children: bool | None = field(name="eigen_kinderen", default=None)
     care_kinds: tuple[CareKind, ...] | None = field(name="pleegzorgvormen", default=None)
     parent_kinds: tuple[ParentKind, ...] | None = field(name="pleegouder", default=None)
+    ages: "AgeRange | None" = field(name="leeftijd", default=None)
 
     def holds(self, profile: "Profile") -> bool:
-        # An unknown profile field never hides a competency.
         if self.own_children is not None and profile.own_children not in (None, self.own_children):
             return False
         if self.care_kinds and profile.care_kinds and not set(self.care_kinds) & set(profile.care_kinds):
             return False
-        return not (
-            self.parent_kinds
-            and profile.parent_kind is not None
-            and profile.parent_kind not in self.parent_kinds
-        )
+        known_parent = profile.parent_kind is not None
+        if self.parent_kinds and known_parent and profile.parent_kind not in self.parent_kinds:
+            return False
+        ages = profile.child_ages
+        return not (self.ages and ages and not any(map(self.ages.contains, ages)))
+
+    def matches(self, profile: "Profile") -> bool:
+        if self.own_children is not None and profile.own_children is not self.own_children:
+            return False
+        if self.care_kinds and not (profile.care_kinds and set(profile.care_kinds) <= set(self.care_kinds)):
+            return False
+        if self.parent_kinds and profile.parent_kind not in self.parent_kinds:
+            return False
+        ages = profile.child_ages
+        return not (self.ages and not (ages and all(map(self.ages.contains, ages))))
+
+
+class Variant(_Model, frozen=True, kw_only=True):
+    """Another wording of a question, for the families the condition fits."""
+
+    condition: Condition = field(name="voorwaarde")
+    text: Annotated[str, Meta(min_length=1)] = field(name="tekst")
 
 
 class Question(_Model, frozen=True, kw_only=True):
     id: str
     kind: Literal["weten", "doen"] = field(name="soort")
     text: Annotated[str, Meta(min_length=1)] = field(name="tekst")
+    condition: Condition | None = field(name="voorwaarde", default=None)
+    variants: tuple[Variant, ...] = field(name="varianten", default=())
+
+    def applies_to(self, profile: "Profile") -> bool:
+        """Whether this question is asked and counts for this family (unknown never hides it)."""
+        return self.condition is None or self.condition.holds(profile)
+
+    def text_for(self, profile: "Profile") -> str:
+        """The wording for this family: the first variant whose condition the profile is known to fit."""
+        return next((v.text for v in self.variants if v.condition.matches(profile)), self.text)
+
+    def texts(self) -> list[str]:
+        """Every wording of this question: the text and each variant."""
+        return [self.text, *(v.text for v in self.variants)]
 
 
 class Competency(_Model, frozen=True, kw_only=True):
@@ -119,7 +157,16 @@ class Competency(_Model, frozen=True, kw_only=True):
         return self.id.split(".", 1)[0]
 
     def applies_to(self, profile: "Profile") -> bool:
-        return self.condition is None or self.condition.holds(profile)
+        """Whether the competency is asked and scored: its condition holds and a question applies."""
+        if self.condition is not None and not self.condition.holds(profile):
+            return False
+        return any(q.applies_to(profile) for q in self.questions)
+
+    def questions_for(self, profile: "Profile") -> list[Question]:
+        """The questions asked of this family (none when the competency itself does not apply)."""
+        if not self.applies_to(profile):
+            return []
+        return [q for q in self.questions if q.applies_to(profile)]
 
 
 class Pillar(_Model, frozen=True, kw_only=True):
@@ -181,6 +228,8 @@ class Profile(_Model, frozen=True, kw_only=True):
     challenges: tuple[Challenge, ...] = field(name="uitdagingen", default=())
     learning_forms: tuple[LearningForm, ...] = field(name="leervormen", default=())
     hours_per_month: Annotated[int, Meta(ge=0, le=200)] | None = field(name="uren_per_maand", default=None)
+    # nl: Nederland, vl: Vlaanderen. Unknown counts as nl: the tool started in the Netherlands.
+    country: Literal["nl", "vl"] = field(name="land", default="nl")
 
     def __post_init__(self) -> None:
         if self.household is not None:  # tidy spaces; only spaces is no name
@@ -287,6 +336,11 @@ class AgeRange(_Model, frozen=True, kw_only=True):
     min: Annotated[int, Meta(ge=0, le=27)] | None = None
     max: Annotated[int, Meta(ge=0, le=27)] | None = None
 
+    def contains(self, age: int) -> bool:
+        low = self.min if self.min is not None else 0
+        high = self.max if self.max is not None else 99
+        return low <= age <= high
+
     def __post_init__(self) -> None:
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min is groter dan max")
@@ -307,6 +361,10 @@ class Duration(_Model, frozen=True, kw_only=True):
     hours: Annotated[float, Meta(gt=0)] | None = field(name="uren", default=None)
 
 
+Country = Literal["nl", "vl"]
+Availability = Literal["landelijk", "eigen-organisatie", "regionaal"]
+
+
 class Course(_Model, frozen=True, kw_only=True):
     id: Annotated[str, Meta(pattern=f"^{SLUG}$")]
     title: Annotated[str, Meta(min_length=1)] = field(name="titel")
@@ -322,9 +380,14 @@ class Course(_Model, frozen=True, kw_only=True):
     duration: Duration | None = field(name="duur", default=None)
     costs: str | None = field(name="kosten", default=None)
     recognition: Recognition | None = field(name="erkenning", default=None)
+    # The NJi recognition is older than five years and under review again ("in herbeoordeling").
+    recognition_review: bool = field(name="erkenning_in_herbeoordeling", default=False)
     audience: Audience = field(name="doelgroep", default_factory=Audience)
     region: str | None = field(name="regio", default=None)
     valid_until: dt.date | None = field(name="geldig_tot", default=None)
+    country: Country = field(name="land")
+    checked: dt.date = field(name="laatst_gecontroleerd")
+    availability: Availability | None = field(name="beschikbaarheid", default=None)
     phases: tuple[Literal["nieuw", "eerste-jaar", "ervaren"], ...] | None = field(name="fase", default=None)
 
     @classmethod
@@ -333,7 +396,20 @@ class Course(_Model, frozen=True, kw_only=True):
             data["vorm"] = [data["vorm"]]
         return data
 
+    def __post_init__(self) -> None:
+        if self.recognition_review and self.recognition is None:
+            raise ValueError("'erkenning_in_herbeoordeling' kan alleen als er ook een 'erkenning' is")
+
+
+class KnownGap(_Model, frozen=True, kw_only=True):
+    """A need for which no real offer was found: named honestly instead of invented."""
+
+    topic: Annotated[str, Meta(min_length=1)] = field(name="onderwerp")
+    competencies: tuple[str, ...] = field(name="competenties", default=())
+    note: Annotated[str, Meta(min_length=1)] = field(name="toelichting")
+
 
 class Catalogue(_Model, frozen=True, kw_only=True):
     version: str = field(name="versie")
     entries: tuple[Course, ...] = field(name="aanbod")
+    gaps: tuple[KnownGap, ...] = field(name="niet_gevonden", default=())

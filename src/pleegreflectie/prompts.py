@@ -6,6 +6,10 @@ of the same `Prompts` protocol (for example plain numbered prompts for a screen 
 
 from __future__ import annotations
 
+import functools
+import os
+import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -74,18 +78,25 @@ class QuestionaryPrompts:
     ) -> Any:
         import questionary
 
-        choices: list[Any] = [questionary.Choice(o.label, value=o.value, shortcut_key=o.key) for o in options]
+        width = self._width()
+        label = functools.partial(_wrap_label, width=width)
+        choices: list[Any] = [
+            questionary.Choice(label(o.label), value=o.value, shortcut_key=o.key) for o in options
+        ]
         if actions:
             choices.append(questionary.Separator(" "))
-            choices += [questionary.Choice(a.label, value=a.value, shortcut_key=a.key) for a in actions]
+            choices += [
+                questionary.Choice(label(a.label), value=a.value, shortcut_key=a.key) for a in actions
+            ]
         chosen = next((c for c in choices if isinstance(c, questionary.Choice) and c.value == default), None)
+        message, instruction = _layout(text, instruction, width)
         question = questionary.select(
-            text,
+            message,
             choices=choices,
             default=chosen,
             use_shortcuts=True,
             use_jk_keys=False,  # "j" means "ja" in a yes/no question
-            instruction=instruction,
+            instruction=instruction or " ",  # never questionary's English "(Use shortcuts)"
             **self._io,
         )
         _answer_on_key(question, [(o.key, o.value) for o in [*options, *actions]])
@@ -94,15 +105,127 @@ class QuestionaryPrompts:
     def check(self, text: str, boxes: Sequence[Box], *, instruction: str = "") -> list[Any]:
         import questionary
 
-        choices = [questionary.Choice(b.label, value=b.value, checked=b.checked) for b in boxes]
-        question = questionary.checkbox(text, choices=choices, instruction=instruction, **self._io)
-        return list(_unsafe(question))
+        width = self._width()
+        choices = [
+            questionary.Choice(_wrap_label(b.label, width=width), value=b.value, checked=b.checked)
+            for b in boxes
+        ]
+        message, instruction = _layout(text, instruction, width)
+        question = questionary.checkbox(message, choices=choices, instruction=instruction, **self._io)
+        _dutch_checkbox(question)
+        picked = list(_unsafe(question))
+        labels = [b.label for b in boxes if b.value in picked]
+        said = "; ".join(labels) if labels else "niets gekozen"
+        message = message.removesuffix("\n ")
+        answer = _wrap(said, width - 3)
+        last = message.split("\n")[-1]
+        room = (2 if "\n" not in message else 0) + len(last) + 1
+        lead = " " if room + len(answer[0]) < width else "\n  "
+        tokens = [("class:qmark", "?"), ("class:question", f" {message}"), ("", lead)]
+        self._print([*tokens, ("class:answer", "\n  ".join(answer))])
+        return picked
 
     def text(self, text: str, *, default: str = "", validate: Validator | None = None) -> str:
+        """A line of text. A wrong value is said right under the question, and asked again."""
         import questionary
 
-        typed = str(_unsafe(questionary.text(text, default=default, validate=validate, **self._io)))
-        return clean(typed)  # typed or pasted text is shown later: no escape sequences
+        message, _ = _layout(text, "", self._width())
+        while True:
+            # typed or pasted text is shown later: no escape sequences
+            answer = clean(str(_unsafe(questionary.text(message, default=default, **self._io))))
+            verdict = validate(answer) if validate is not None else True
+            if verdict is True:
+                return answer
+            problem = verdict if isinstance(verdict, str) else "Dat kan hier niet."
+            self._error(problem)
+            default = answer
+
+    def _width(self) -> int:
+        output = self._io.get("output")
+        if output is not None:
+            try:
+                return int(output.get_size().columns)
+            except (AttributeError, OSError, ValueError):
+                pass
+        return terminal_width()
+
+    def _print(self, tokens: list[tuple[str, str]]) -> None:
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import FormattedText
+        from questionary.constants import DEFAULT_STYLE
+
+        output = {"output": self._io["output"]} if self._io else {}
+        print_formatted_text(FormattedText(tokens), style=DEFAULT_STYLE, **output)
+
+    def _error(self, problem: str) -> None:
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import FormattedText
+
+        lines = textwrap.wrap(problem, self._width() - 4, break_long_words=False, break_on_hyphens=False) or [
+            problem
+        ]
+        text = FormattedText([("bold", "  ! "), ("", "\n    ".join(lines)), ("", "\n")])
+        print_formatted_text(text, end="", **({"output": self._io["output"]} if self._io else {}))
+
+
+def terminal_width() -> int:
+    """The width of the terminal the prompts are drawn in (the real one, not $COLUMNS)."""
+    import shutil
+
+    for stream in (sys.__stdout__, sys.__stdin__):
+        try:
+            if stream is not None:
+                return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            continue
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines broken between words only; a long word (a web address) stays whole."""
+    return textwrap.wrap(text, max(20, width), break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _layout(text: str, instruction: str, width: int) -> tuple[str, str]:
+    """The question and its instruction, wrapped at word boundaries under "? " with a hanging indent.
+
+    prompt_toolkit would break a long line anywhere, even inside a word. questionary draws
+    "? " + message + " " + instruction; the instruction moves to a line of its own when it does not fit.
+    """
+    lines = _wrap(text, width - 3)
+    message = "\n  ".join(lines)
+    if not instruction:
+        return message, instruction
+    used = 2 + len(lines[-1]) + 1
+    if used + len(instruction) < width:
+        return message, instruction
+    parts = _wrap(instruction, width - 3)
+    return message + "\n ", "\n  ".join(parts)
+
+
+def _wrap_label(label: str, *, width: int) -> str:
+    """A choice's label, wrapped under itself (the pointer and key take six columns)."""
+    lines = _wrap(label, width - 8)
+    return "\n      ".join(lines)
+
+
+def _dutch_checkbox(question: Question) -> None:
+    """questionary ticks every box on "a" and inverts them on "i": here those keys do nothing.
+
+    (Its answer line, "done (2 selections)", is erased when the prompt ends; `check` says it in Dutch.)
+    """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    app = question.application
+    app.erase_when_done = True
+    bindings = KeyBindings()
+    for key in ("a", "i"):
+
+        @bindings.add(key, eager=True)
+        def nothing(event: Any) -> None:
+            return None
+
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
 def _unsafe(question: Question) -> Any:

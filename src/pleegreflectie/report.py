@@ -35,11 +35,10 @@ from dataclasses import dataclass
 from . import __version__
 from .compare import COMPETENCY_NOISE, PILLAR_NOISE, Comparison
 from .conversation import DIFFERENCE_MIN, KitchenTable, differences
-from .flow import PROFILE_FIELDS
 from .models import RECOGNITION_LABELS, Agreement, Answers, Course, Duration, Framework
 from .route import MAX_GAPS, UNCOVERED_ADVICE, Route, RouteStep
 from .scoring import CompetencyScore, Gap, PillarScore, Result
-from .wording import FORM_WORDS, join_words, level, number, signed
+from .wording import FORM_WORDS, join_words, level, number, profile_lines, signed
 
 TITLE = "Reflectie pleegouderschap"
 NO_NAME = "(geen naam)"
@@ -63,17 +62,6 @@ MONTHS = (
     "november",
     "december",
 )
-PROFILE_LABELS = {
-    "pleegouder": "Kenden jullie je pleegkind al?",
-    "voorbereiding": "Voorbereidingstraining gevolgd",
-    "pleegzorgvormen": "Vorm van pleegzorg",
-    "jaren_pleegouder": "Hoe lang al pleegouder",
-    "leeftijden_pleegkinderen": "Leeftijd pleegkind",
-    "eigen_kinderen": "Eigen kinderen thuis",
-    "uitdagingen": "Waar jullie pleegkind moeite mee heeft",
-    "leervormen": "Zo leren jullie het liefst",
-    "uren_per_maand": "Tijd om te leren",
-}
 ACCESS_WORDS = {
     "zelf": "Je kunt je zelf aanmelden.",
     "vrij": "Je kunt er meteen mee beginnen.",
@@ -233,29 +221,7 @@ def _header(meta: ReportMeta, answers: Answers) -> list[str]:
 
 def _profile(answers: Answers) -> list[str]:
     data = answers.profile.model_dump(mode="json", by_alias=True)
-    items = []
-    for item in PROFILE_FIELDS:
-        value = data.get(item.key)
-        if item.key == "huishouden" or value is None or value == [] or value == "":
-            continue
-        label = PROFILE_LABELS.get(item.key, item.text)
-        choices = dict(item.choices)
-        if item.kind == "yesno":
-            text = "ja" if value else "nee"
-        elif item.kind == "choice":
-            text = choices.get(value, value)
-        elif item.kind == "multi":
-            text = "; ".join(choices.get(v, v) for v in value)
-        elif item.key == "leeftijden_pleegkinderen":
-            label = "Leeftijd pleegkinderen" if len(value) > 1 else label
-            text = join_words([str(v) for v in value]) + " jaar"
-        elif item.key == "jaren_pleegouder":
-            text = f"{value} jaar"
-        elif item.key == "uren_per_maand":
-            text = f"ongeveer {value} uur per maand"
-        else:
-            text = str(value)
-        items.append(f"{label}{'' if label.endswith('?') else ':'} {escape_inline(text)}")
+    items = [escape_inline(line) for line in profile_lines(data)]
     body = _bullets(items) if items else "Jullie hebben niets over jullie gezin ingevuld. Dat mag."
     return ["## Over jullie gezin", body]
 
@@ -405,7 +371,10 @@ def _step(step: RouteStep) -> str:
     if course.costs:
         facts.append(f"Kosten: {escape_inline(COST_WORDS.get(course.costs, course.costs))}.")
     if course.recognition:
-        facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.")
+        review = " Die erkenning wordt opnieuw beoordeeld." if course.recognition_review else ""
+        facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.{review}")
+    if course.availability == "eigen-organisatie":
+        facts.append("Vraag of jouw pleegzorgorganisatie dit aanbiedt.")
     if not step.via_worker and course.access in ACCESS_WORDS:
         facts.append(ACCESS_WORDS[course.access])
     if course.url and not _URL_START.match(course.url.strip()):

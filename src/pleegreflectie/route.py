@@ -50,6 +50,7 @@ from typing import Literal
 from .models import (
     RECOGNITION_LABELS,
     Answers,
+    CareKind,
     Catalogue,
     Challenge,
     Course,
@@ -143,6 +144,12 @@ def is_eligible(
     """Whether the family may take this entry. Unknown profile fields never exclude, except a challenge."""
     audience = course.audience
     if course.valid_until is not None and course.valid_until < today:
+        return False
+    if course.country != profile.country:  # a Flemish family never gets a Dutch offer, and back
+        return False
+    # Treatment foster care is a placement, not a course: only for families who said they are in it.
+    treatment_only = bool(audience.care_kinds) and set(audience.care_kinds or ()) <= {CareKind.TREATMENT}
+    if treatment_only and CareKind.TREATMENT not in profile.care_kinds:
         return False
     if forms and not set(course.forms) & set(forms):
         return False

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .models import Answers, Competency, Framework, Special
+from .models import Answers, Competency, Framework, Profile, Special
 
 STRENGTH_MIN = 4.0
 GAP_MAX = 3.5
@@ -101,14 +101,15 @@ def _mean(values: Iterable[float]) -> float | None:
     return round(sum(items) / len(items), 2) if items else None
 
 
-def _own_score(competency: Competency, given: Mapping[str, int | Special]) -> float | None:
-    values = [given.get(q.id) for q in competency.questions]
+def _own_score(competency: Competency, given: Mapping[str, int | Special], profile: Profile) -> float | None:
+    # A question that does not apply to this family (its condition) never counts.
+    values = [given.get(q.id) for q in competency.questions_for(profile)]
     return _mean(v for v in values if isinstance(v, int))
 
 
 def participant_scores(competency: Competency, answers: Answers) -> list[tuple[str | None, float | None]]:
     """Each respondent's own score for this competency."""
-    return [(label, _own_score(competency, given)) for label, given in answers.answer_sets()]
+    return [(label, _own_score(competency, given, answers.profile)) for label, given in answers.answer_sets()]
 
 
 def competency_score(competency: Competency, answers: Answers) -> float | None:
@@ -133,20 +134,19 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
         for competency in pillar.competencies:
             if not competency.applies_to(answers.profile):
                 continue
-            values = [v for q in competency.questions for v in answers.all_values(q.id)]
+            asked = competency.questions_for(answers.profile)  # a question that does not apply never counts
+            values = [v for q in asked for v in answers.all_values(q.id)]
             voices = (
                 tuple((str(label), s) for label, s in participant_scores(competency, answers))
                 if answers.is_duo
                 else ()
             )
             unknown = tuple(
-                q.id
-                for q in competency.questions
-                if q.kind == "weten" and Special.DONT_KNOW in answers.all_values(q.id)
+                q.id for q in asked if q.kind == "weten" and Special.DONT_KNOW in answers.all_values(q.id)
             )
             find_out += [
-                FindOut(q.id, competency.id, pillar.id, competency.name, q.text)
-                for q in competency.questions
+                FindOut(q.id, competency.id, pillar.id, competency.name, q.text_for(answers.profile))
+                for q in asked
                 if q.id in unknown
             ]
             scores.append(
@@ -159,7 +159,7 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
                     unsure=sum(1 for v in values if v == Special.DONT_KNOW),
                     importance=answers.importance.get(competency.id),
                     per_participant=voices,
-                    questions=len(competency.questions) * len(answers.answer_sets()),
+                    questions=len(asked) * len(answers.answer_sets()),
                     find_out=unknown,
                 )
             )

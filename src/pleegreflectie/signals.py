@@ -111,6 +111,20 @@ def load_signals(framework: Framework, path: Path | None = None) -> SignalRules:
     return parse_signals(framework, source)
 
 
+def signals_of(framework: Framework, path: str | None) -> tuple[SignalRules, str | None]:
+    """The rules a reflection was made with: an organisation's own file when it is still there,
+    else the bundled rules with a note that says so."""
+    if path and Path(path).is_file():
+        return load_signals(framework, Path(path)), None
+    if path:
+        note = (
+            f"Het eigen bestand met signalen ({path}) is er niet meer. "
+            "De meegeleverde signalen worden gebruikt."
+        )
+        return load_signals(framework), note
+    return load_signals(framework), None
+
+
 def parse_signals(framework: Framework, source: Source) -> SignalRules:
     data = parse(source)
     if not isinstance(data, dict):

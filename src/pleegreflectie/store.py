@@ -947,6 +947,7 @@ def _meta(sitting: Sitting) -> dict[str, Any]:
         "visits": sitting.visits,
         "previous_profile": sitting.previous_profile,
         "previous_agreements": sitting.previous_agreements,
+        "signals_path": sitting.signals_path,
     }
 
 
@@ -964,6 +965,7 @@ def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRo
         visits=list(meta.get("visits") or []),
         previous_profile=meta.get("previous_profile"),
         previous_agreements=meta.get("previous_agreements"),
+        signals_path=meta.get("signals_path") if isinstance(meta.get("signals_path"), str) else None,
     )
     targets = sitting.targets()
     answers_of: dict[str, dict[str, Any]] = {}

@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 from .flow import PROFILE_FIELDS
-from .models import Framework
+from .models import Condition, Framework
 
 
 def _quoted(text: str) -> str:
     return " ".join(text.split())
+
+
+def _when(condition: Condition) -> str:
+    """A condition in words, for a comment: 'netwerkpleegouders', 'pleegkind van 15 jaar of ouder'."""
+    parts = []
+    if condition.own_children is not None:
+        own = condition.own_children
+        parts.append("als er eigen kinderen thuis wonen" if own else "zonder eigen kinderen")
+    if condition.parent_kinds:
+        parts.append(" of ".join(f"{kind.value}pleegouders" for kind in condition.parent_kinds))
+    if condition.care_kinds:
+        parts.append("pleegzorgvorm " + ", ".join(kind.value for kind in condition.care_kinds))
+    if condition.ages is not None:
+        low, high = condition.ages.min, condition.ages.max
+        if low is not None and high is not None:
+            parts.append(f"pleegkind van {low} tot en met {high} jaar")
+        elif low is not None:
+            parts.append(f"pleegkind van {low} jaar of ouder")
+        elif high is not None:
+            parts.append(f"pleegkind van {high} jaar of jonger")
+    return "; ".join(parts)
 
 
 def answers_template(framework: Framework, *, together: bool = False) -> str:
@@ -54,6 +75,10 @@ def answers_template(framework: Framework, *, together: bool = False) -> str:
                 condition = " (alleen als er eigen kinderen thuis wonen)"
             lines.append(f"  # {comp.name}{condition}")
             for question in comp.questions:
+                if question.condition is not None:
+                    lines.append(f"  # De volgende vraag alleen bij: {_when(question.condition)}.")
+                for variant in question.variants:
+                    lines.append(f"  # Bij {_when(variant.condition)} staat er: {variant.text}")
                 lines.append(f"  # {question.text}")
                 lines.append(f"  {question.id}: {{A: , B: }}" if together else f"  {question.id}:")
     lines += [

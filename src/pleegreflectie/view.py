@@ -14,7 +14,7 @@ from rich.text import Text
 from .catalogue import THIN
 from .conversation import agreement_text, differences
 from .flow import Progress
-from .models import Answers, Competency, Framework, Pillar
+from .models import Agreement, Answers, Competency, Framework, Pillar
 from .route import MAX_GAPS, UNCOVERED_ADVICE, Route, RouteStep
 from .scoring import Result
 from .wording import FORM_WORDS, day_text, level, number, signed
@@ -105,10 +105,9 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
             extra = " (weet ik niet)" if comp.score is None and comp.unsure else ""
             if comp.score is not None and comp.answered < comp.questions:
                 extra = f" ({comp.answered} van {comp.questions} antwoorden)"
-            line = Text(f"  {number(comp.score):>3}  ")
-            line.append(comp.name)
+            line = Text(comp.name)
             line.append(extra, style="dim")
-            out.print(line)
+            out.print(_item(f"{number(comp.score):>3} ", line))
         note = answers.notes.get(pillar.id)
         if note:
             out.print(_indent(Text(f"Jullie notitie: {note}", style="italic"), 2))
@@ -117,8 +116,8 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
     out.rule("[bold]Sterke punten[/bold]", align="left")
     if result.strengths:
         for comp in result.strengths[:SHOWN_STRENGTHS]:
-            out.print(Text(f"  + {comp.name} ({number(comp.score)})"))
-        out.print("  Hier zijn jullie sterk in. Misschien kun je anderen hiermee helpen.")
+            out.print(_item("+", f"{comp.name} ({number(comp.score)})"))
+        out.print(_indent(Text("Hier zijn jullie sterk in. Misschien kun je anderen hiermee helpen."), 2))
         rest = len(result.strengths) - SHOWN_STRENGTHS
         if rest > 0:
             more = "1 sterk punt" if rest == 1 else f"{rest} sterke punten"
@@ -136,7 +135,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
         out.print("  Van belangrijk naar minder belangrijk:")
         for index, gap in enumerate(result.gaps[:MAX_GAPS], 1):
             label = framework.importance_label(gap.importance).lower()
-            out.print(_indent(Text(f"{index}. {gap.name} (score {number(gap.score)}, {label})"), 2))
+            out.print(_item(f"{index}.", f"{gap.name} (score {number(gap.score)}, {label})"))
         rest = len(result.gaps) - MAX_GAPS
         if rest > 0:
             out.print(
@@ -189,39 +188,54 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
             count += 1
             course = step.course
             heading = f"{course.title} (via je pleegzorgbegeleider)" if step.via_worker else course.title
-            out.print(_indent(Text(f"{count}. {heading}", style="bold"), 2))
+            out.print(_item(f"{count}.", Text(heading, style="bold")))
             out.print(_indent(Text(f"{course.provider} · {_form_and_duration(step)}"), 5))
             out.print(_indent(Text(f"Waarom: {step.reason}"), 5))
             if course.url:
-                out.print(_indent(Text(f"Meer informatie: {course.url}"), 5))
+                _address(out, "Meer informatie:", course.url, 5)
     if route.later:
         out.print()
         out.print("[bold]Voor later[/bold]")
         out.print(_indent(Text("Hiervoor is wel aanbod, maar het past nu niet:"), 2))
         for item in route.later:
             name = framework.competency(item.competency).name
-            out.print(_indent(Text(f"- {name}: {item.course.title}. {item.text}"), 2))
+            out.print(_item("-", f"{name}: {item.course.title}. {item.text}"))
     if route.uncovered:
         out.print()
         out.print("[bold]Nog niet gevonden in de catalogus[/bold]")
         for competency_id in route.uncovered:
-            out.print(_indent(Text(f"- {framework.competency(competency_id).name}"), 2))
+            out.print(_item("-", framework.competency(competency_id).name))
         out.print(_indent(Text(UNCOVERED_ADVICE), 2))
     if route.advice:
         out.print()
         out.print("[bold]Goed om te weten[/bold]")
         for line in route.advice:
-            out.print(_indent(Text(f"- {line}"), 2))
+            out.print(_item("-", line))
     if route.share:
         out.print()
         out.print("[bold]Hier kunnen jullie anderen mee helpen[/bold]")
         for competency_id in route.share:
-            out.print(Text(f"  - {framework.competency(competency_id).name}"))
+            out.print(_item("-", framework.competency(competency_id).name))
 
 
 def _indent(text: Text, columns: int) -> Padding:
     """Text whose wrapped lines stay indented."""
     return Padding(text, (0, 0, 0, columns), expand=False)
+
+
+def _item(marker: str, text: Text | str, columns: int = 2) -> Padding:
+    """A list item with a hanging indent: wrapped lines continue under the text, not under the marker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(Text(marker), text if isinstance(text, Text) else Text(text))
+    return Padding(grid, (0, 0, 0, columns), expand=False)
+
+
+def _address(out: Console, label: str, url: str, columns: int) -> None:
+    """A web address is never cut in two: on a line of its own, wrapped (if at all) by the terminal."""
+    out.print(_indent(Text(label), columns))
+    out.print(" " * columns + url, markup=False, highlight=False, soft_wrap=True)
 
 
 def _form_and_duration(step: RouteStep) -> str:
@@ -316,6 +330,11 @@ def show_coverage(out: Console, framework: Framework, coverage: Coverage) -> Non
             out.print(Text(f"  - {row.name} ({row.total})"))
     else:
         out.print("Elke competentie heeft genoeg aanbod.")
+    if coverage.known_gaps:
+        out.print()
+        out.print("Hier is geen echt aanbod voor gevonden:")
+        for gap in coverage.known_gaps:
+            out.print(_indent(Text(f"- {gap.topic}. {gap.note}"), 2))
     out.print(
         "Vormen: gr = groep, on = online, th = thuis, pe = persoonlijk gesprek, bl = deels online, "
         "vi = filmpjes, le = lezen, te = telefonisch."
@@ -424,3 +443,20 @@ def _numbered(items: list[str]) -> Table:
     for index, item in enumerate(items, 1):
         grid.add_row(f"{index}.", Text(item))
     return grid
+
+
+def show_follow_ups(out: Console, agreements: list[Agreement]) -> None:
+    """How the agreements of the previous visit went, as the family said at the next one."""
+    if not agreements:
+        return
+    words = {
+        "gedaan": "gedaan",
+        "bezig": "nog bezig",
+        "niet-nodig": "niet meer nodig",
+        "open": "niet gevraagd",
+    }
+    out.print()
+    out.print("[bold]Afspraken van de vorige keer[/bold]")
+    # The status is said once, at the end of the line.
+    plain = [agreement_text(a.model_copy(update={"status": "open"})) for a in agreements]
+    out.print(_numbered([f"{text}: {words[a.status]}" for text, a in zip(plain, agreements, strict=True)]))

@@ -53,6 +53,52 @@ def level(value: float | None) -> str | None:
     return "op weg"
 
 
+MAX_CHILD_AGE = 27  # as models.Profile.child_ages
+
+
+def parse_ages(text: str) -> list[int]:
+    """Ages as people write them: "4, 9", "4 en 9", "4 jaar en 9 jaar", "4; 9". ValueError says what is wrong.
+
+    "4,5" (a comma between digits, no space) is read as four and a half, not as two children: it asks
+    for whole years and says how to write two ages.
+    """
+    import re
+
+    text = text.strip()
+    if not text:
+        return []
+    decimal = re.search(r"\d+[.,]\d+", text)
+    if decimal:
+        whole = decimal.group().replace(".", ",")
+        first, _, second = whole.partition(",")
+        raise ValueError(
+            f"'{whole}' lezen we als {whole} jaar. Typ de leeftijd in hele jaren, zoals {first}. "
+            f"Bedoel je twee kinderen? Zet dan een spatie na de komma: {first}, {second}"
+        )
+    parts = [p for p in re.split(r"[\s,;/&+]+|\ben\b|\bjaar\b|\bjr\b", text.lower()) if p and p.strip()]
+    ages = []
+    for part in parts:
+        part = part.strip()
+        if not part.isdigit():
+            raise ValueError(
+                f"'{part}' is geen leeftijd. Typ leeftijden in jaren, met een komma ertussen: 4, 9"
+            )
+        if int(part) > MAX_CHILD_AGE:
+            raise ValueError(
+                f"{int(part)} jaar kan hier niet. Typ de leeftijd van je pleegkind, "
+                f"tot en met {MAX_CHILD_AGE} jaar."
+            )
+        ages.append(int(part))
+    if not ages:
+        raise ValueError("Typ leeftijden in jaren, met een komma ertussen. Bijvoorbeeld: 4, 9")
+    return ages
+
+
+def ages_text(ages: Sequence[int]) -> str:
+    """Ages said back: "4 en 9 jaar"."""
+    return join_words([str(a) for a in ages]) + " jaar" if ages else "geen leeftijden"
+
+
 def parse_day(text: str) -> dt.date:
     """A date as people type it: 15-1-2027, 15/1/2027, 15.1.2027 or 2027-01-15."""
     cleaned = text.strip().replace("/", "-").replace(".", "-").replace(" ", "")
@@ -79,25 +125,46 @@ def day_text(day: dt.date) -> str:
     return f"{day.day}-{day.month}-{day.year}"
 
 
+PROFILE_LABELS = {
+    "pleegouder": "Kenden jullie je pleegkind al?",
+    "voorbereiding": "Voorbereidingstraining gevolgd",
+    "pleegzorgvormen": "Vorm van pleegzorg",
+    "jaren_pleegouder": "Hoe lang al pleegouder",
+    "leeftijden_pleegkinderen": "Leeftijd pleegkind",
+    "eigen_kinderen": "Eigen kinderen thuis",
+    "uitdagingen": "Waar jullie pleegkind moeite mee heeft",
+    "leervormen": "Zo leren jullie het liefst",
+    "uren_per_maand": "Tijd om te leren",
+}
+
+
 def profile_lines(profile: Mapping[str, Any]) -> list[str]:
-    """A saved profile in plain Dutch, one line per answer, with the words of the questions."""
+    """A profile in plain Dutch, one short line per answer (the household's name left out)."""
     from .flow import PROFILE_FIELDS
 
     lines = []
     for item in PROFILE_FIELDS:
         value = profile.get(item.key)
-        if value is None or value == [] or item.key == "huishouden":
+        if item.key == "huishouden" or value is None or value == [] or value == "":
             continue
-        labels = dict(item.choices)
+        if item.key == "land" and value == "nl":
+            continue  # the default: only a Flemish family's land is worth a line
+        label = PROFILE_LABELS.get(item.key, item.text)
+        choices = dict(item.choices)
         if item.kind == "yesno":
-            shown = "ja" if value else "nee"
-        elif isinstance(value, list):
-            shown = join_words([_short_label(labels.get(str(v), str(v))) for v in value])
+            text = "ja" if value else "nee"
+        elif item.kind == "choice":
+            text = choices.get(value, value)
+        elif item.kind == "multi":
+            text = "; ".join(choices.get(v, v) for v in value)
+        elif item.key == "leeftijden_pleegkinderen":
+            label = "Leeftijd pleegkinderen" if len(value) > 1 else label
+            text = join_words([str(v) for v in value]) + " jaar"
+        elif item.key == "jaren_pleegouder":
+            text = f"{value} jaar"
+        elif item.key == "uren_per_maand":
+            text = f"ongeveer {value} uur per maand"
         else:
-            shown = _short_label(labels.get(str(value), str(value)))
-        lines.append(f"{item.text} {shown}")
+            text = str(value)
+        lines.append(f"{label}{'' if label.endswith('?') else ':'} {text}")
     return lines
-
-
-def _short_label(label: str) -> str:
-    return label.split(" (")[0] if "(" in label and not label.startswith("(") else label
