@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from .datacache import cached
 from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem, os_reason
 from .models import (
     LABEL_MAX,
@@ -684,6 +685,12 @@ def _require_mapping(data: Any, source: Source, what: str) -> dict[str, Any]:
 
 def load_framework(path: Path | None = None) -> Framework:
     source = read_source(path, FRAMEWORK_LIMITS) if path else bundled(FRAMEWORK_FILE)
+    if path is None and (copy := cached(FRAMEWORK_FILE, source.text, Framework)) is not None:
+        return copy  # the bundled file, checked before (datacache.py)
+    return parse_framework(source)
+
+
+def parse_framework(source: Source) -> Framework:
     data = _require_mapping(parse(source), source, "'pijlers:'")
     framework, problems = validate(Framework, data, source)
     problems += list(_check_framework_ids(data, source))
@@ -744,6 +751,8 @@ def _check_framework_ids(data: dict[str, Any], source: Source) -> Iterator[Probl
 
 def load_catalogue(framework: Framework, path: Path | None = None) -> Catalogue:
     source = read_source(path, CATALOGUE_LIMITS) if path else bundled(CATALOGUE_FILE)
+    if path is None and (copy := cached(CATALOGUE_FILE, source.text, Catalogue, framework)) is not None:
+        return copy  # the bundled file, checked before against this framework (datacache.py)
     return parse_catalogue(framework, source)
 
 

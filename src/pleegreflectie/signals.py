@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import yaml
 from msgspec import Meta, field
 
+from .datacache import cached
 from .errors import InvalidFileError, Problem
 from .load import Source, bundled, parse, read_source, validate
 from .models import SLUG, Answers, CareKind, Challenge, Framework, ParentKind, Special
@@ -108,6 +109,8 @@ class Signal:
 def load_signals(framework: Framework, path: Path | None = None) -> SignalRules:
     """The bundled rules, or an organisation's own file; every problem with its file and line."""
     source = read_source(path) if path else bundled(SIGNALS_FILE)
+    if path is None and (copy := cached(SIGNALS_FILE, source.text, SignalRules, framework)) is not None:
+        return copy  # the bundled file, checked before against this framework (datacache.py)
     return parse_signals(framework, source)
 
 
