@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import os
 import re
@@ -10,9 +11,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-
-import yaml
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .datacache import cached
 from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem, os_reason
@@ -31,10 +30,36 @@ from .safe import clean, clean_data
 from .structs import Model, ValidationError
 from .wording import parse_ages
 
-try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+class _LazyYaml:
+    """PyYAML, imported when first used: the bundled data read from its checked copies (see
+    datacache.py) needs no YAML, and importing PyYAML costs a good part of a start."""
+
+    def __getattr__(self, name: str) -> Any:
+        import yaml as module
+
+        globals()["yaml"] = module
+        return getattr(module, name)
+
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = _LazyYaml()
+
+
+@functools.cache
+def _base_loader() -> Any:
+    """The C parser is much faster; fall back to pure Python where libyaml is missing."""
+    try:
+        from yaml import CSafeLoader
+
+        return CSafeLoader
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import SafeLoader
+
+        return SafeLoader
+
 
 M = TypeVar("M", bound=Model)
 
@@ -80,7 +105,7 @@ class Source:
 
     def root(self) -> yaml.Node | None:
         if self._root is None:
-            self._root = yaml.compose(self.text, Loader=_BaseLoader)
+            self._root = yaml.compose(self.text, Loader=_base_loader())
         return self._root
 
     def line(self, loc: Iterable[str | int]) -> int | None:
@@ -188,19 +213,26 @@ def read_source(path: Path, limits: Limits = CATALOGUE_LIMITS) -> Source:
     return Source(name, text.replace("\r\n", "\n").replace("\r", "\n"), limits)
 
 
-class _Loader(_BaseLoader):
-    """Safe loader that notes duplicate keys instead of silently keeping the last one."""
+@functools.cache
+def _loader_class() -> Any:
+    """The safe loader that notes duplicate keys (made when first needed: it needs PyYAML)."""
 
-    duplicates: list[tuple[int, str]]
+    class _Loader(_base_loader()):  # type: ignore[misc]
+        """Safe loader that notes duplicate keys instead of silently keeping the last one."""
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            key = key_node.value
-            if key in seen:
-                self.duplicates.append((key_node.start_mark.line + 1, str(key)))
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        duplicates: list[tuple[int, str]]
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            seen: set[object] = set()
+            for key_node, _ in node.value:
+                key = key_node.value
+                if key in seen:
+                    self.duplicates.append((key_node.start_mark.line + 1, str(key)))
+                seen.add(key)
+            mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+            return mapping
+
+    return _Loader
 
 
 class _Fallback(Exception):
@@ -274,7 +306,7 @@ def _number_check(event: Any, tag: str, loader: Any) -> Any:
 def _check_events(text: str, limits: Limits) -> None:
     """Walk the parser's events (never recursive) and refuse what could crash or flood the full loader:
     deep nesting, long lists, lists or aliases as keys, too many aliases, huge numbers."""
-    loader = _BaseLoader(text)
+    loader = _base_loader()(text)
     resolve: Any = loader.resolve
     # A frame per open collection: [is_mapping, items, expecting a key, expanded count at its start, anchor]
     stack: list[list[Any]] = []
@@ -357,7 +389,7 @@ def _read_events(text: str, limits: Limits = CATALOGUE_LIMITS) -> tuple[Any, lis
     unusual (anchors and aliases, explicit tags on lists or mappings, merge keys, keys that are
     lists or mappings, several documents) raises _Fallback, and parse() uses the full loader.
     """
-    loader = _BaseLoader(text)
+    loader = _base_loader()(text)
     duplicates: list[tuple[int, str]] = []
     resolve, constructors, next_event = loader.resolve, loader.yaml_constructors, loader.get_event
     # A frame per open collection: [container, is_mapping, pending key, keys seen].
@@ -436,7 +468,7 @@ def _scalar(event: Any, resolve: Any, constructors: Any, loader: Any) -> Any:
 
 def _read_nodes(text: str) -> tuple[Any, list[tuple[int, str]]]:
     """PyYAML's own safe loader, for everything the fast reader does not handle."""
-    loader = _Loader(text)
+    loader = _loader_class()(text)
     loader.duplicates = []
     try:
         return loader.get_single_data(), loader.duplicates

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from msgspec import Meta, field
 
 from .datacache import cached
@@ -169,6 +168,8 @@ def _depth(data: Any) -> int:
 
 def _deep_line(source: Source) -> int | None:
     """The line where the nesting first gets too deep, from the parser's events (no recursion)."""
+    import yaml  # only for a file nested too deep
+
     level = 0
     for event in yaml.parse(source.text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.CollectionStartEvent):
