@@ -82,6 +82,7 @@ def test_pillars_done_from_the_summary_equal_the_slow_way(tmp_path: Path, framew
         summary = store.overview()
         slow = [(info, store.load(info.id)[1].pillars_done(framework)) for info in store.list()]
         assert summary == slow
+        assert store.overview(40) == slow[-40:]  # the newest, through the other query
         # the walk reaches every interesting case: none, some and all pillars done, with a worker
         counts = {(len(done) == 0, len(done) == len(info.pillar_ids)) for info, done in summary}
         assert counts == {(True, False), (False, False), (False, True)}
