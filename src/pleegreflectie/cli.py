@@ -750,7 +750,7 @@ def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any
 # ---------------------------------------------------------------- saved reflections
 
 
-OVERVIEW_LIMIT = 50  # the table shows the newest; `--alles` shows every one
+OVERVIEW_LIMIT = 20  # the table shows the newest (one screen); `--alles` shows every one
 
 
 @command("overzicht", "Laat de bewaarde reflecties zien.")

@@ -8,7 +8,6 @@ from .compare import Comparison, compare
 from .conversation import kitchen_table
 from .flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from .models import Catalogue, Framework
-from .report import ReportMeta, render_report
 from .route import plan_route
 from .scoring import Result, score
 from .signals import evaluate, signals_of
@@ -105,6 +104,8 @@ def report_and_result_of(
     catalogue_note: str | None = None,
 ) -> tuple[str, Result]:
     """The Markdown report and the scores it shows (for the chart of the HTML report)."""
+    from .report import ReportMeta, render_report  # here: vergelijk, hervat and route need no report
+
     info, sitting = store.load(reflection_id)
     note = catalogue_note
     if catalogue is None:
