@@ -57,15 +57,17 @@ def environment(home: Path) -> dict[str, str]:
     return env
 
 
-def spawn(home: Path, *args: str) -> Any:
+def spawn(home: Path, *args: str, columns: int = 80) -> Any:
     import pexpect
 
+    env = environment(home)
+    env["COLUMNS"] = str(columns)
     return pexpect.spawn(
         str(PROGRAM),
         list(args),
-        env=environment(home),
+        env=env,
         cwd=str(home.parent),
-        dimensions=(40, 80),
+        dimensions=(40, columns),
         encoding="utf-8",
         timeout=TIMEOUT,
     )

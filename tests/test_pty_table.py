@@ -7,26 +7,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from terminal import PROGRAM, TIMEOUT, ask, close, environment, program, read_to_end, skip_without_terminal
+from terminal import (
+    ask,
+    close,
+    program,
+    read_to_end,
+    skip_without_terminal,
+    spawn,
+)
 
 from pleegreflectie.models import Framework
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = skip_without_terminal
-
-
-def spawn(home: Path, *args: str, columns: int = 80) -> Any:
-    env = environment(home)
-    env["COLUMNS"] = str(columns)
-    return pexpect.spawn(
-        str(PROGRAM),
-        list(args),
-        env=env,
-        cwd=str(home.parent),
-        dimensions=(40, columns),
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
 
 
 def answer_short_profile(child: Any, household: str) -> None:
