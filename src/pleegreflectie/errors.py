@@ -1,4 +1,4 @@
-"""One exception family with exit codes; cli.py turns it into a Dutch message on stderr."""
+"""One exception family with exit codes; cli/base.py turns it into a Dutch message on stderr."""
 
 from __future__ import annotations
 

@@ -1,0 +1,506 @@
+"""The command layer's base: the typer app, Dutch help and usage errors, the error boundary, shared
+options and helpers. The commands themselves live in the modules of this package, one per group.
+
+Heavy imports (rich, questionary, the data) happen inside the commands, so that
+`pleegreflectie --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import click
+import typer
+from click import exceptions as click_errors
+from click.formatting import HelpFormatter
+from typer.core import TyperCommand, TyperGroup
+
+from .. import __version__
+from ..errors import ExitCode, NoTerminalError, PleegreflectieError, os_reason
+
+# click >= 8.2 says "no arguments, here is the help" with this exception.
+NoArgsIsHelp: type[Exception] = getattr(click_errors, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+# ---------------------------------------------------------------- Dutch help output
+
+
+class _DutchHelp:
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Laat deze hulp zien."
+        return option  # type: ignore[no-any-return]
+
+    def format_usage(self, ctx: click.Context, formatter: HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        usage = " ".join(pieces).replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT ...")
+        formatter.write_usage(ctx.command_path, usage, prefix="Gebruik: ")
+
+    def format_options(self, ctx: click.Context, formatter: HelpFormatter) -> None:
+        params = self.get_params(ctx)  # type: ignore[attr-defined]
+        arguments = [
+            (p.make_metavar(ctx), getattr(p, "help", None) or "")
+            for p in params
+            if isinstance(p, click.Argument)
+        ]
+        if arguments:
+            with formatter.section("Argumenten"):
+                formatter.write_dl(arguments)
+        opts = [
+            (names, _RANGE.sub(lambda m: _range_text(m), text))
+            for p in params
+            if isinstance(p, click.Option) and (record := p.get_help_record(ctx))
+            for names, text in [record]
+        ]
+        if opts:
+            with formatter.section("Opties"):
+                formatter.write_dl(opts)
+        if isinstance(self, TyperGroup):
+            commands = []
+            for name in self.list_commands(ctx):
+                command = self.get_command(ctx, name)
+                if command is not None and not command.hidden:
+                    commands.append((name, command.get_short_help_str(limit=90)))
+            if commands:
+                with formatter.section("Opdrachten"):
+                    formatter.write_dl(commands)
+
+
+# click adds "[0<=x<=200]" to the help of a number with limits; say it in Dutch.
+_RANGE = re.compile(r"\s*\[(?:(\d+)<=)?x(?:<=(\d+))?\]")
+
+
+def _range_text(match: re.Match[str]) -> str:
+    low, high = match.groups()
+    if low is not None and high is not None:
+        return f" (van {low} tot en met {high})"
+    return f" (minstens {low})" if low is not None else f" (hoogstens {high})"
+
+
+class DutchCommand(_DutchHelp, TyperCommand):
+    pass
+
+
+class DutchGroup(_DutchHelp, TyperGroup):
+    pass
+
+
+app = typer.Typer(
+    name="pleegreflectie",
+    cls=DutchGroup,
+    help=(
+        "Sta stil bij de vijf pijlers van het pleegouderschap, zie waar jullie staan "
+        "en krijg een leerroute die bij jullie gezin past."
+    ),
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"pleegreflectie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Laat het versienummer zien.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Sta stil bij de vijf pijlers van het pleegouderschap en krijg een leerroute op maat."""
+
+
+# ---------------------------------------------------------------- the error boundary
+
+
+def _me() -> str:
+    """How to type this program in this terminal, for the commands we suggest.
+
+    `pleegreflectie` when that name on PATH is this program; otherwise the way it was started, such as
+    `.venv/bin/pleegreflectie` right after the README's set-up, or `python3 -m pleegreflectie`.
+    """
+    import shlex
+    import shutil
+
+    started = sys.argv[0] if sys.argv else ""
+    name = os.path.basename(started)
+    on_path = shutil.which("pleegreflectie")
+    if name in ("pleegreflectie", "pleegreflectie.exe"):
+        if os.sep not in started and (os.altsep is None or os.altsep not in started):
+            return "pleegreflectie"
+        try:
+            if on_path and os.path.samefile(on_path, started):
+                return "pleegreflectie"
+        except OSError:
+            pass
+        return shlex.quote(_short(started))
+    if name == "__main__.py":  # python -m pleegreflectie
+        if on_path and os.path.dirname(os.path.abspath(on_path)) == os.path.dirname(sys.executable):
+            return "pleegreflectie"
+        return f"{shlex.quote(_short(sys.executable))} -m pleegreflectie"
+    return "pleegreflectie"  # started some other way (tests, an embedding program)
+
+
+def _short(path: str) -> str:
+    """A path as short as it can be typed from here."""
+    relative = os.path.relpath(os.path.abspath(path))
+    if relative.startswith(os.pardir):
+        return os.path.abspath(path)
+    return relative if os.sep in relative else f".{os.sep}{relative}"
+
+
+_SUGGESTED = re.compile(
+    r"(?<![\w/\\.-])pleegreflectie(?= (?:start|hervat|rapport|sjabloon|overzicht|vergelijk|route|wis"
+    r"|papier|vragenlijst|catalogus|--help)\b)"
+)
+
+
+def _as_started(text: str) -> str:
+    """Suggested commands in a message, as they can be typed in this terminal."""
+    me = _me()
+    return text if me == "pleegreflectie" else _SUGGESTED.sub(lambda _: me, text)
+
+
+def _say_error(message: str) -> None:
+    from ..safe import clean
+
+    print(f"Fout: {_as_started(clean(message))}", file=sys.stderr)
+
+
+def guard(func: F) -> F:
+    """Turn expected failures and Ctrl-C into a Dutch message and an exit code, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PleegreflectieError as exc:
+            _say_error(exc.message)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except KeyboardInterrupt:
+            print("\nGestopt.", file=sys.stderr)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except BrokenPipeError:
+            # The reader went away (as in `pleegreflectie sjabloon | head`): stop quietly.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+            raise typer.Exit(0) from None
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            _say_error(f"een bestand of map kon niet gebruikt worden{where}: {os_reason(exc)}.")
+            raise typer.Exit(int(ExitCode.ERROR)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def command(name: str, help_text: str) -> Callable[[F], F]:
+    def register(func: F) -> F:
+        app.command(name, cls=DutchCommand, help=help_text)(guard(func))
+        return func
+
+    return register
+
+
+# ---------------------------------------------------------------- shared options
+
+PillarOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--pijler",
+        metavar="PIJLER",
+        help="Alleen deze pijler (zorgen, samenwerken, opvoeden, ontwikkelen, functioneren). Mag vaker.",
+    ),
+]
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--antwoorden", metavar="BESTAND", help="Ingevuld antwoordenbestand: geen vragen op het scherm."
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Laat de uitkomst zien als JSON, voor scripts.")]
+FrameworkOption = Annotated[
+    Path | None,
+    typer.Option("--pijlers", metavar="BESTAND", help="Eigen bestand met pijlers en vragen.", hidden=True),
+]
+CatalogueOption = Annotated[
+    Path | None,
+    typer.Option("--catalogus", metavar="BESTAND", help="Eigen catalogus met aanbod (YAML)."),
+]
+FormOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--vorm",
+        metavar="VORM",
+        help="Alleen aanbod in deze vorm (groep, online, thuis, individueel, blended, video, lezen, "
+        "telefonisch). Mag vaker.",
+    ),
+]
+HoursOption = Annotated[
+    int | None,
+    typer.Option("--uren", metavar="UREN", min=0, max=200, help="Uren per maand om te leren."),
+]
+OverwriteOption = Annotated[
+    bool, typer.Option("--overschrijf", help="Een bestaand bestand mag overschreven worden.")
+]
+
+
+SimpleOption = Annotated[
+    bool,
+    typer.Option(
+        "--eenvoudig",
+        help="Eenvoudige vragen: genummerd, typen en Enter, zonder kleur of pijltjes. Goed voor een "
+        "schermlezer.",
+    ),
+]
+IdArgument = Annotated[
+    int | None,
+    typer.Argument(
+        metavar="[NUMMER]", help="Nummer van een bewaarde reflectie (zie: pleegreflectie overzicht)."
+    ),
+]
+
+
+def _chosen_pillars(framework: Any, pillars: list[str] | None) -> list[str]:
+    known = [p.id for p in framework.pillars]
+    if not pillars:
+        return known
+    wanted = [p.strip().lower() for p in pillars]
+    unknown = [p for p in wanted if p not in known]
+    if unknown:
+        raise PleegreflectieError(
+            f"'{unknown[0]}' is geen pijler. Kies uit: {', '.join(known)}.",
+            exit_code=ExitCode.INVALID_INPUT,
+        )
+    return [p for p in known if p in wanted]
+
+
+def _chosen_forms(forms: list[str] | None) -> list[Any] | None:
+    from ..models import LearningForm
+
+    if not forms:
+        return None
+    known = [f.value for f in LearningForm]
+    for form in forms:
+        if form.strip().lower() not in known:
+            raise PleegreflectieError(
+                f"'{form}' is geen vorm. Kies uit: {', '.join(known)}.", exit_code=ExitCode.INVALID_INPUT
+            )
+    return [LearningForm(f.strip().lower()) for f in forms]
+
+
+def _need_terminal(what: str) -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise NoTerminalError(what)
+
+
+def _open_store() -> Any:
+    from ..store import Store
+
+    return Store.open()
+
+
+# ---------------------------------------------------------------- a reflection
+
+
+def _today() -> Any:
+    import datetime as dt
+
+    return dt.date.today()
+
+
+# ---------------------------------------------------------------- shared by several commands
+
+_SIMPLE = {"on": False}
+
+
+def _confirm(text: str) -> bool:
+    from ..interview import Interview
+    from ..load import load_framework
+    from ..view import RichPresenter, console
+
+    _simple(False)  # a dumb terminal gets plain prompts here too
+    presenter, prompts = _presenter_and_prompts(RichPresenter(console()))
+    return bool(Interview(load_framework(), presenter, prompts=prompts).confirm(text))
+
+
+def _simple(asked: bool) -> None:
+    """The accessible mode, when asked for or when the terminal needs it: ASCII, no colour, plain prompts."""
+    from ..plain import enable, wanted
+
+    if wanted(asked):
+        enable()
+        _SIMPLE["on"] = True
+
+
+def _presenter_and_prompts(rich_presenter: Any) -> tuple[Any, Any]:
+    """Plain numbered prompts in the accessible mode; questionary (the default) otherwise."""
+    if not _SIMPLE["on"]:
+        return rich_presenter, None
+    from ..plain import PlainPresenter, PlainPrompts
+
+    return PlainPresenter(), PlainPrompts()
+
+
+def _is_html(target: str) -> bool:
+    return Path(target).suffix.lower() in (".html", ".htm")
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _write(
+    target: str,
+    content: str,
+    what: str,
+    *,
+    overwrite: bool = False,
+    confirm: Callable[[str], bool] | None = None,
+) -> None:
+    """Write a file for the user (private, never through a symlink unasked); `-` is standard output."""
+    from ..files import write_user_file
+
+    if confirm is None and _interactive():
+        confirm = _confirm
+    path = write_user_file(target, content, what=what, overwrite=overwrite, confirm=confirm)
+    if path is not None:
+        print(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}.")
+
+
+def _report(nummer: int | None, *, html: bool) -> str:
+    """The report of a saved reflection: Markdown, or HTML to print with a chart of the pillars."""
+    from ..history import catalogue_for, report_and_result_of
+    from ..load import load_framework
+
+    framework = load_framework()
+    store = _open_store()
+    reflection_id = _saved_id(store, nummer)
+    catalogue, note = catalogue_for(framework, store.load(reflection_id)[0])
+    if note:
+        print(note, file=sys.stderr)
+    text, result = report_and_result_of(store, framework, catalogue, reflection_id, catalogue_note=note)
+    if not html:
+        return text
+    from ..report_html import chart_of, render_html
+
+    chart = chart_of(result, [(p.id, p.title) for p in framework.pillars])
+    return render_html(text, title=f"Reflectie pleegouderschap ({reflection_id})", chart=chart)
+
+
+def _saved_catalogue(framework: Any, nummer: int | None) -> Any:
+    """The catalogue a saved reflection was made with (a note on stderr when its file is gone)."""
+    from ..history import catalogue_for
+
+    store = _open_store()
+    catalogue, note = catalogue_for(framework, store.load(_saved_id(store, nummer))[0])
+    if note:
+        print(note, file=sys.stderr)
+    return catalogue
+
+
+def _saved_id(store: Any, nummer: int | None) -> int:
+    """The given number, or else the reflection worked on most recently."""
+    reflection_id = nummer if nummer is not None else store.latest()
+    if reflection_id is None:
+        raise PleegreflectieError(
+            "er is nog geen bewaarde reflectie. Begin met 'pleegreflectie start'.",
+            exit_code=ExitCode.NOT_FOUND,
+        )
+    return int(reflection_id)
+
+
+# ---------------------------------------------------------------- the program
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the program; click's own (English) usage errors become Dutch messages."""
+    try:
+        args = sys.argv[1:] if argv is None else argv
+        result = _app_for(args)(args=args, prog_name="pleegreflectie", standalone_mode=False)
+    except NoArgsIsHelp as exc:
+        print(str(exc))
+        return int(ExitCode.OK)
+    except click_errors.NoSuchOption as exc:
+        _say_error(f"de optie '{exc.option_name}' bestaat niet. {_try_help(exc.ctx)}")
+        return int(ExitCode.INVALID_INPUT)
+    except click_errors.BadOptionUsage as exc:
+        if "does not take a value" in exc.message:
+            _say_error(f"achter de optie '{exc.option_name}' hoort geen waarde. {_try_help(exc.ctx)}")
+        else:
+            _say_error(f"bij de optie '{exc.option_name}' hoort een waarde. {_try_help(exc.ctx)}")
+        return int(ExitCode.INVALID_INPUT)
+    except click_errors.MissingParameter as exc:
+        name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
+        _say_error(f"{name} ontbreekt. {_try_help(exc.ctx)}")
+        return int(ExitCode.INVALID_INPUT)
+    except click_errors.BadParameter as exc:
+        name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
+        kind = getattr(exc.param, "type", None)
+        what = ""
+        if isinstance(kind, click.IntRange) and kind.min is not None and kind.max is not None:
+            what = f" Kies een heel getal van {kind.min} tot en met {kind.max}."
+        elif isinstance(kind, click.types.IntParamType):
+            what = " Typ een heel getal, zoals 3."
+        _say_error(f"de waarde bij {name} klopt niet.{what} {_try_help(exc.ctx)}")
+        return int(ExitCode.INVALID_INPUT)
+    except click_errors.UsageError as exc:
+        if "No such command" in exc.message:
+            word = exc.message.split("'")[1] if "'" in exc.message else ""
+            _say_error(f"de opdracht '{word}' bestaat niet. {_try_help(None)}")
+        elif "unexpected extra argument" in exc.message:
+            extra = exc.message.partition("(")[2].rstrip(").")
+            _say_error(f"dit hoort hier niet: '{extra}'. {_try_help(exc.ctx)}")
+        else:
+            _say_error(f"{exc.message} {_try_help(exc.ctx)}")
+        return int(ExitCode.INVALID_INPUT)
+    except (typer.Abort, KeyboardInterrupt):
+        print("\nGestopt.", file=sys.stderr)
+        return int(ExitCode.INTERRUPTED)
+    except Exception as exc:  # a bug: say so in Dutch; the details only on request
+        if os.environ.get("PLEEGREFLECTIE_DEBUG"):
+            raise
+        _say_error(
+            "er ging iets mis dat we niet verwachtten. Wat je al had opgeslagen, blijft bewaard. "
+            f"Meld dit alsjeblieft, met deze regel: {type(exc).__name__}: {exc}"
+        )
+        return int(ExitCode.ERROR)
+    return result if isinstance(result, int) else 0
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command asked for (when the first word names one).
+
+    typer turns every registered command into a click command on each run (reading signatures and
+    type hints), which costs more than running most commands. The help of the program itself, a
+    mistyped command and no command at all get the whole app.
+    """
+    name = args[0] if args else ""
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if name.startswith("-") or not (commands or groups):
+        return app
+    import copy
+
+    trimmed = copy.copy(app)
+    trimmed.registered_commands = commands
+    trimmed.registered_groups = groups
+    return trimmed
+
+
+def _try_help(ctx: click.Context | None) -> str:
+    path = ctx.command_path if ctx else "pleegreflectie"
+    return f"Typ '{path} --help' voor hulp."

@@ -1,0 +1,86 @@
+"""The catalogue: schema, controleer and dekking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .base import (
+    DutchCommand,
+    DutchGroup,
+    JsonOption,
+    _today,
+    app,
+    guard,
+)
+
+# ---------------------------------------------------------------- the catalogue
+
+catalogus_app = typer.Typer(
+    cls=DutchGroup,
+    help="Bekijk en controleer een catalogus met aanbod.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(catalogus_app, name="catalogus")
+
+FileArgument = Annotated[
+    Path | None,
+    typer.Argument(metavar="[BESTAND]", help="Een eigen catalogus; zonder bestand: de meegeleverde."),
+]
+
+
+@catalogus_app.command("schema", cls=DutchCommand, help="Laat het JSON Schema van een catalogus zien.")
+@guard
+def catalogus_schema() -> None:
+    from ..catalogue import schema_text
+    from ..load import load_framework
+
+    print(schema_text(load_framework()), end="")
+
+
+@catalogus_app.command(
+    "controleer", cls=DutchCommand, help="Controleer een catalogus en noem alle problemen met hun regel."
+)
+@guard
+def catalogus_controleer(bestand: FileArgument = None) -> None:
+    from ..catalogue import check, review
+    from ..errors import InvalidFileError
+    from ..load import CATALOGUE_FILE, bundled, load_framework, read_source
+
+    framework = load_framework()
+    source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
+    problems = check(framework, source, _today())
+    version, warnings = review(source, _today())
+    if version is not None:
+        print(f"{source.name}: versie {version}.")
+    for warning in warnings:
+        print(f"Let op: {warning}")
+    if problems:
+        raise InvalidFileError(
+            problems, hint="Verbeter deze punten en controleer het bestand opnieuw.", skipped=source.skipped
+        )
+    print(f"{source.name}: geen problemen gevonden.")
+
+
+@catalogus_app.command(
+    "dekking", cls=DutchCommand, help="Laat zien hoeveel aanbod er is per competentie en pijler."
+)
+@guard
+def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = False) -> None:
+    from ..catalogue import coverage
+    from ..load import load_catalogue, load_framework
+
+    framework = load_framework()
+    result = coverage(framework, load_catalogue(framework, bestand), today=_today())
+    if json_output:
+        from ..export import coverage_json
+
+        print(coverage_json(result))
+        return
+    from ..view import console, show_coverage
+
+    show_coverage(console(), framework, result)

@@ -1,0 +1,219 @@
+"""Saved reflections: overzicht, wis, route, rapport and vergelijk."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import ExitCode, PleegreflectieError
+from .base import (
+    AnswersOption,
+    CatalogueOption,
+    FormOption,
+    HoursOption,
+    IdArgument,
+    JsonOption,
+    OverwriteOption,
+    _chosen_forms,
+    _confirm,
+    _is_html,
+    _need_terminal,
+    _open_store,
+    _report,
+    _saved_catalogue,
+    _saved_id,
+    _today,
+    _write,
+    command,
+)
+
+OVERVIEW_LIMIT = 20  # the table shows the newest (one screen); `--alles` shows every one
+
+
+@command("overzicht", "Laat de bewaarde reflecties zien.")
+def overzicht(
+    json_output: JsonOption = False,
+    alles: Annotated[
+        bool,
+        typer.Option("--alles", help=f"Laat alle reflecties zien, niet alleen de laatste {OVERVIEW_LIMIT}."),
+    ] = False,
+) -> None:
+    store = _open_store()
+    if json_output:  # every reflection, always
+        from ..export import overview_json
+
+        print(overview_json(store.overview()))
+        return
+    rows = store.overview(None if alles else OVERVIEW_LIMIT)
+    earlier = 0 if alles else max(store.count() - len(rows), 0)
+    from ..load import load_framework
+    from ..view import console, show_overview
+
+    show_overview(console(), load_framework(), rows, earlier=earlier)
+
+
+@command("wis", "Wis een bewaarde reflectie voorgoed (of alle, met --alles).")
+def wis(
+    nummer: IdArgument = None,
+    alles: Annotated[bool, typer.Option("--alles", help="Wis alle bewaarde reflecties.")] = False,
+    ja: Annotated[bool, typer.Option("--ja", help="Niet eerst vragen of het zeker is.")] = False,
+) -> None:
+    if (nummer is None) == (not alles):
+        raise PleegreflectieError(
+            "geef het nummer van één reflectie, of --alles. Zie 'pleegreflectie overzicht'.",
+            exit_code=ExitCode.INVALID_INPUT,
+        )
+    store = _open_store()
+    if nummer is not None:
+        info = store.info(nummer)  # an unknown number stops here; a damaged one can be wiped
+        what = f"reflectie {nummer} ({'beschadigd' if info.damaged else info.household or 'geen naam'})"
+    else:
+        what = f"alle {len(store.list())} bewaarde reflecties"
+    if not ja:
+        _need_terminal(
+            f"wissen moet je eerst bevestigen. Dat kan hier niet. Typ --ja erachter om {what} te wissen."
+        )
+        if not _confirm(f"Weet je zeker dat je {what} voorgoed wilt wissen?"):
+            print("Er is niets gewist.")
+            return
+    if nummer is not None:
+        store.delete(nummer)
+    else:
+        store.delete_all()
+    print(f"Gewist: {what}.")
+    if store.wipe_pending:
+        print(
+            "Let op: pleegreflectie is nog open in een ander venster. Sluit dat venster. De gewiste "
+            "gegevens worden helemaal van de schijf gehaald zodra pleegreflectie weer start."
+        )
+
+
+def _sitting_for(nummer: int | None, antwoorden: Path | None, framework: Any) -> Any:
+    """The sitting of a saved reflection (by number, or the latest) or of an answers file."""
+    if antwoorden is not None and nummer is not None:
+        raise PleegreflectieError(
+            "kies een nummer of --antwoorden, niet allebei.", exit_code=ExitCode.INVALID_INPUT
+        )
+    if antwoorden is not None:
+        from ..flow import from_answers
+        from ..load import load_answers
+
+        return from_answers(framework, load_answers(framework, antwoorden), [p.id for p in framework.pillars])
+    store = _open_store()
+    return store.load(_saved_id(store, nummer))[1]
+
+
+@command("route", "Maak de leerroute opnieuw, bijvoorbeeld met andere vormen of minder uren.")
+def route(
+    nummer: IdArgument = None,
+    antwoorden: AnswersOption = None,
+    catalogus: CatalogueOption = None,
+    vorm: FormOption = None,
+    uren: HoursOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    from ..load import load_catalogue, load_framework
+    from ..route import plan_route
+    from ..scoring import score
+
+    framework = load_framework()
+    if catalogus is not None or antwoorden is not None:
+        catalogue = load_catalogue(framework, catalogus)
+    else:  # a saved reflection: the catalogue it was made with
+        catalogue = _saved_catalogue(framework, nummer)
+    forms = _chosen_forms(vorm)
+    sitting = _sitting_for(nummer, antwoorden, framework)
+    answers = sitting.to_answers()
+    result = score(framework, answers, sitting.pillar_ids)
+    planned = plan_route(
+        framework,
+        catalogue,
+        answers,
+        result,
+        forms=forms,
+        hours=uren,
+        today=_today(),
+        done=sitting.route_done,
+        ongoing=sitting.route_ongoing,
+    )
+    if json_output:
+        from ..export import route_json
+
+        print(route_json(planned))
+        return
+    from ..view import console, show_route
+
+    show_route(console(), framework, planned, result)
+
+
+@command("rapport", "Maak een verslag van een reflectie: Markdown, of HTML om te printen.")
+def rapport(
+    nummer: IdArgument = None,
+    uitvoer: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--uitvoer",
+            metavar="BESTAND",
+            help="Schrijf het verslag naar dit bestand. Eindigt de naam op .html, dan krijg je een "
+            "verslag om te printen, met een grafiek. Met - komt het op het scherm.",
+        ),
+    ] = None,
+    overschrijf: OverwriteOption = False,
+) -> None:
+    if uitvoer is None:
+        sys.stdout.write(_report(nummer, html=False))
+        return
+    _write(uitvoer, _report(nummer, html=_is_html(uitvoer)), "het verslag", overwrite=overschrijf)
+
+
+@command("vergelijk", "Vergelijk twee reflecties van hetzelfde gezin: wat is er veranderd?")
+def vergelijk(
+    eerste: Annotated[int | None, typer.Argument(metavar="[NUMMER1]", help="De eerdere reflectie.")] = None,
+    tweede: Annotated[int | None, typer.Argument(metavar="[NUMMER2]", help="De latere reflectie.")] = None,
+) -> None:
+    from ..history import catalogue_for, compare_saved, previous_of
+    from ..load import load_framework
+
+    framework = load_framework()
+    store = _open_store()
+    # One number: compare it with the household's reflection before it. None: the latest finished one.
+    named = tweede if tweede is not None else eerste
+    later_id = named if named is not None else store.latest_finished()
+    if later_id is None:
+        raise PleegreflectieError(
+            "er is nog geen reflectie helemaal af. Maak eerst een reflectie af met 'pleegreflectie start'.",
+            exit_code=ExitCode.NOT_FOUND,
+        )
+    later_info, _ = store.load(later_id)
+    earlier_id = eerste if tweede is not None else previous_of(store, later_info)
+    if earlier_id is None:
+        raise PleegreflectieError(
+            f"er is geen eerdere reflectie van {later_info.household or 'dit gezin'} om mee te vergelijken. "
+            "Geef twee nummers, zoals: pleegreflectie vergelijk 1 3",
+            exit_code=ExitCode.NOT_FOUND,
+        )
+    earlier_info, _ = store.load(earlier_id)
+    for info in (earlier_info, later_info):
+        if not info.finished:
+            print(
+                f"Let op: reflectie {info.id} is nog niet af. De vergelijking gaat over wat er tot nu toe "
+                "is ingevuld."
+            )
+    if (earlier_info.household or "").casefold() != (later_info.household or "").casefold():
+        print(
+            f"Let op: reflectie {earlier_id} en {later_id} zijn van verschillende gezinnen "
+            f"({earlier_info.household or 'geen naam'} en {later_info.household or 'geen naam'})."
+        )
+    catalogue, note = catalogue_for(framework, earlier_info)
+    if note:
+        print(note, file=sys.stderr)
+    comparison = compare_saved(store, framework, catalogue, earlier_id, later_id)
+    from ..view import console, show_comparison, show_follow_ups
+
+    out = console()
+    show_comparison(out, comparison, earlier_info, later_info)
+    show_follow_ups(out, store.load(later_id)[1].previous_agreements_with_status())

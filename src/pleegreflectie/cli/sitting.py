@@ -1,0 +1,320 @@
+"""The sitting: start and hervat, the interview at the table, the result at the end."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import ExitCode, PleegreflectieError
+from .base import (
+    AnswersOption,
+    CatalogueOption,
+    FrameworkOption,
+    IdArgument,
+    JsonOption,
+    PillarOption,
+    SimpleOption,
+    _chosen_pillars,
+    _is_html,
+    _me,
+    _need_terminal,
+    _open_store,
+    _presenter_and_prompts,
+    _report,
+    _say_error,
+    _simple,
+    _today,
+    _write,
+    command,
+)
+
+
+@command("start", "Begin een reflectie: beantwoord de vragen en zie waar jullie staan.")
+def start(
+    pijler: PillarOption = None,
+    antwoorden: AnswersOption = None,
+    json_output: JsonOption = False,
+    catalogus: CatalogueOption = None,
+    geen_opslag: Annotated[
+        bool, typer.Option("--geen-opslag", help="Bewaar niets op deze computer.")
+    ] = False,
+    samen: Annotated[
+        bool, typer.Option("--samen", help="Met z'n tweeën: twee pleegouders beantwoorden elke vraag.")
+    ] = False,
+    met_begeleider: Annotated[
+        bool,
+        typer.Option(
+            "--met-begeleider", help="De pleegzorgbegeleider is erbij: notities, afspraken, volgend bezoek."
+        ),
+    ] = False,
+    signalen: Annotated[
+        Path | None,
+        typer.Option(
+            "--signalen", metavar="BESTAND", help="Eigen bestand met signalen voor het gesprek (YAML)."
+        ),
+    ] = None,
+    eenvoudig: SimpleOption = False,
+    pijlers: FrameworkOption = None,
+) -> None:
+    _simple(eenvoudig)
+    welcomed = antwoorden is None and sys.stdin.isatty() and sys.stdout.isatty()
+    if welcomed:  # on screen at once: the data, the store and the prompts load after it
+        _welcome(saving=not geen_opslag)
+    from ..load import load_answers, load_catalogue, load_framework
+    from ..session import Autosave
+    from ..signals import load_signals
+
+    framework = load_framework(pijlers)
+    catalogue = load_catalogue(framework, catalogus)  # a broken catalogue stops us before any question
+    load_signals(framework, signalen)  # and so does a broken signalen.yaml
+    signals_path = str(signalen.expanduser().resolve()) if signalen is not None else None
+    pillar_ids = _chosen_pillars(framework, pijler)
+    store = None if geen_opslag else _open_store()
+    autosave = Autosave(store, framework.version, catalogue.version)
+    if catalogus is not None:  # remembered per reflection, so a report later plans with it too
+        autosave.catalogue_path = str(catalogus.expanduser().resolve())
+    if antwoorden is not None:
+        from ..flow import from_answers
+
+        sitting = from_answers(framework, load_answers(framework, antwoorden), pillar_ids)
+        sitting.signals_path = signals_path
+        _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
+        return
+    _need_terminal(
+        "de vragen hebben een terminal nodig, en die is er nu niet. "
+        "Maak een antwoordenbestand met 'pleegreflectie sjabloon > antwoorden.yaml', vul het in, "
+        "en start dan met 'pleegreflectie start --antwoorden antwoorden.yaml'."
+    )
+    from ..flow import new_sitting
+
+    sitting = new_sitting(pillar_ids, together=samen or None, worker=met_begeleider or None)
+    sitting.signals_path = signals_path
+    _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True, welcomed=welcomed)
+
+
+WELCOME = (
+    "Welkom bij pleegreflectie.",
+    "Er zijn geen goede of foute antwoorden. Kies wat nu het beste bij je past.",
+)
+SAVING = "Elk antwoord wordt meteen bewaard op deze computer."
+
+
+def _welcome(*, saving: bool) -> None:
+    """The welcome of a new reflection, written before anything heavy is imported (no rich)."""
+    import shutil
+    import textwrap
+
+    width = min(80, shutil.get_terminal_size().columns)
+    styled = os.environ.get("TERM") != "dumb"
+    lines = [(WELCOME[0], "1"), (WELCOME[1], ""), *([(SAVING, "2")] if saving else [])]
+    for text, style in lines:  # bold and dim, as rich shows them
+        for line in textwrap.wrap(text, width):
+            sys.stdout.write(f"\x1b[{style}m{line}\x1b[0m\n" if style and styled else f"{line}\n")
+    sys.stdout.flush()
+
+
+@command("hervat", "Ga verder met een reflectie die nog niet af is, of voeg een pijler toe.")
+def hervat(
+    nummer: IdArgument = None,
+    json_output: JsonOption = False,
+    pijler: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--pijler",
+            metavar="PIJLER",
+            help="Voeg deze pijler toe aan de reflectie (voor een volgend bezoek). Mag vaker.",
+        ),
+    ] = None,
+    met_begeleider: Annotated[
+        bool,
+        typer.Option(
+            "--met-begeleider",
+            help="De pleegzorgbegeleider vult notities, afspraken en het volgende bezoek in of past ze aan.",
+        ),
+    ] = False,
+    eenvoudig: SimpleOption = False,
+) -> None:
+    _simple(eenvoudig)
+    from ..history import catalogue_for
+    from ..load import load_framework
+    from ..session import resume
+
+    framework = load_framework()
+    store = _open_store()
+    reflection_id = nummer if nummer is not None else store.latest_unfinished()
+    if reflection_id is None:
+        raise PleegreflectieError(
+            "er is geen reflectie die nog niet af is. Begin een nieuwe met 'pleegreflectie start'.",
+            exit_code=ExitCode.NOT_FOUND,
+        )
+    info, sitting, autosave = resume(store, reflection_id)
+    if met_begeleider:
+        sitting.reopen_worker_part()
+        store.reopen(reflection_id, sitting)
+        info, sitting, autosave = resume(store, reflection_id)
+    if pijler:
+        added = [p for p in _chosen_pillars(framework, pijler) if p not in sitting.pillar_ids]
+        if added:
+            sitting.pillar_ids = [p.id for p in framework.pillars if p.id in {*sitting.pillar_ids, *added}]
+            store.reopen(reflection_id, sitting)
+            info, sitting, autosave = resume(store, reflection_id)
+    catalogue, note = catalogue_for(framework, info)
+    if note:
+        print(note, file=sys.stderr)
+    if info.finished or sitting.is_complete(framework):
+        if not json_output:
+            from ..view import console
+
+            console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
+        # Looking at a finished reflection changes nothing that was saved.
+        _conclude(framework, catalogue, sitting, autosave, json_output=json_output, save=not info.finished)
+        return
+    _need_terminal(
+        "de vragen hebben een terminal nodig, en die is er nu niet. Open een terminal en typ daar "
+        f"'{_me()} hervat {reflection_id}'."
+    )
+    _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=False)
+
+
+def _ask(
+    framework: Any,
+    catalogue: Any,
+    sitting: Any,
+    autosave: Any,
+    *,
+    json_output: bool,
+    new: bool,
+    welcomed: bool = False,
+) -> None:
+    from ..interview import Interview, Stopped
+    from ..view import RichPresenter, console
+
+    out = console()
+    presenter, prompts = _presenter_and_prompts(RichPresenter(out))
+    interview = Interview(
+        framework,
+        presenter,
+        titles={c.id: c.title for c in catalogue.entries},
+        saving=autosave.store is not None,
+        prompts=prompts,
+    )
+    sitting.begin_visit(_today())
+    if new:
+        if not welcomed:
+            out.print(f"[bold]{WELCOME[0]}[/bold]")
+            out.print(WELCOME[1])
+            if autosave.store is not None:
+                out.print(f"[dim]{SAVING}[/dim]")
+        if autosave.store is not None:
+            unfinished = autosave.store.latest_unfinished()
+            if unfinished is not None:
+                out.print(f"[dim]Let op: reflectie {unfinished} is nog niet af.[/dim]")
+                out.print("[dim]Daarmee verder? Stop met Ctrl-C en typ:[/dim]")
+                # soft_wrap: a long command is never cut in two by a line break of ours.
+                out.print(f"  {_me()} hervat {unfinished}", style="dim", markup=False, soft_wrap=True)
+    else:
+        out.print(f"[bold]Welkom terug.[/bold] We gaan verder met reflectie {autosave.reflection_id}.")
+    try:
+        interview.run(sitting, on_change=autosave)
+    except (Stopped, KeyboardInterrupt, EOFError) as exc:  # EOFError: Ctrl-D
+        _say_how_to_continue(autosave)
+        if isinstance(exc, KeyboardInterrupt):
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        raise typer.Exit(0) from None
+    _conclude(framework, catalogue, sitting, autosave, json_output=json_output, interview=interview)
+
+
+def _say_how_to_continue(autosave: Any) -> None:
+    if autosave.reflection_id is None:
+        message = "\nGestopt. Er was nog niets ingevuld, dus er is niets bewaard."
+        if autosave.store is None:
+            message = "\nGestopt. Je antwoorden zijn niet bewaard (je koos --geen-opslag)."
+    else:
+        message = (
+            f"\nGestopt. Je antwoorden zijn bewaard als reflectie {autosave.reflection_id}.\n"
+            f"Ga later verder met: {_me()} hervat {autosave.reflection_id}"
+        )
+    print(message, file=sys.stderr)
+
+
+def _conclude(
+    framework: Any,
+    catalogue: Any,
+    sitting: Any,
+    autosave: Any,
+    *,
+    json_output: bool,
+    interview: Any = None,
+    save: bool = True,
+) -> None:
+    """Score, plan the route, save the reflection as finished (unless told not to) and show it all."""
+    from ..conversation import kitchen_table
+    from ..route import plan_route
+    from ..scoring import score
+    from ..signals import evaluate, signals_of
+
+    answers = sitting.to_answers()
+    result = score(framework, answers, sitting.pillar_ids)
+    route = plan_route(
+        framework,
+        catalogue,
+        answers,
+        result,
+        today=_today(),
+        done=sitting.route_done,
+        ongoing=sitting.route_ongoing,
+    )
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    if signals_note:
+        print(signals_note, file=sys.stderr)
+    signals = evaluate(rules, framework, answers, result)
+    table = kitchen_table(framework, sitting, answers, result, signals, route)
+    if save:
+        autosave.finish([step.course.id for step in route.steps], sitting)
+    if json_output:
+        from ..export import result_json
+
+        print(result_json(result, route=route, reflection_id=autosave.reflection_id, table=table))
+        return
+    from ..view import console, show_result, show_route, show_table
+
+    out = console()
+    show_result(out, framework, result, answers)
+    show_route(out, framework, route, result)
+    show_table(out, framework, result, table)
+    if autosave.reflection_id is not None:
+        out.print()
+        out.print(f"Deze reflectie is bewaard als nummer {autosave.reflection_id}.")
+        out.print("Een verslag maken kan later ook (met .html: een verslag om te printen):")
+        out.print(f"  {_me()} rapport {autosave.reflection_id} -o verslag.md", markup=False, soft_wrap=True)
+        rest = [p for p in framework.pillars if p.id not in sitting.pillar_ids]
+        if rest:
+            out.print(
+                f"Nog niet gedaan: {', '.join(p.title.lower() for p in rest)}. "
+                "Bij een volgend bezoek verder met een pijler:"
+            )
+            out.print(
+                f"  {_me()} hervat {autosave.reflection_id} --pijler {rest[0].id}",
+                markup=False,
+                soft_wrap=True,
+            )
+    if interview is not None and autosave.reflection_id is not None:
+        _offer_report(interview, autosave.reflection_id, answers)
+
+
+def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
+    label = (answers.profile.household or "gezin").lower()
+    slug = "-".join("".join(ch if ch.isalnum() else " " for ch in label).split()) or "gezin"
+    default = f"verslag-{slug}-{_today().isoformat()}.md"
+    name = interview.report_file(default)
+    if name is None:
+        return
+    try:
+        _write(name, _report(reflection_id, html=_is_html(name)), "het verslag", confirm=interview.confirm)
+    except PleegreflectieError as exc:
+        _say_error(exc.message)
+        print("Er is geen verslag gemaakt.")
