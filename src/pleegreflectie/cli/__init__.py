@@ -7,8 +7,14 @@ commands on import. Heavy imports (rich, questionary, the data) happen inside th
 
 from __future__ import annotations
 
-from . import catalogue, papers, saved, sitting  # noqa: F401 - registers the commands
+import importlib
+
 from .base import app, run
-from .saved import OVERVIEW_LIMIT
+
+# Registered in this order, which is the order of `pleegreflectie --help`.
+for _group in ("sitting", "papers", "saved", "catalogue"):
+    importlib.import_module(f"{__name__}.{_group}")
+
+from .saved import OVERVIEW_LIMIT  # noqa: E402 - after the registration above
 
 __all__ = ["OVERVIEW_LIMIT", "app", "run"]
