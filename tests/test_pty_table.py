@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from terminal import (
+    answer_profile,
     ask,
     close,
     program,
@@ -22,19 +23,6 @@ pexpect = pytest.importorskip("pexpect")
 pytestmark = skip_without_terminal
 
 
-def answer_short_profile(child: Any, household: str) -> None:
-    ask(child, "Hoe noemen we dit gezin in het verslag?", f"{household}\r")
-    ask(child, "Kenden jullie je pleegkind al", "2")
-    ask(child, "Welke vorm van pleegzorg hebben jullie nu?", "\r")
-    ask(child, "Hoeveel jaar zijn jullie al pleegouder?", "\r")
-    ask(child, "Hoe oud is je pleegkind?", "\r")
-    ask(child, "Wonen er ook eigen kinderen bij jullie thuis?", "o")
-    ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r")
-    ask(child, "Hoe leer je het liefst?", "\r")
-    ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
-    ask(child, "Waar wonen jullie?", "1")  # Nederland
-
-
 @pytest.mark.parametrize("columns", [60, 80])
 def test_two_foster_parents_answer_together_with_same_answer_and_a_mark(
     tmp_path: Path, framework: Framework, columns: int
@@ -45,7 +33,7 @@ def test_two_foster_parents_answer_together_with_same_answer_and_a_mark(
         ask(child, "Wie doen er vandaag mee?", "2")
         ask(child, "Hoe noemen we de eerste pleegouder?", "Sanne\r")
         ask(child, "Hoe noemen we de tweede pleegouder?", "Ahmed\r")
-        answer_short_profile(child, "Gezin Duo")
+        answer_profile(child, setup=False, household="Gezin Duo")
         competencies = framework.pillar("zorgen").competencies
         for index, competency in enumerate(competencies):
             for number, question in enumerate(competency.questions):
@@ -96,7 +84,7 @@ def worker_sitting(
     child: Any, framework: Framework, household: str, agreements: list[tuple[str, str, str]]
 ) -> None:
     ask(child, "Wie doen er vandaag mee?", "3")
-    answer_short_profile(child, household)
+    answer_profile(child, setup=False, household=household)
     for competency in framework.pillar("zorgen").competencies:
         for question in competency.questions:
             ask(child, question.text, "4")
