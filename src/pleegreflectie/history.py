@@ -2,16 +2,51 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .compare import Comparison, compare
-from .conversation import kitchen_table
+from .conversation import KitchenTable, kitchen_table
 from .flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
-from .models import Catalogue, Framework
-from .route import plan_route
+from .models import Answers, Catalogue, Framework
+from .route import Route, plan_route
 from .scoring import Result, score
 from .signals import evaluate, signals_of
-from .store import ReflectionInfo, Store
+
+if TYPE_CHECKING:  # the store (sqlite3) is not needed to plan a route from an answers file
+    from .store import ReflectionInfo, Store
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything a sitting leads to; the terminal, --json and the report all draw from it."""
+
+    answers: Answers
+    result: Result
+    route: Route
+    table: KitchenTable
+    signals_note: str | None  # an organisation's own signals file is gone
+
+
+def outcome_of(framework: Framework, catalogue: Catalogue, sitting: Sitting, *, today: dt.date) -> Outcome:
+    """Scores, the route (without the steps already done), the signals and the conversation points."""
+    answers = sitting.to_answers()
+    result = score(framework, answers, sitting.pillar_ids)
+    route = plan_route(
+        framework,
+        catalogue,
+        answers,
+        result,
+        today=today,
+        done=sitting.route_done,
+        ongoing=sitting.route_ongoing,
+    )
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    signals = evaluate(rules, framework, answers, result)
+    table = kitchen_table(framework, sitting, answers, result, signals, route)
+    return Outcome(answers, result, route, table, signals_note)
 
 
 def result_of(store: Store, framework: Framework, reflection_id: int) -> tuple[ReflectionInfo, Result]:
@@ -110,8 +145,6 @@ def report_and_result_of(
     note = catalogue_note
     if catalogue is None:
         catalogue, note = catalogue_for(framework, info)
-    answers = sitting.to_answers()
-    result = score(framework, answers, sitting.pillar_ids)
     previous = previous_of(store, info)
     comparison = (
         compare_saved(store, framework, catalogue, previous, reflection_id) if previous is not None else None
@@ -124,26 +157,17 @@ def report_and_result_of(
         mode=sitting.origin,
         pillar_ids=tuple(sitting.pillar_ids),
     )
-    route = plan_route(
-        framework,
-        catalogue,
-        answers,
-        result,
-        today=day,
-        done=sitting.route_done,
-        ongoing=sitting.route_ongoing,
-    )
-    rules, signals_note = signals_of(framework, sitting.signals_path)
-    signals = evaluate(rules, framework, answers, result)
+    outcome = outcome_of(framework, catalogue, sitting, today=day)
     text = render_report(
         framework=framework,
-        answers=answers,
-        result=result,
-        route=route,
+        answers=outcome.answers,
+        result=outcome.result,
+        route=outcome.route,
         meta=meta,
         comparison=comparison,
         catalogue_version=catalogue.version,
-        catalogue_note=" ".join(n for n in (note, signals_note) if n) or None,
-        table=kitchen_table(framework, sitting, answers, result, signals, route),
+        catalogue_note=" ".join(n for n in (note, outcome.signals_note) if n) or None,
+        table=outcome.table,
     )
+    result = outcome.result
     return text, result

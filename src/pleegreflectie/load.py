@@ -810,25 +810,25 @@ def _check_catalogue_ids(framework: Framework, data: dict[str, Any], source: Sou
                     "Geef elk aanbod een eigen id.",
                 )
             seen.setdefault(entry_id, index)
-        competencies = entry.get("competenties")
-        if isinstance(competencies, list):
-            for c, comp in enumerate(competencies):
-                if isinstance(comp, str) and comp not in known:
-                    yield source.problem(
-                        ("aanbod", index, "competenties", c),
-                        f"'{comp}' is geen bekende competentie. "
-                        "Zie 'pleegreflectie sjabloon' voor de goede namen, zoals 'zorgen.gedrag'.",
-                    )
+        yield from _unknown_competencies(entry, ("aanbod", index), known, source)
     for index, gap in _items(data, "niet_gevonden"):
-        competencies = gap.get("competenties")
-        if isinstance(competencies, list):
-            for c, comp in enumerate(competencies):
-                if isinstance(comp, str) and comp not in known:
-                    yield source.problem(
-                        ("niet_gevonden", index, "competenties", c),
-                        f"'{comp}' is geen bekende competentie. "
-                        "Zie 'pleegreflectie sjabloon' voor de goede namen, zoals 'zorgen.gedrag'.",
-                    )
+        yield from _unknown_competencies(gap, ("niet_gevonden", index), known, source)
+
+
+def _unknown_competencies(
+    item: dict[str, Any], loc: tuple[str | int, ...], known: set[str], source: Source
+) -> Iterator[Problem]:
+    """Every competency id of an entry or a named gap that the framework does not have."""
+    competencies = item.get("competenties")
+    if not isinstance(competencies, list):
+        return
+    for c, comp in enumerate(competencies):
+        if isinstance(comp, str) and comp not in known:
+            yield source.problem(
+                (*loc, "competenties", c),
+                f"'{comp}' is geen bekende competentie. "
+                "Zie 'pleegreflectie sjabloon' voor de goede namen, zoals 'zorgen.gedrag'.",
+            )
 
 
 # ---------------------------------------------------------------- an answers file

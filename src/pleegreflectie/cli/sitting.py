@@ -252,27 +252,12 @@ def _conclude(
     save: bool = True,
 ) -> None:
     """Score, plan the route, save the reflection as finished (unless told not to) and show it all."""
-    from ..conversation import kitchen_table
-    from ..route import plan_route
-    from ..scoring import score
-    from ..signals import evaluate, signals_of
+    from ..history import outcome_of
 
-    answers = sitting.to_answers()
-    result = score(framework, answers, sitting.pillar_ids)
-    route = plan_route(
-        framework,
-        catalogue,
-        answers,
-        result,
-        today=_today(),
-        done=sitting.route_done,
-        ongoing=sitting.route_ongoing,
-    )
-    rules, signals_note = signals_of(framework, sitting.signals_path)
-    if signals_note:
-        print(signals_note, file=sys.stderr)
-    signals = evaluate(rules, framework, answers, result)
-    table = kitchen_table(framework, sitting, answers, result, signals, route)
+    outcome = outcome_of(framework, catalogue, sitting, today=_today())
+    if outcome.signals_note:
+        print(outcome.signals_note, file=sys.stderr)
+    answers, result, route, table = outcome.answers, outcome.result, outcome.route, outcome.table
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
     if json_output:
