@@ -474,13 +474,7 @@ def _prepare_directory(directory: Path) -> None:
 
 def _prepare_file(path: Path) -> None:
     """Create the database file private to the user before sqlite touches it, or check the one there."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, FILE_MODE)
-    except FileExistsError:
-        _check_own_file(path)
-        return
-    os.close(descriptor)
-    _tighten(path, FILE_MODE)
+    _touch_private(path)
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -536,6 +530,7 @@ def _wipe_marker(path: Path) -> Path:
 
 
 def _touch_private(path: Path) -> None:
+    """A new file private to the user (0600, never through a symlink), or a check of the one there."""
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, FILE_MODE)
     except FileExistsError:
