@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, Protocol
 
+from .conversation import agreement_text
 from .flow import (
     FOLLOW_UP_STATUSES,
     PROFILE_FIELDS,
@@ -26,9 +27,9 @@ from .flow import (
     profile_field,
     progress,
 )
-from .models import LABEL_MAX, Competency, Framework, Pillar, Special
+from .models import LABEL_MAX, Agreement, Competency, Framework, Pillar, Special
 from .prompts import Box, Option, Prompts, QuestionaryPrompts
-from .wording import ages_text, parse_ages, parse_day, profile_lines
+from .wording import ages_text, day_text, parse_ages, parse_day, profile_lines
 
 
 class Action(Enum):
@@ -37,7 +38,6 @@ class Action(Enum):
     HELP = "uitleg"
     STOP = "stoppen"
     MARK = "bespreken"
-    SAME = "zelfde"
 
 
 class Stopped(Exception):
@@ -246,7 +246,9 @@ class Interview:
         item = items[int(step.key) - 1]
         if step.key == "1":
             self.presenter.message("De vorige keer maakten jullie afspraken. Hoe ging het?")
-        self.presenter.message(f"Afspraak {step.key} van {len(items)}: {_agreement_text(item)}")
+        self.presenter.message(
+            f"Afspraak {step.key} van {len(items)}: {agreement_text(Agreement.model_validate(item))}"
+        )
         labels = {"gedaan": "Gedaan", "bezig": "Nog bezig", "niet-nodig": "Niet meer nodig"}
         options = [Option(str(i), labels[s], s) for i, s in enumerate(FOLLOW_UP_STATUSES, 1)]
         return self._choose("Hoe staat het met deze afspraak?", options, previous, help_allowed=False)
@@ -440,26 +442,12 @@ class Interview:
         self.presenter.help(self.framework.competency(competency_id))
 
 
-def _agreement_text(item: Mapping[str, Any]) -> str:
-    parts = [str(item.get("wat", ""))]
-    extra = []
-    if item.get("wie"):
-        extra.append(f"wie: {item['wie']}")
-    if item.get("wanneer"):
-        extra.append(f"wanneer: {_day_text(item['wanneer'])}")
-    if extra:
-        parts.append(f"({', '.join(extra)})")
-    return " ".join(parts)
-
-
 def _day_text(value: Any) -> str:
-    if not value:
-        return ""
+    """A saved ISO date as people type it (15-1-2027); empty when there is none."""
     try:
-        day = dt.date.fromisoformat(str(value))
+        return day_text(dt.date.fromisoformat(str(value))) if value else ""
     except ValueError:
         return str(value)
-    return f"{day.day}-{day.month}-{day.year}"
 
 
 def _day_check(text: str) -> bool | str:
