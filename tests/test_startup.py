@@ -78,3 +78,42 @@ def test_version_imports_not_even_typer() -> None:
     assert first.startswith("pleegreflectie ")
     loaded = top_level(set(json.loads(last)))
     assert loaded.isdisjoint({"typer", "click", *HEAVY})
+
+
+def test_the_programs_help_lists_what_typer_would_build() -> None:
+    """`--help` lists the commands without building them; the text is what the full app gives."""
+    from typer.testing import CliRunner
+
+    from pleegreflectie.cli import app
+    from pleegreflectie.cli.base import _app_for, _ListingGroup
+
+    light = _app_for(["--help"])
+    assert light.info.cls is _ListingGroup  # the light path is taken
+    assert _app_for(["start", "--help"]).info.cls is not _ListingGroup
+    runner = CliRunner()
+    listed = runner.invoke(light, ["--help"], prog_name="pleegreflectie")
+    built = runner.invoke(app, ["--help"], prog_name="pleegreflectie")
+    assert listed.exit_code == built.exit_code == 0
+    assert listed.stdout == built.stdout
+    assert "catalogus" in listed.stdout and "vergelijk" in listed.stdout  # groups and commands both
+
+
+def test_a_command_further_on_gets_the_whole_app() -> None:
+    from pleegreflectie.cli.base import _app_for, _ListingGroup
+
+    assert _app_for(["--", "start"]).info.cls is not _ListingGroup
+    assert _app_for(["strat"]).info.cls is _ListingGroup  # a typo only needs the names
+
+
+def test_help_imports_no_msgspec() -> None:
+    code = (
+        "import json, sys\n"
+        "from pleegreflectie import cli\n"
+        "code = cli.run(['--help'])\n"
+        "assert code == 0, code\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    loaded = modules_after(code)
+    assert "pleegreflectie.cli.base" in loaded  # the probe works
+    assert "msgspec" not in top_level(loaded)
+    assert "dataclasses" not in loaded  # building a dataclass costs start-up time

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from .errors import InvalidFileError, Problem
 from .load import DuplicateKeysError, Source, _check_catalogue_ids, _items, _require_mapping, parse, validate
@@ -153,8 +154,7 @@ def _date(value: Any) -> dt.date | None:
 # ---------------------------------------------------------------- coverage
 
 
-@dataclass(frozen=True)
-class CoverageRow:
+class CoverageRow(Struct, frozen=True):
     """How many entries serve one competency or pillar, in total and per learning form."""
 
     id: str
@@ -163,8 +163,7 @@ class CoverageRow:
     by_form: dict[LearningForm, int]  # every learning form, in the order of LearningForm; 0 when none
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(Struct, frozen=True):
     entries: int  # entries counted (expired ones are left out when `today` was given)
     forms: tuple[LearningForm, ...]
     pillars: tuple[CoverageRow, ...]

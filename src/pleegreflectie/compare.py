@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from .models import Catalogue, Framework
 from .scoring import CompetencyScore, PillarScore, Result
@@ -41,8 +42,7 @@ DROPPED: Verdict = "gedaald"
 INCOMPARABLE: Verdict = "niet te vergelijken"
 
 
-@dataclass(frozen=True)
-class CompetencyChange:
+class CompetencyChange(Struct, frozen=True):
     id: str
     pillar_id: str
     name: str
@@ -52,8 +52,7 @@ class CompetencyChange:
     verdict: Verdict
 
 
-@dataclass(frozen=True)
-class PillarChange:
+class PillarChange(Struct, frozen=True):
     id: str
     title: str
     before: float | None
@@ -63,8 +62,7 @@ class PillarChange:
     competencies: tuple[CompetencyChange, ...]
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(Struct, frozen=True):
     pillars: tuple[PillarChange, ...]
     route_done: tuple[tuple[str, str], ...] = ()  # (course id, title) of previous steps that were done
     route_not_done: tuple[tuple[str, str], ...] = ()  # (course id, title) of previous steps not done

@@ -11,8 +11,9 @@ In this order (also in the README, "Gespreksonderwerpen"):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
+
+from msgspec import Struct
 
 from .flow import Sitting
 from .models import Agreement, Answers, Framework, Special, WorkerPart
@@ -36,8 +37,7 @@ class SignalLike(Protocol):
     def source(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(Struct, frozen=True):
     kind: str  # bespreken | verschil | signaal | weet-niet | afspraak
     id: str | None  # question, competency or signal id; None for an agreement
     text: str
@@ -107,8 +107,7 @@ def _only_dont_know(framework: Framework, answers: Answers, competency_id: str) 
     return bool(given) and all(v == Special.DONT_KNOW for v in given)
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(Struct, frozen=True):
     """One sitting at the table: the day, who took part, which pillars were worked on."""
 
     day: str  # ISO date
@@ -117,8 +116,7 @@ class Visit:
     pillars: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class KitchenTable:
+class KitchenTable(Struct, frozen=True):
     """Everything of a home visit beyond the scores: who, the worker's part, what to talk about."""
 
     participants: tuple[str, ...]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from msgspec import Struct, field
 
 from .models import Agreement, Answers, Framework, Profile, Special, WorkerPart
 from .scoring import ASK_IMPORTANCE_MAX, needs_importance
@@ -42,8 +43,7 @@ NEXT_VISIT_KEY = "datum"
 FOLLOW_UP_STATUSES = ("gedaan", "bezig", "niet-nodig")
 
 
-@dataclass(frozen=True)
-class ProfileField:
+class ProfileField(Struct, frozen=True):
     key: str  # the Dutch key in an answers file
     text: str
     kind: str  # text | choice | multi | number | numbers | yesno
@@ -146,8 +146,7 @@ def profile_field(key: str) -> ProfileField:
     return next(f for f in PROFILE_FIELDS if f.key == key)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     kind: StepKind
     key: str  # profile key, question id, competency id or pillar id
     pillar_id: str | None = None
@@ -166,8 +165,7 @@ def split_step_id(step_id: str) -> tuple[str, str, str | None]:
     return kind, key, respondent or None
 
 
-@dataclass
-class Sitting:
+class Sitting(Struct):
     """One reflection in progress: everything needed to continue it later."""
 
     pillar_ids: list[str]
@@ -494,8 +492,7 @@ def low_competencies(framework: Framework, pillar_ids: Sequence[str], answers: A
     ]
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(Struct, frozen=True):
     pillar_id: str
     pillar_index: int  # 1-based
     pillar_count: int

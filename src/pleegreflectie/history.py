@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from .compare import Comparison, compare
 from .conversation import KitchenTable, kitchen_table
@@ -19,8 +20,7 @@ if TYPE_CHECKING:  # the store (sqlite3) is not needed to plan a route from an a
     from .store import ReflectionInfo, Store
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """Everything a sitting leads to; the terminal, --json and the report all draw from it."""
 
     answers: Answers

@@ -9,9 +9,10 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from msgspec import Struct
 
 from .datacache import cached
 from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem, os_reason
@@ -71,8 +72,7 @@ CATALOGUE_FILE = "courses.yaml"
 # ---------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Struct, frozen=True):
     """What no real file of a kind exceeds. Documented in the README ("Je gegevens")."""
 
     what: str  # for messages: "een antwoordenbestand"
@@ -90,18 +90,21 @@ NUMBER_DIGITS = 15  # a number in any file has at most this many digits
 MAX_LOCATED = 1000  # problems of one validation that get a line; more are only counted
 
 
-@dataclass
 class Source:
     """The text of a YAML file and where it came from, for messages."""
 
-    name: str
-    text: str
-    limits: Limits = CATALOGUE_LIMITS
-    skipped: int = field(default=0, init=False)  # problems counted, but not located (see validate)
-    _root: yaml.Node | None = field(default=None, init=False, repr=False)
-    _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(
-        default_factory=dict, init=False, repr=False
-    )
+    __slots__ = ("_index", "_root", "limits", "name", "skipped", "text")
+
+    def __init__(self, name: str, text: str, limits: Limits = CATALOGUE_LIMITS) -> None:
+        self.name = name
+        self.text = text
+        self.limits = limits
+        self.skipped = 0  # problems counted, but not located (see validate)
+        self._root: yaml.Node | None = None
+        self._index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def __repr__(self) -> str:
+        return f"Source({self.name!r}, {len(self.text)} tekens)"
 
     def root(self) -> yaml.Node | None:
         if self._root is None:

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from .errors import InvalidFileError, Problem
 from .models import Competency, Framework, Pillar, Question, Special
@@ -125,8 +126,7 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 _LINE = re.compile(r"^\s*(?P<pillar>[^\s:]+)(?:\s+(?P<label>[^:]*?))?\s*:\s*(?P<values>.*?)\s*$")
 
 
-@dataclass
-class Typed:
+class Typed(Struct):
     """What was typed from paper: per respondent label ("" for one) the answers by question id."""
 
     labels: list[str] = field(default_factory=list)

@@ -11,8 +11,9 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
+
+from msgspec import Struct
 
 from .safe import clean
 
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
     from questionary import Question
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(Struct, frozen=True):
     """One answer in a list: a key that answers at once, a label, and the value it gives."""
 
     key: str
@@ -29,8 +29,7 @@ class Option:
     value: Any
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(Struct, frozen=True):
     """One box in a multiple choice."""
 
     label: str

@@ -30,7 +30,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from . import __version__
 from .compare import COMPETENCY_NOISE, PILLAR_NOISE, Comparison
@@ -73,8 +74,7 @@ COST_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class ReportMeta:
+class ReportMeta(Struct, frozen=True):
     """What the report needs besides the answers: which reflection, for whom, when, and how."""
 
     reflection_id: int | None  # the saved reflection's number, None when nothing was saved

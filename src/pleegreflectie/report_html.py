@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from .scoring import Result
 from .wording import number
@@ -22,16 +23,14 @@ COLOURS = ("#1f5fa8", "#d9822b")  # blue and orange: apart in colour and in grey
 SCALE = (1, 5)
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(Struct, frozen=True):
     """One voice in the chart: a label (empty for one foster parent) and a score per pillar."""
 
     label: str
     scores: tuple[float | None, ...]
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(Struct, frozen=True):
     pillars: tuple[str, ...]  # pillar titles, in order
     series: tuple[Series, ...]  # one or two
 

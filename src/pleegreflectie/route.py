@@ -44,8 +44,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from .models import (
     RECOGNITION_LABELS,
@@ -102,8 +103,7 @@ SHARE_MIN = 4.5
 SHARE_MAX = 3
 
 
-@dataclass(frozen=True)
-class RouteStep:
+class RouteStep(Struct, frozen=True):
     course: Course
     phase: Phase
     competencies: tuple[str, ...]  # the priority gaps this entry serves here (or a point to find out)
@@ -115,8 +115,7 @@ class RouteStep:
 LaterReason = Literal["uren", "vorm", "aantal"]
 
 
-@dataclass(frozen=True)
-class LaterItem:
+class LaterItem(Struct, frozen=True):
     """A priority gap with an offer that exists but did not fit now, and why."""
 
     competency: str  # the priority gap's competency id
@@ -125,8 +124,7 @@ class LaterItem:
     text: str  # Dutch, B1: what did not fit and by how much
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(Struct, frozen=True):
     steps: tuple[RouteStep, ...]
     uncovered: tuple[str, ...]  # competency ids of priority gaps that nothing in the catalogue serves
     share: tuple[str, ...]  # competency ids of strengths to share with other foster parents
@@ -250,16 +248,14 @@ def _budget(profile: Profile, hours: int | None) -> tuple[float, bool]:
 # ---------------------------------------------------------------- candidates
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(Struct, frozen=True):
     course: Course
     hours: float
     serves: tuple[str, ...]  # priority gap ids, in gap order
     factor: float  # every multiplier except the remaining priority
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(Struct, frozen=True):
     profile: Profile
     gaps: tuple[Gap, ...]
     budget: float
@@ -344,8 +340,7 @@ def _value(candidate: _Candidate, remaining: dict[str, float], priority: dict[st
 # ---------------------------------------------------------------- greedy cover in phases
 
 
-@dataclass
-class _Plan:
+class _Plan(Struct):
     priority: dict[str, float]
     remaining: dict[str, float]
     loads: list[float]

@@ -21,7 +21,8 @@ How it works (also in the README, "Hoe werkt de score?"):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .models import Answers, Competency, Framework, Profile, Special
 
@@ -31,8 +32,7 @@ ASK_IMPORTANCE_MAX = GAP_MAX  # importance is only asked where it can change the
 DEFAULT_IMPORTANCE = 2
 
 
-@dataclass(frozen=True)
-class CompetencyScore:
+class CompetencyScore(Struct, frozen=True):
     id: str
     pillar_id: str
     name: str
@@ -46,8 +46,7 @@ class CompetencyScore:
     find_out: tuple[str, ...] = ()  # ids of knowing questions answered "weet ik niet"
 
 
-@dataclass(frozen=True)
-class PillarScore:
+class PillarScore(Struct, frozen=True):
     id: str
     title: str
     score: float | None
@@ -61,8 +60,7 @@ class PillarScore:
         return self.score is not None and self.scored * 2 < self.total
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(Struct, frozen=True):
     id: str
     pillar_id: str
     name: str
@@ -71,8 +69,7 @@ class Gap:
     priority: float
 
 
-@dataclass(frozen=True)
-class FindOut:
+class FindOut(Struct, frozen=True):
     """A knowing question answered "weet ik niet": something to find out (uitzoeken)."""
 
     question_id: str
@@ -82,8 +79,7 @@ class FindOut:
     text: str  # the question
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(Struct, frozen=True):
     pillars: tuple[PillarScore, ...]
     strengths: tuple[CompetencyScore, ...]
     gaps: tuple[Gap, ...]

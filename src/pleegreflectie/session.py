@@ -6,8 +6,9 @@ No typer and no questionary here: the interview is passed in, the store is optio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from .flow import Sitting
 
@@ -15,8 +16,7 @@ if TYPE_CHECKING:
     from .store import ReflectionInfo, Store
 
 
-@dataclass
-class Autosave:
+class Autosave(Struct):
     """Called by the interview after every answer: saves the sitting at once."""
 
     store: Store | None

@@ -8,11 +8,10 @@ No `from __future__ import annotations` here (see models.py).
 """
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from msgspec import Meta, field
+from msgspec import Meta, Struct, field
 
 from .datacache import cached
 from .errors import InvalidFileError, Problem
@@ -93,8 +92,7 @@ class SignalRules(_Model, frozen=True, kw_only=True):
     rules: tuple[Rule, ...] = field(name="signalen")
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(Struct, frozen=True):
     """A question to discuss, raised by a rule."""
 
     id: str
@@ -255,8 +253,7 @@ def evaluate(
     return [Signal(rule.id, rule.text, rule.source) for rule in items if facts.hold(rule.when)]
 
 
-@dataclass(frozen=True)
-class _Facts:
+class _Facts(Struct, frozen=True):
     answers: Answers
     scores: dict[str, float]  # competency and pillar ids with a score
     questions: dict[str, tuple[str, ...]]  # competency id -> its question ids

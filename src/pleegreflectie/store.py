@@ -23,12 +23,13 @@ import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+from msgspec import Struct
 
 from .errors import NotFoundError, StoreError, os_reason
 from .flow import PREVIOUS_ROUTE_KEY, Sitting, StepKind, split_step_id
@@ -114,8 +115,7 @@ class Status(StrEnum):
     DONE = "klaar"
 
 
-@dataclass(frozen=True)
-class ReflectionInfo:
+class ReflectionInfo(Struct, frozen=True):
     """One saved reflection, without its answers. Times are aware (UTC); show them with astimezone()."""
 
     id: int
@@ -139,8 +139,7 @@ class ReflectionInfo:
         return self.status is Status.DONE
 
 
-@dataclass(frozen=True)
-class _StepRow:
+class _StepRow(Struct, frozen=True):
     step_id: str
     kind: str
     key: str
