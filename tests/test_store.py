@@ -353,6 +353,26 @@ def test_migrations_run_in_order_and_keep_data(home: Path, monkeypatch: pytest.M
         assert "extra" in [row[1] for row in db.execute("PRAGMA table_info(reflections)")]
 
 
+def test_migration_5_gives_an_older_store_the_overview_indexes(home: Path) -> None:
+    """A store of schema 4 with a reflection: after opening, the overview reads it from the indexes."""
+    with Store.open() as store:
+        reflection_id = store.create(full_sitting(), household="Gezin Oud", framework_version="1")
+        before = store.overview()
+    with raw(home / FILE_NAME) as db:  # back to schema 4, as a store of the previous release
+        db.execute("DROP INDEX steps_answered")
+        db.execute("DROP INDEX steps_handled")
+        db.execute("PRAGMA user_version = 4")
+
+    with Store.open() as store:
+        assert store.overview() == before
+        assert before[0][0].id == reflection_id and before[0][0].answer_count > 0
+    with raw(home / FILE_NAME) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 5
+        plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {store_module._SUMMARY_QUERY}"))
+    assert "INDEX steps_answered" in plan
+    assert "COVERING INDEX steps_handled" in plan
+
+
 def test_store_from_a_newer_version_is_refused_and_untouched(home: Path) -> None:
     home.mkdir(mode=0o700)
     path = home / FILE_NAME

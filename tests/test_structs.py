@@ -181,3 +181,44 @@ def test_the_real_models_keep_their_promises() -> None:
     with pytest.raises(ValidationError) as caught:
         Answers.model_validate({"antwoorden": {"a.b.weten": 9}, "deelnemers": ["a", "b", "c"]})
     assert [e["type"] for e in caught.value.errors()] == ["too_long", "less_than_equal"]
+
+
+# ---------------------------------------------------------------- json_text
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pleegreflectie.structs import json_text  # noqa: E402
+
+# What --json writes: text (any Unicode, also line separators and controls), whole numbers, scores
+# and hours with decimals, yes/no, nothing; in lists and mappings with text keys.
+_plain_floats = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False).filter(
+    lambda x: x == 0 or abs(x) >= 1e-4
+)
+_scalars = st.none() | st.booleans() | st.integers(-(10**15), 10**15) | _plain_floats | st.text()
+_data = st.recursive(
+    _scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=_data)
+def test_json_text_is_the_text_of_json_dumps(data: Any) -> None:
+    import json
+
+    assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_json_text_of_enums_and_tuples() -> None:
+    import json
+
+    data = {"kleur": Colour.GREEN, "paar": ("a", 1), "leeg": [], "niets": {}}
+    assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(number=st.floats(allow_nan=False, allow_infinity=False))
+def test_json_text_of_any_number_is_the_same_number(number: float) -> None:
+    import json
+
+    assert json.loads(json_text({"x": number})) == {"x": number}

@@ -12,7 +12,6 @@ This module imports nothing of the user interface.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from msgspec import Struct
@@ -20,6 +19,7 @@ from msgspec import Struct
 from .errors import InvalidFileError, Problem
 from .load import DuplicateKeysError, Source, _check_catalogue_ids, _items, _require_mapping, parse, validate
 from .models import Catalogue, Challenge, Framework, KnownGap, LearningForm
+from .structs import json_text
 
 SCHEMA_FILE = "catalogus.schema.json"
 THIN = 2  # fewer entries than this for a competency: the offer is thin there
@@ -333,4 +333,4 @@ def schema(framework: Framework | None = None) -> dict[str, Any]:
 
 def schema_text(framework: Framework | None = None) -> str:
     """The schema as the text of data/catalogus.schema.json."""
-    return json.dumps(schema(framework), ensure_ascii=False, indent=2) + "\n"
+    return json_text(schema(framework)) + "\n"

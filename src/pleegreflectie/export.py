@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from .route import UNCOVERED_ADVICE, Route
 from .scoring import Result
+from .structs import json_text
 
 if TYPE_CHECKING:
     from .catalogue import Coverage
@@ -72,7 +72,7 @@ def result_json(
                 item["let_op"] = notes[item["id"]]  # the two foster parents differ here
         data |= table_data(table)
     data["reflectie"] = reflection_id
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(data)
 
 
 def agreement_data(agreement: Agreement) -> dict[str, Any]:
@@ -149,11 +149,11 @@ def route_data(route: Route) -> dict[str, Any]:
 
 
 def route_json(route: Route) -> str:
-    return json.dumps(route_data(route), ensure_ascii=False, indent=2)
+    return json_text(route_data(route))
 
 
 def overview_json(rows: list[tuple[ReflectionInfo, list[str]]]) -> str:
-    return json.dumps(
+    return json_text(
         [
             {
                 "id": info.id,
@@ -167,10 +167,8 @@ def overview_json(rows: list[tuple[ReflectionInfo, list[str]]]) -> str:
             }
             for info, done in rows
         ],
-        ensure_ascii=False,
-        indent=2,
     )
 
 
 def coverage_json(coverage: Coverage) -> str:
-    return json.dumps(coverage.as_data(), ensure_ascii=False, indent=2)
+    return json_text(coverage.as_data())

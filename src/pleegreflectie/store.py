@@ -99,6 +99,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 4: at the kitchen table: marks, visits, and what was looked up of the previous reflection
         "ALTER TABLE reflections ADD COLUMN meta TEXT NOT NULL DEFAULT '{}'",
     ),
+    (  # 5: the overview in one quick query (bench/bench_store.py): the answers counted, and the
+        # handled note steps found, from small indexes instead of every step of every reflection.
+        # Neither holds an answer or a note's text.
+        "CREATE INDEX steps_answered ON steps (reflection_id, kind) WHERE value IS NOT NULL",
+        "CREATE INDEX steps_handled ON steps (reflection_id, kind, respondent, position, key)"
+        " WHERE position IS NOT NULL",
+    ),
 )
 
 

@@ -30,9 +30,11 @@ BAR = 20
 
 
 def console(stderr: bool = False) -> Console:
+    """A console of at most WIDTH columns. No emoji codes: a note with ":heart:" in it is shown as
+    typed (and rich's table of emoji names is never loaded)."""
     stream = sys.stderr if stderr else sys.stdout
-    probe = Console(file=stream)
-    return Console(file=stream, width=min(WIDTH, probe.width), highlight=False, soft_wrap=False)
+    probe = Console(file=stream, emoji=False)
+    return Console(file=stream, width=min(WIDTH, probe.width), highlight=False, soft_wrap=False, emoji=False)
 
 
 def bar(value: float | None) -> str:
