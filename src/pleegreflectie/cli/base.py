@@ -56,7 +56,7 @@ class _DutchHelp:
             with formatter.section("Argumenten"):
                 formatter.write_dl(arguments)
         opts = [
-            (names, _RANGE.sub(lambda m: _range_text(m), text))
+            (names, re.sub(_RANGE, _range_text, text))
             for p in params
             if isinstance(p, click.Option) and (record := p.get_help_record(ctx))
             for names, text in [record]
@@ -76,7 +76,7 @@ class _DutchHelp:
 
 
 # click adds "[0<=x<=200]" to the help of a number with limits; say it in Dutch.
-_RANGE = re.compile(r"\s*\[(?:(\d+)<=)?x(?:<=(\d+))?\]")
+_RANGE = r"\s*\[(?:(\d+)<=)?x(?:<=(\d+))?\]"  # compiled when used (re caches it)
 
 
 def _range_text(match: re.Match[str]) -> str:
@@ -164,7 +164,7 @@ def _short(path: str) -> str:
     return relative if os.sep in relative else f".{os.sep}{relative}"
 
 
-_SUGGESTED = re.compile(
+_SUGGESTED = (  # compiled when used (re caches it)
     r"(?<![\w/\\.-])pleegreflectie(?= (?:start|hervat|rapport|sjabloon|overzicht|vergelijk|route|wis"
     r"|papier|vragenlijst|catalogus|--help)\b)"
 )
@@ -173,7 +173,7 @@ _SUGGESTED = re.compile(
 def _as_started(text: str) -> str:
     """Suggested commands in a message, as they can be typed in this terminal."""
     me = _me()
-    return text if me == "pleegreflectie" else _SUGGESTED.sub(lambda _: me, text)
+    return text if me == "pleegreflectie" else re.sub(_SUGGESTED, lambda _: me, text)
 
 
 def _say_error(message: str) -> None:
