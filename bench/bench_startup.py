@@ -72,7 +72,11 @@ def compile_package() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--only", nargs="*", help="names of the commands to run (and the baseline)")
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        help="names of the commands to run (and the baseline); leading dashes may be left off: help",
+    )
     args = parser.parse_args()
 
     compile_package()
@@ -85,7 +89,9 @@ def main() -> int:
         subprocess.run([exe, "start", "--antwoorden", str(ANSWERS)], env=env, check=True, capture_output=True)
     table = commands(exe)
     if args.only:
-        table = {k: v for k, v in table.items() if k == "baseline" or k in args.only}
+        table = {
+            k: v for k, v in table.items() if k == "baseline" or k in args.only or k.lstrip("-") in args.only
+        }
     for command, _ in table.values():  # warm the file cache; an unexpected failure stops here
         done = subprocess.run(command, env=env, capture_output=True)
         if done.returncode not in (0, 3):

@@ -2,7 +2,9 @@
 
 `base` holds the app, the Dutch help and the error boundary; each other module registers one group of
 commands on import. Heavy imports (rich, questionary, the data) happen inside the commands, so that
-`pleegreflectie --help` stays fast.
+`pleegreflectie --help` stays fast. The command modules have no `from __future__ import annotations`:
+typer reads a command's signature on every run, and string annotations would first be compiled and
+evaluated.
 """
 
 from __future__ import annotations

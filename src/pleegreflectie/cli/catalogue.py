@@ -1,7 +1,5 @@
 """The catalogue: schema, controleer and dekking."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

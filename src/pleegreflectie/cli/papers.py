@@ -1,7 +1,5 @@
 """On paper: the answers-file template, the printable questionnaire, typing a paper list back in."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any

@@ -1,7 +1,5 @@
 """Saved reflections: overzicht, wis, route, rapport and vergelijk."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any

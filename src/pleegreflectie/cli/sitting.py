@@ -1,7 +1,5 @@
 """The sitting: start and hervat, the interview at the table, the result at the end."""
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path
