@@ -369,7 +369,7 @@ def test_migration_5_gives_an_older_store_the_overview_indexes(home: Path) -> No
     with raw(home / FILE_NAME) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 5
         plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {store_module._SUMMARY_QUERY}"))
-    assert "INDEX steps_answered" in plan
+    assert "COVERING INDEX steps_answered" in plan
     assert "COVERING INDEX steps_handled" in plan
 
 
@@ -430,6 +430,55 @@ def test_damaged_pages_give_a_store_error_and_keep_the_file(home: Path) -> None:
 
     assert "beschadigd" in caught.value.message
     assert path.read_bytes() == bytes(data)
+
+
+def _damage_household_index(home: Path) -> bytes:
+    """Overwrite the page of the household index (which the overview does not read); the new bytes."""
+    with raw(home / FILE_NAME) as db:
+        page = db.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'reflections_by_household'"
+        ).fetchone()[0]
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    path = home / FILE_NAME
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * page_size : page * page_size] = b"\xde\xad\xbe\xef" * (page_size // 4)
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_reading_skips_the_page_check_and_writing_does_not(home: Path) -> None:
+    """Damage only a full check finds: a list still reads, but nothing is written to the file."""
+    with Store.open() as store:
+        made = [store.create(full_sitting(), household=None, framework_version="1") for _ in range(2)]
+    damaged = _damage_household_index(home)
+
+    with Store.open() as store:  # reading: no check, the rows it needs are fine
+        assert [info.id for info, _ in store.overview()] == made
+        assert store.load(made[0])[1] == full_sitting()
+        with pytest.raises(StoreError) as caught:  # the first write checks the pages first
+            store.create(full_sitting(), household="Gezin C", framework_version="1")
+    assert "beschadigd" in caught.value.message
+    assert (home / FILE_NAME).read_bytes() == damaged
+
+
+def test_the_pages_are_checked_once_before_the_first_write(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open() as store:  # a new store: checked on open, which writes
+        store.create(full_sitting(), household="Gezin A", framework_version="1")
+    checks: list[str] = []
+    real = store_module._check_pages
+    monkeypatch.setattr(
+        store_module, "_check_pages", lambda db, path: checks.append("check") or real(db, path)
+    )
+
+    with Store.open() as store:
+        store.overview()
+        store.load(1)
+        assert checks == []  # reading only
+        store.save(1, full_sitting())
+        store.save(1, full_sitting())
+        assert checks == ["check"]  # once, before the first write
 
 
 @pytest.mark.skipif(IS_ROOT, reason="root ignores file permissions")

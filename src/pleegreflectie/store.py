@@ -99,12 +99,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 4: at the kitchen table: marks, visits, and what was looked up of the previous reflection
         "ALTER TABLE reflections ADD COLUMN meta TEXT NOT NULL DEFAULT '{}'",
     ),
-    (  # 5: the overview in one quick query (bench/bench_store.py): the answers counted, and the
-        # handled note steps found, from small indexes instead of every step of every reflection.
-        # Neither holds an answer or a note's text.
-        "CREATE INDEX steps_answered ON steps (reflection_id, kind) WHERE value IS NOT NULL",
-        "CREATE INDEX steps_handled ON steps (reflection_id, kind, respondent, position, key)"
-        " WHERE position IS NOT NULL",
+    (  # 5: the overview in one quick query (bench/bench_store.py): the answers to the questions
+        # counted, and the handled note steps found, each from a small index that covers its part
+        # of the query, instead of reading every step of every reflection. Partial: only the
+        # question steps with an answer (a number or a word such as weet-niet) and only the handled
+        # note steps (their keys, never a note's text).
+        "CREATE INDEX steps_answered ON steps (reflection_id, kind, value)"
+        " WHERE kind = 'vraag' AND value IS NOT NULL",
+        "CREATE INDEX steps_handled ON steps (reflection_id, respondent, kind, key, position)"
+        " WHERE kind IN ('notitie', 'notitie-begeleider') AND position IS NOT NULL",
     ),
 )
 
@@ -174,10 +177,14 @@ def default_home() -> Path:
 class Store:
     """The saved reflections of one user. Open with `Store.open()`; use as a context manager."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, clock: Clock, *, checked: bool = False
+    ) -> None:
         self._connection: sqlite3.Connection | None = connection
         self.path = path
         self._clock = clock
+        # Whether the pages were checked (`quick_check`); if not, they are before the first write.
+        self._checked = checked
         # True when a wipe could not be finished because another window holds the store; the
         # next start finishes it.
         self.wipe_pending = False
@@ -190,9 +197,9 @@ class Store:
             _prepare_directory(directory)
             _prepare_file(path)
             _check_companions(path)
-            connection = _connect(path)
+            connection, checked = _connect(path)
             _check_companions(path)
-        store = cls(connection, path, clock or _utc_now)
+        store = cls(connection, path, clock or _utc_now, checked=checked)
         if _wipe_marker(path).exists():  # a wipe from an earlier time, when another window was open
             store._finish_wipe()
         return store
@@ -307,6 +314,7 @@ class Store:
             return
         marker = _wipe_marker(self.path)
         with _translated(self.path):
+            self._check_before_writing(db)
             _touch_private(marker)
             try:
                 db.execute("VACUUM")
@@ -318,6 +326,12 @@ class Store:
             self.wipe_pending = bool(busy)
             if not busy:
                 marker.unlink(missing_ok=True)
+
+    def _check_before_writing(self, db: sqlite3.Connection) -> None:
+        """The pages are checked once before the first write (see `_configure`)."""
+        if not self._checked:
+            _check_pages(db, self.path)
+            self._checked = True
 
     # -- reading
 
@@ -436,6 +450,8 @@ class Store:
         if db is None:
             raise StoreError("De opslag is al gesloten. Start pleegreflectie opnieuw.")
         with _translated(self.path):
+            if write:
+                self._check_before_writing(db)
             db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield db
@@ -545,37 +561,55 @@ def _touch_private(path: Path) -> None:
     os.close(descriptor)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """The configured and migrated connection, and whether its pages were checked already."""
     old_umask = os.umask(0o077)  # sqlite creates -wal and -shm while connecting and migrating
     try:
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         db.row_factory = sqlite3.Row
         try:
-            _configure(db, path)
+            checked = _configure(db, path)
             _migrate(db, path)
         except BaseException:
             db.close()
             raise
-        return db
+        return db, checked
     finally:
         os.umask(old_umask)
 
 
-def _configure(db: sqlite3.Connection, path: Path) -> None:
+def _configure(db: sqlite3.Connection, path: Path) -> bool:
+    """Settings of the connection; returns whether the pages were checked.
+
+    The pages are checked (`_check_pages`) before anything is written to the file: here when
+    opening writes (a new store, a store of an older version to migrate, or one not yet marked as
+    ours), else before the first write transaction (`Store._transaction`). A command that only
+    reads (overzicht, vergelijk, route, rapport) skips the check, whose time grows with the file:
+    reading a damaged page still stops with the same Dutch message (see `_sqlite_error`), and
+    reading never makes the damage worse.
+    """
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     ours = _check_ours(db, path)  # reads the header first: a corrupt or foreign file is left untouched
-    _check_version(db, path)  # a newer file is left untouched too
+    version = _check_version(db, path)  # a newer file is left untouched too
     db.execute(f"PRAGMA secure_delete = {SECURE_DELETE}")  # deleted text is overwritten with zeros
     db.execute("PRAGMA temp_store = MEMORY")  # VACUUM and sorting leave no temporary files
-    if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-        result = db.execute("PRAGMA quick_check(1)").fetchone()
-        if result is None or result[0] != "ok":
-            raise StoreError(_corrupt_message(path))
+    writes = not ours or version < schema_version()
+    if writes:
+        _check_pages(db, path)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
     if not ours:  # a new store, or one made before stores were marked
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    return writes
+
+
+def _check_pages(db: sqlite3.Connection, path: Path) -> None:
+    """SQLite's quick check of every page, for a file up to QUICK_CHECK_MAX_BYTES."""
+    if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+        result = db.execute("PRAGMA quick_check(1)").fetchone()
+        if result is None or result[0] != "ok":
+            raise StoreError(_corrupt_message(path))
 
 
 def _check_ours(db: sqlite3.Connection, path: Path) -> bool:
