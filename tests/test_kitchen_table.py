@@ -240,6 +240,27 @@ def test_a_route_step_is_noted_where_the_two_differ(runner: CliRunner, tmp_path:
     assert all("let_op" not in step for step in data["route"] if "zorgen.gedrag" not in step["competenties"])
 
 
+def test_the_note_of_a_route_step_names_that_step_on_screen_and_in_the_report(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Not a list numbered on its own (1, 2, ... beside a route numbered otherwise): each note says
+    which step it is about."""
+    text = DUO.replace("{Sanne: 5, Ahmed: 1}", "{Sanne: 5, Ahmed: 1}\n  zorgen.wennen.weten: 4")
+    path = write(tmp_path, text)
+    data = run_json(runner, path)
+    noted = [step for step in data["route"] if "let_op" in step]
+    assert noted
+    screen = runner.invoke(app, ["start", "--antwoorden", str(path)], env={"COLUMNS": "200"})
+    assert screen.exit_code == 0, screen.output
+    shown = " ".join(screen.stdout.split("Bij jullie leerroute", 1)[1].split())  # wrapped at 80
+    report = runner.invoke(app, ["rapport", "1"])
+    assert report.exit_code == 0, report.output
+    written = " ".join(report.stdout.split("### Bij jullie leerroute", 1)[1].split())
+    for step in noted:
+        assert f"- {step['titel']}: {step['let_op']}" in shown
+        assert f"- {step['titel']}: {step['let_op']}" in written
+
+
 def test_the_worker_part_can_be_opened_again_with_what_was_said(framework: Framework, tmp_path: Path) -> None:
     sitting = from_answers(framework, load_answers(framework, write(tmp_path, DUO)), ["zorgen"])
     assert sitting.is_complete(framework)

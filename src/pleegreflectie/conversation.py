@@ -116,6 +116,14 @@ class Visit(Struct, frozen=True):
     pillars: tuple[str, ...]
 
 
+class RouteNote(Struct, frozen=True):
+    """A step of the route for a competency where the two foster parents differ."""
+
+    course_id: str
+    title: str  # the step's title, as the route shows it
+    text: str  # "Bij ... verschillen jullie (...). Kijk samen ..."
+
+
 class KitchenTable(Struct, frozen=True):
     """Everything of a home visit beyond the scores: who, the worker's part, what to talk about."""
 
@@ -125,8 +133,8 @@ class KitchenTable(Struct, frozen=True):
     topics: tuple[Topic, ...]
     previous_agreements: tuple[Agreement, ...]  # of the previous visit, with the status told now
     visits: tuple[Visit, ...]
-    # Route steps for a competency where the two foster parents differ: (course id, note).
-    route_notes: tuple[tuple[str, str], ...] = ()
+    # Route steps for a competency where the two foster parents differ.
+    route_notes: tuple[RouteNote, ...] = ()
 
 
 def kitchen_table(
@@ -158,7 +166,7 @@ def kitchen_table(
     )
 
 
-def route_notes(route: Route, result: Result) -> list[tuple[str, str]]:
+def route_notes(route: Route, result: Result) -> list[RouteNote]:
     """The route is planned for the household; a step is noted where one parent's need differs."""
     apart = {c.id: c for c in differences(result)}
     notes = []
@@ -167,9 +175,10 @@ def route_notes(route: Route, result: Result) -> list[tuple[str, str]]:
         if differing:
             comp = differing[0]
             notes.append(
-                (
+                RouteNote(
                     step.course.id,
-                    f"Let op: bij {comp.name.lower()} verschillen jullie ({voices_text(comp)}). "
+                    step.course.title,
+                    f"Bij {comp.name.lower()} verschillen jullie ({voices_text(comp)}). "
                     "Kijk samen of deze stap voor jullie allebei nodig is.",
                 )
             )

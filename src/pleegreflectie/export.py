@@ -66,7 +66,7 @@ def result_json(
             voices = {c.id: dict(c.per_participant) for c in result.competencies()}
             for item in data["competenties"]:
                 item["per_deelnemer"] = voices.get(item["id"], {})
-        notes = dict(table.route_notes)
+        notes = {note.course_id: note.text for note in table.route_notes}
         for item in data.get("route", []):
             if item["id"] in notes:
                 item["let_op"] = notes[item["id"]]  # the two foster parents differ here

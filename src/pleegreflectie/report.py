@@ -644,7 +644,7 @@ def _topics(table: KitchenTable) -> list[str]:
     if table.route_notes:
         blocks += [
             "### Bij jullie leerroute",
-            _bullets([escape_inline(note) for _, note in table.route_notes]),
+            _bullets([escape_inline(f"{note.title}: {note.text}") for note in table.route_notes]),
         ]
     if not table.topics:
         return blocks

@@ -417,7 +417,8 @@ def show_table(out: Console, framework: Framework, result: Result, table: Kitche
     if table.route_notes:
         out.print()
         out.print("[bold]Bij jullie leerroute[/bold]")
-        out.print(_numbered([note for _, note in table.route_notes]))
+        for step_note in table.route_notes:
+            out.print(_indent(Text(f"- {step_note.title}: {step_note.text}"), 2))
     if table.topics:
         out.print()
         out.rule("[bold]Om over te praten[/bold]", align="left")
