@@ -373,6 +373,28 @@ def test_migration_5_gives_an_older_store_the_overview_indexes(home: Path) -> No
     assert "COVERING INDEX steps_handled" in plan
 
 
+def test_rows_written_with_json_dumps_read_the_same(home: Path) -> None:
+    """Earlier releases wrote the JSON with json.dumps (spaces after , and :); msgspec reads it."""
+    import json
+
+    with Store.open() as store:
+        reflection_id = store.create(full_sitting(), household="Gezin A", framework_version="1")
+        before = store.load(reflection_id)
+    with raw(home / FILE_NAME) as db:
+        for column in ("pillar_ids", "meta", "route_done"):
+            (text,) = db.execute(f"SELECT {column} FROM reflections").fetchone()
+            spaced = json.dumps(json.loads(text), ensure_ascii=False)
+            db.execute(f"UPDATE reflections SET {column} = ?", (spaced,))
+        for step_id, value in db.execute(
+            "SELECT step_id, value FROM steps WHERE value IS NOT NULL"
+        ).fetchall():
+            spaced = json.dumps(json.loads(value), ensure_ascii=False)
+            db.execute("UPDATE steps SET value = ? WHERE step_id = ?", (spaced, step_id))
+        db.commit()
+    with Store.open() as store:
+        assert store.load(reflection_id) == before
+
+
 def test_store_from_a_newer_version_is_refused_and_untouched(home: Path) -> None:
     home.mkdir(mode=0o700)
     path = home / FILE_NAME

@@ -17,7 +17,6 @@ still be wiped; the others keep working.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sqlite3
 import stat
@@ -816,8 +815,9 @@ _ROW_ERRORS = (
     msgspec.DecodeError,
 )
 
-# The JSON of the overview's columns, read by msgspec: a list per reflection, 1,000 of them for
-# `overzicht --json` with many saved reflections, where json.loads took a good part of the time.
+# The store's JSON is written and read by msgspec (faster than json, and json is not imported):
+# with many saved reflections `overzicht --json` reads a list per reflection for 1,000 of them.
+# The text is compact JSON; rows written earlier with json.dumps read the same.
 _STRING_LIST = msgspec.json.Decoder(list[str])
 _NOTE_KEYS = msgspec.json.Decoder(list[tuple[str, str]])
 
@@ -1001,7 +1001,7 @@ def _meta(sitting: Sitting) -> dict[str, Any]:
 
 def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRow]) -> Sitting:
     previous = reflection["previous_route"]
-    meta = clean_data(json.loads(reflection["meta"] or "{}"))
+    meta = clean_data(msgspec.json.decode(reflection["meta"] or "{}"))
     sitting = Sitting(
         pillar_ids=list(_strings(reflection["pillar_ids"])),
         respondent=_text_or_none(respondent),
@@ -1021,7 +1021,7 @@ def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRo
         kind = StepKind(row.kind) if row.kind in targets else None
         if row.value is None or kind is None:
             continue
-        value = clean_data(json.loads(row.value))
+        value = clean_data(msgspec.json.decode(row.value))
         if kind == StepKind.QUESTION and isinstance(value, str):
             value = Special(value)
         who = split_step_id(row.step_id)[2]
@@ -1049,7 +1049,7 @@ def _by_skip(row: _StepRow) -> int:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return msgspec.json.encode(value).decode()
 
 
 def _label(value: Any) -> str | None:
