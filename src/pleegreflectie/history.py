@@ -12,7 +12,7 @@ from .compare import Comparison, compare
 from .conversation import KitchenTable, kitchen_table
 from .flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from .models import Answers, Catalogue, Framework
-from .route import Route, plan_route
+from .route import Route, plan_for_sitting
 from .scoring import Result, score
 from .signals import evaluate, signals_of
 
@@ -32,17 +32,7 @@ class Outcome(Struct, frozen=True):
 
 def outcome_of(framework: Framework, catalogue: Catalogue, sitting: Sitting, *, today: dt.date) -> Outcome:
     """Scores, the route (without the steps already done), the signals and the conversation points."""
-    answers = sitting.to_answers()
-    result = score(framework, answers, sitting.pillar_ids)
-    route = plan_route(
-        framework,
-        catalogue,
-        answers,
-        result,
-        today=today,
-        done=sitting.route_done,
-        ongoing=sitting.route_ongoing,
-    )
+    answers, result, route = plan_for_sitting(framework, catalogue, sitting, today=today)
     rules, signals_note = signals_of(framework, sitting.signals_path)
     signals = evaluate(rules, framework, answers, result)
     table = kitchen_table(framework, sitting, answers, result, signals, route)

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from msgspec import Struct
 
@@ -60,8 +60,11 @@ from .models import (
     ParentKind,
     Profile,
 )
-from .scoring import Gap, Result
+from .scoring import Gap, Result, score
 from .wording import FORM_WORDS, join_words, number
+
+if TYPE_CHECKING:
+    from .flow import Sitting
 
 Phase = Literal["nu", "daarna", "later"]
 PHASES: tuple[Phase, ...] = ("nu", "daarna", "later")
@@ -869,3 +872,30 @@ def plan_route(
             "Bespreek deze route met je pleegzorgbegeleider. Die kan extra hulp regelen als dat nodig is."
         )
     return Route(tuple(steps), tuple(uncovered), _share(result), tuple(advice), tuple(later), ongoing_steps)
+
+
+def plan_for_sitting(
+    framework: Framework,
+    catalogue: Catalogue,
+    sitting: Sitting,
+    *,
+    today: dt.date,
+    forms: Sequence[LearningForm] | None = None,
+    hours: int | None = None,
+) -> tuple[Answers, Result, Route]:
+    """The answers of a sitting, their scores and the route, without the steps the family has done
+    or is still doing. The end of a sitting, the report and `pleegreflectie route` all plan so."""
+    answers = sitting.to_answers()
+    result = score(framework, answers, sitting.pillar_ids)
+    route = plan_route(
+        framework,
+        catalogue,
+        answers,
+        result,
+        forms=forms,
+        hours=hours,
+        today=today,
+        done=sitting.route_done,
+        ongoing=sitting.route_ongoing,
+    )
+    return answers, result, route

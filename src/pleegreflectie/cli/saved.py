@@ -114,8 +114,7 @@ def route(
     json_output: JsonOption = False,
 ) -> None:
     from ..load import load_catalogue, load_framework
-    from ..route import plan_route
-    from ..scoring import score
+    from ..route import plan_for_sitting
 
     framework = load_framework()
     if catalogus is not None or antwoorden is not None:
@@ -124,18 +123,8 @@ def route(
         catalogue = _saved_catalogue(framework, nummer)
     forms = _chosen_forms(vorm)
     sitting = _sitting_for(nummer, antwoorden, framework)
-    answers = sitting.to_answers()
-    result = score(framework, answers, sitting.pillar_ids)
-    planned = plan_route(
-        framework,
-        catalogue,
-        answers,
-        result,
-        forms=forms,
-        hours=uren,
-        today=_today(),
-        done=sitting.route_done,
-        ongoing=sitting.route_ongoing,
+    _, result, planned = plan_for_sitting(
+        framework, catalogue, sitting, today=_today(), forms=forms, hours=uren
     )
     if json_output:
         from ..export import route_json
