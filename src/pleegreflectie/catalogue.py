@@ -17,7 +17,15 @@ from typing import Any
 from msgspec import Struct
 
 from .errors import InvalidFileError, Problem
-from .load import DuplicateKeysError, Source, _check_catalogue_ids, _items, _require_mapping, parse, validate
+from .load import (
+    DuplicateKeysError,
+    Source,
+    _check_catalogue_ids,
+    _require_mapping,
+    list_items,
+    parse,
+    validate,
+)
 from .models import Catalogue, Challenge, Framework, KnownGap, LearningForm
 from .structs import json_text
 
@@ -54,7 +62,7 @@ def review(source: Source, today: dt.date) -> tuple[str | None, list[Problem]]:
     version = data.get("versie")
     limit = _months_before(today, STALE_MONTHS)
     warnings = []
-    for index, entry in _items(data, "aanbod"):
+    for index, entry in list_items(data, "aanbod"):
         checked = _date(entry.get("laatst_gecontroleerd"))
         if checked is not None and checked < limit:
             name = f"'{entry['id']}'" if isinstance(entry.get("id"), str) else "dit aanbod"
@@ -95,7 +103,7 @@ def _read(source: Source) -> tuple[bool, Any, list[Problem]]:
 
 def _lint(data: dict[str, Any], source: Source, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
-    for index, entry in _items(data, "aanbod"):
+    for index, entry in list_items(data, "aanbod"):
         loc: tuple[str | int, ...] = ("aanbod", index)
         name = f"'{entry['id']}'" if isinstance(entry.get("id"), str) else "dit aanbod"
         until = _date(entry.get("geldig_tot"))

@@ -734,12 +734,30 @@ def parse_framework(source: Source) -> Framework:
     return framework
 
 
-def _items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def list_items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, item) of the mappings in the list under `key`; anything else is skipped (the
+    validation reports it)."""
     value = data.get(key) if isinstance(data, dict) else None
     if isinstance(value, list):
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
+
+
+def duplicate_ids(data: Any, key: str, noun: str, source: Source) -> Iterator[Problem]:
+    """An id used a second time in the list under `key` (an offer, a signal): one problem each."""
+    seen: dict[str, int] = {}
+    for index, item in list_items(data, key):
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            continue
+        if item_id in seen:
+            yield source.problem(
+                (key, index, "id"),
+                f"het id '{item_id}' staat er al ({noun} nummer {seen[item_id] + 1}). "
+                f"Geef elk {noun} een eigen id.",
+            )
+        seen.setdefault(item_id, index)
 
 
 def _check_framework_ids(data: dict[str, Any], source: Source) -> Iterator[Problem]:
@@ -771,12 +789,12 @@ def _check_framework_ids(data: dict[str, Any], source: Source) -> Iterator[Probl
             )
 
     problems: list[Problem] = []
-    for p, pillar in _items(data, "pijlers"):
+    for p, pillar in list_items(data, "pijlers"):
         check(("pijlers", p, "id"), pillar.get("id"), None, "pijler")
-        for c, comp in _items(pillar, "competenties"):
+        for c, comp in list_items(pillar, "competenties"):
             loc = ("pijlers", p, "competenties", c)
             check((*loc, "id"), comp.get("id"), str(pillar.get("id")), "competentie")
-            for q, question in _items(comp, "vragen"):
+            for q, question in list_items(comp, "vragen"):
                 check((*loc, "vragen", q, "id"), question.get("id"), str(comp.get("id")), "vraag")
     yield from problems
 
@@ -802,19 +820,10 @@ def parse_catalogue(framework: Framework, source: Source) -> Catalogue:
 
 def _check_catalogue_ids(framework: Framework, data: dict[str, Any], source: Source) -> Iterator[Problem]:
     known = {c.id for c in framework.competencies()}
-    seen: dict[str, int] = {}
-    for index, entry in _items(data, "aanbod"):
-        entry_id = entry.get("id")
-        if isinstance(entry_id, str):
-            if entry_id in seen:
-                yield source.problem(
-                    ("aanbod", index, "id"),
-                    f"het id '{entry_id}' staat er al (aanbod nummer {seen[entry_id] + 1}). "
-                    "Geef elk aanbod een eigen id.",
-                )
-            seen.setdefault(entry_id, index)
+    yield from duplicate_ids(data, "aanbod", "aanbod", source)
+    for index, entry in list_items(data, "aanbod"):
         yield from _unknown_competencies(entry, ("aanbod", index), known, source)
-    for index, gap in _items(data, "niet_gevonden"):
+    for index, gap in list_items(data, "niet_gevonden"):
         yield from _unknown_competencies(gap, ("niet_gevonden", index), known, source)
 
 

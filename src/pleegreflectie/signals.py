@@ -15,7 +15,7 @@ from msgspec import Meta, Struct, field
 
 from .datacache import cached
 from .errors import InvalidFileError, Problem
-from .load import Source, bundled, parse, read_source, validate
+from .load import Source, bundled, duplicate_ids, list_items, parse, read_source, validate
 from .models import SLUG, Answers, CareKind, Challenge, Framework, ParentKind, Special
 from .scoring import Result
 from .structs import STRICT, Model
@@ -185,22 +185,8 @@ def _check_ids(framework: Framework, data: dict[str, Any], source: Source) -> It
     competencies = {c.id for c in framework.competencies()}
     pillars = {p.id for p in framework.pillars}
     questions = {q.id for q in framework.questions()}
-    seen: dict[str, int] = {}
-    rules = data.get("signalen")
-    if not isinstance(rules, list):
-        return
-    for index, rule in enumerate(rules):
-        if not isinstance(rule, dict):
-            continue
-        rule_id = rule.get("id")
-        if isinstance(rule_id, str):
-            if rule_id in seen:
-                yield source.problem(
-                    ("signalen", index, "id"),
-                    f"het id '{rule_id}' staat er al (signaal nummer {seen[rule_id] + 1}). "
-                    "Geef elk signaal een eigen id.",
-                )
-            seen.setdefault(rule_id, index)
+    yield from duplicate_ids(data, "signalen", "signaal", source)
+    for index, rule in list_items(data, "signalen"):
         yield from _check_condition(
             rule.get("als"), ("signalen", index, "als"), source, competencies, pillars, questions
         )
