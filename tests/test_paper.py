@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from terminal import close, skip_without_terminal, spawn
 from typer.testing import CliRunner
 
 from pleegreflectie.cli import app
@@ -160,3 +161,29 @@ def test_papier_reads_a_file_and_says_what_it_read(tmp_path: Path) -> None:
     broken.write_text("\n\nfunctioneren: 4 4\n", encoding="utf-8")
     failed = CliRunner().invoke(app, ["papier", str(broken)])
     assert failed.exit_code == 2 and f"{broken}:3: bij Functioneren staan 2 antwoorden" in failed.stderr
+
+
+# ---------------------------------------------------------------- typing it over on a terminal
+
+
+@skip_without_terminal[0]
+@skip_without_terminal[1]
+def test_typed_lines_in_a_terminal_never_echo_an_escape_sequence(tmp_path: Path) -> None:
+    """A wrong line is named with what was typed, escape sequences made visible; then a good line."""
+    import pexpect
+
+    child = spawn(tmp_path / "thuis", "papier", "--pijler", "zorgen")
+    try:
+        child.expect_exact("Zorgen: typ de 10 antwoorden")
+        child.send("1 2 \x1b[31mrood\r")
+        child.expect_exact("Dat klopt niet:")
+        child.expect_exact("(antwoord 3) kan niet")
+        said = child.before
+        assert "␛[31mrood" in said and "\x1b[31m" not in said
+        child.expect_exact("Zorgen: typ de 10 antwoorden")
+        child.send("4 4 3 3 2 2 5 5 4 4\r")
+        child.expect(pexpect.EOF)
+        assert "antwoorden:" in child.before and "zorgen." in child.before
+    finally:
+        close(child)
+    assert child.exitstatus == 0

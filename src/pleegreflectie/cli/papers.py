@@ -123,6 +123,7 @@ def papier(
 def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any:
     """Ask for the typed lines one by one, in plain lines (fine with a screen reader)."""
     from ..paper import Typed, pillar_questions, read_line
+    from ..safe import clean
 
     typed = Typed()
     labels = [""]
@@ -130,7 +131,8 @@ def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any
         labels = []
         for which in ("eerste", "tweede"):
             while True:
-                label = input(f"Wat is de naam of letter van de {which} pleegouder? (bijvoorbeeld A) ")
+                # Typed text is shown again later: no escape sequences (safe.clean).
+                label = clean(input(f"Wat is de naam of letter van de {which} pleegouder? (bijvoorbeeld A) "))
                 label = " ".join(label.split()) or ("A" if which == "eerste" else "B")
                 if label not in labels:
                     break
@@ -145,7 +147,9 @@ def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any
         for label in labels:
             who = f" van {label}" if label else ""
             while True:
-                line = input(f"{pillar.title}{who}: typ de {count} antwoorden, of Enter om over te slaan: ")
+                line = clean(
+                    input(f"{pillar.title}{who}: typ de {count} antwoorden, of Enter om over te slaan: ")
+                )
                 if not line.strip():
                     break
                 try:
