@@ -81,6 +81,8 @@ class Limits(Struct, frozen=True):
     items: int = 5_000  # items in one list or mapping
     aliases: bool = True  # anchors and aliases (& and *) allowed at all
     expanded: int = 1_000_000  # values after expanding every alias
+    # What to do about nesting beyond `depth`, after "hier zitten te veel lijsten in elkaar".
+    too_deep: str = "Zo'n bestand maakt niemand met de hand: controleer of dit het goede bestand is."
 
 
 ANSWERS_LIMITS = Limits("een antwoordenbestand", size=1_000_000, depth=20, items=10_000, aliases=False)
@@ -119,9 +121,10 @@ class Source:
         return Problem(self.name, self.line(loc), message)
 
 
-def bundled(name: str) -> Source:
+def bundled(name: str, limits: Limits | None = None) -> Source:
     """A data file shipped inside the package (or, in a source checkout, the repository's data/)."""
-    limits = FRAMEWORK_LIMITS if name == FRAMEWORK_FILE else CATALOGUE_LIMITS
+    if limits is None:
+        limits = FRAMEWORK_LIMITS if name == FRAMEWORK_FILE else CATALOGUE_LIMITS
     here = Path(__file__).resolve().parent
     # Installed: next to this module. An editable install: data/ at the top of the repository.
     # Anything else (a zip): importlib.resources, imported only then (it costs start-up time).
@@ -261,8 +264,7 @@ class _Refused(Exception):
 def _too_deep(line: int, limits: Limits) -> _Refused:
     return _Refused(
         line,
-        f"hier zitten te veel lijsten in elkaar (meer dan {limits.depth} niveaus). "
-        "Zo'n bestand maakt niemand met de hand: controleer of dit het goede bestand is.",
+        f"hier zitten te veel lijsten in elkaar (meer dan {limits.depth} niveaus). {limits.too_deep}",
     )
 
 

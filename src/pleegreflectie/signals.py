@@ -15,13 +15,21 @@ from msgspec import Meta, Struct, field
 
 from .datacache import cached
 from .errors import InvalidFileError, Problem
-from .load import Source, bundled, duplicate_ids, list_items, parse, read_source, validate
+from .load import Limits, Source, bundled, duplicate_ids, list_items, parse, read_source, validate
 from .models import SLUG, Answers, CareKind, Challenge, Framework, ParentKind, Special
 from .scoring import Result
 from .structs import STRICT, Model
 
 SIGNALS_FILE = "signalen.yaml"
 MAX_DEPTH = 24  # lists and mappings inside each other: room for about eight `een_van` in `een_van`
+# Read like a catalogue, but less deep: checking the conditions recurses, and nobody writes more.
+SIGNALS_LIMITS = Limits(
+    "een bestand met signalen",
+    size=2_000_000,
+    depth=MAX_DEPTH,
+    items=5_000,
+    too_deep="Maak ze eenvoudiger, zoals minder een_van in een_van.",
+)
 
 _YES_NO = {"ja": True, "nee": False}
 
@@ -105,7 +113,7 @@ class Signal(Struct, frozen=True):
 
 def load_signals(framework: Framework, path: Path | None = None) -> SignalRules:
     """The bundled rules, or an organisation's own file; every problem with its file and line."""
-    source = read_source(path) if path else bundled(SIGNALS_FILE)
+    source = read_source(path, SIGNALS_LIMITS) if path else bundled(SIGNALS_FILE, SIGNALS_LIMITS)
     if path is None and (copy := cached(SIGNALS_FILE, source.text, SignalRules, framework)) is not None:
         return copy  # the bundled file, checked before against this framework (datacache.py)
     return parse_signals(framework, source)
@@ -126,58 +134,17 @@ def signals_of(framework: Framework, path: str | None) -> tuple[SignalRules, str
 
 
 def parse_signals(framework: Framework, source: Source) -> SignalRules:
-    data = parse(source)
+    data = parse(source, SIGNALS_LIMITS)  # nesting deeper than MAX_DEPTH stops here, with its line
     if not isinstance(data, dict):
         what = "het bestand is leeg" if data is None else "het bestand begint met een lijst of een tekst"
         raise InvalidFileError(
             [Problem(source.name, 1, f"{what}. Het moet beginnen met 'versie:' en 'signalen:'.")]
-        )
-    if _depth(data) > MAX_DEPTH:  # before validation and line lookups, which recurse
-        raise InvalidFileError(
-            [
-                Problem(
-                    source.name,
-                    _deep_line(source),
-                    "hier staan te veel lijsten in elkaar (zoals een_van in een_van in een_van). "
-                    "Maak ze eenvoudiger.",
-                )
-            ]
         )
     rules, problems = validate(SignalRules, data, source)
     problems += list(_check_ids(framework, data, source))
     if problems or rules is None:
         raise InvalidFileError(problems, hint="Verbeter het bestand met signalen en probeer het opnieuw.")
     return rules
-
-
-def _depth(data: Any) -> int:
-    """How deep lists and mappings sit inside each other (without recursion)."""
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        item, level = stack.pop()
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
-        if children is None:
-            continue
-        deepest = max(deepest, level)
-        if level <= MAX_DEPTH:
-            stack.extend((child, level + 1) for child in children)
-    return deepest
-
-
-def _deep_line(source: Source) -> int | None:
-    """The line where the nesting first gets too deep, from the parser's events (no recursion)."""
-    import yaml  # only for a file nested too deep
-
-    level = 0
-    for event in yaml.parse(source.text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            level += 1
-            if level > MAX_DEPTH:
-                mark = event.start_mark
-                return mark.line + 1 if mark is not None else None
-        elif isinstance(event, yaml.CollectionEndEvent):
-            level -= 1
-    return None
 
 
 def _check_ids(framework: Framework, data: dict[str, Any], source: Source) -> Iterator[Problem]:
