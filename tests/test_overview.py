@@ -149,3 +149,20 @@ def test_a_long_overview_shows_the_newest_and_counts_the_rest(
         "pijlers_klaar",
         "antwoorden",
     }
+
+
+def test_the_count_of_earlier_reflections_is_written_the_dutch_way(
+    tmp_path: Path, framework: Framework, oma: Answers
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    from pleegreflectie.view import show_overview
+
+    _fill(tmp_path / "opslag", framework, oma, 1)
+    with Store.open(tmp_path / "opslag") as store:
+        rows = store.overview()
+    out = io.StringIO()
+    show_overview(Console(file=out, width=80), framework, rows, earlier=1250)
+    assert "en nog 1.250 eerder" in " ".join(out.getvalue().split())

@@ -86,20 +86,18 @@ class InvalidFileError(PleegreflectieError):
         lines = [str(p) for p in self.problems[:MAX_PROBLEMS_SHOWN]]
         count = len(self.problems) + skipped
         head = (
-            "Er is 1 probleem gevonden:" if count == 1 else f"Er zijn {_thousands(count)} problemen gevonden:"
+            "Er is 1 probleem gevonden:" if count == 1 else f"Er zijn {thousands(count)} problemen gevonden:"
         )
         rest = count - len(lines)
         if rest:
-            lines.append(
-                f"en nog {_thousands(rest)} {'ander probleem' if rest == 1 else 'andere problemen'}."
-            )
+            lines.append(f"en nog {thousands(rest)} {'ander probleem' if rest == 1 else 'andere problemen'}.")
         text = "\n".join([head, *(f"  {line}" for line in lines)])
         if hint:
             text += f"\n{hint}"
         super().__init__(text)
 
 
-def _thousands(count: int) -> str:
+def thousands(count: int) -> str:
     """9876 as "9.876", the Dutch way."""
     return f"{count:,}".replace(",", ".")
 

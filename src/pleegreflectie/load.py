@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from msgspec import Struct
 
 from .datacache import cached
-from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem, os_reason
+from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem, os_reason, thousands
 from .models import (
     LABEL_MAX,
     PILLAR_IDS,
@@ -271,8 +271,8 @@ def _too_deep(line: int, limits: Limits) -> _Refused:
 def _too_long(line: int, limits: Limits) -> _Refused:
     return _Refused(
         line,
-        f"deze lijst is te lang (meer dan {limits.items:,} items) voor {limits.what}. ".replace(",", ".")
-        + "Controleer of dit het goede bestand is.",
+        f"deze lijst is te lang (meer dan {thousands(limits.items)} items) voor {limits.what}. "
+        "Controleer of dit het goede bestand is.",
     )
 
 
@@ -355,7 +355,7 @@ def _check_events(text: str, limits: Limits) -> None:
                 raise _Refused(
                     line,
                     f"door de verwijzingen (& en *) wordt dit bestand veel te groot (meer dan "
-                    f"{limits.expanded:,} waarden). Schrijf de waarden gewoon uit.".replace(",", "."),
+                    f"{thousands(limits.expanded)} waarden). Schrijf de waarden gewoon uit.",
                 )
             if kind is yaml.ScalarEvent:
                 tag = event.tag

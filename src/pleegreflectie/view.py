@@ -13,6 +13,7 @@ from rich.text import Text
 
 from .catalogue import THIN
 from .conversation import agreement_text, differences
+from .errors import thousands
 from .flow import Progress
 from .models import Agreement, Answers, Competency, Framework, Pillar
 from .route import MAX_GAPS, UNCOVERED_ADVICE, Route, RouteStep
@@ -262,7 +263,7 @@ def show_overview(
         return
     if earlier:
         out.print(
-            f"De laatste {len(rows)} reflecties, en nog {earlier} eerder. "
+            f"De laatste {len(rows)} reflecties, en nog {thousands(earlier)} eerder. "
             "Alles zien: pleegreflectie overzicht --alles"
         )
     table = Table(box=None, header_style="bold", padding=(0, 1))
