@@ -256,6 +256,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "Daarna wordt het niet meer aangeraden.",
         "land": "nl: aanbod in Nederland. vl: aanbod in Vlaanderen. "
         "Een gezin krijgt alleen aanbod uit het eigen land.",
+        "bron": "De openbare pagina('s) waar staat wat hier staat: wie het aanbiedt, voor wie, "
+        "hoe, en dat het er nu is. Met titel en url. Aanbod zonder bron komt nooit als stap in de route.",
         "laatst_gecontroleerd": "Wanneer iemand voor het laatst heeft gekeken of het aanbod er nog is "
         "en klopt, zoals 2026-11-23. 'catalogus controleer' waarschuwt na 18 maanden.",
         "beschikbaarheid": "landelijk: overal te krijgen. eigen-organisatie: vraag of jouw "
@@ -279,6 +281,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "uren": "Hoeveel uur het in totaal kost.",
     },
     "AgeRange": {"min": "De jongste leeftijd.", "max": "De oudste leeftijd."},
+    "SourceRef": {"titel": "De titel van de pagina.", "url": "Het webadres. Begin met https://."},
     "Catalogue": {
         "versie": 'Versie van het bestand, zoals "2026.12".',
         "aanbod": "De lijst met aanbod.",
@@ -301,6 +304,7 @@ _TYPE_DESCRIPTIONS = {
     "Duration": "De duur van het aanbod.",
     "AgeRange": "Leeftijd van het pleegkind in jaren.",
     "KnownGap": "Een onderwerp waar geen echt aanbod voor is gevonden.",
+    "SourceRef": "Een openbare pagina als bron.",
 }
 
 

@@ -94,9 +94,17 @@ class Condition(_Model, frozen=True, kw_only=True):
     care_kinds: tuple[CareKind, ...] | None = field(name="pleegzorgvormen", default=None)
     parent_kinds: tuple[ParentKind, ...] | None = field(name="pleegouder", default=None)
     ages: "AgeRange | None" = field(name="leeftijd", default=None)
+    # nl or vl: the country is always known (unknown counts as nl), so it fits exactly.
+    country: Literal["nl", "vl"] | None = field(name="land", default=None)
+    # 1 or 2 foster parents in the household (profile key aantal_pleegouders).
+    parents_count: Literal[1, 2] | None = field(name="aantal_pleegouders", default=None)
 
     def holds(self, profile: "Profile") -> bool:
         if self.own_children is not None and profile.own_children not in (None, self.own_children):
+            return False
+        if self.country is not None and profile.country != self.country:
+            return False
+        if self.parents_count is not None and profile.parents_count not in (None, self.parents_count):
             return False
         if self.care_kinds and profile.care_kinds and not set(self.care_kinds) & set(profile.care_kinds):
             return False
@@ -108,6 +116,10 @@ class Condition(_Model, frozen=True, kw_only=True):
 
     def matches(self, profile: "Profile") -> bool:
         if self.own_children is not None and profile.own_children is not self.own_children:
+            return False
+        if self.country is not None and profile.country != self.country:
+            return False
+        if self.parents_count is not None and profile.parents_count != self.parents_count:
             return False
         if self.care_kinds and not (profile.care_kinds and set(profile.care_kinds) <= set(self.care_kinds)):
             return False
@@ -128,6 +140,8 @@ class Question(_Model, frozen=True, kw_only=True):
     id: str
     kind: Literal["weten", "doen"] = field(name="soort")
     text: Annotated[str, Meta(min_length=1)] = field(name="tekst")
+    # The name of a scale under the framework's 'schalen'; none: the framework's 'schaal'.
+    scale: str | None = field(name="schaal", default=None)
     condition: Condition | None = field(name="voorwaarde", default=None)
     variants: tuple[Variant, ...] = field(name="varianten", default=())
 
@@ -181,6 +195,11 @@ class Pillar(_Model, frozen=True, kw_only=True):
 class Framework(_Model, frozen=True, kw_only=True):
     version: str = field(name="versie")
     scale: Annotated[tuple[ScaleOption, ...], Meta(min_length=5, max_length=5)] = field(name="schaal")
+    # Named scales a question can choose with 'schaal: NAME' (for example a frequency scale for doing
+    # questions). Every scale has five points, 1 to 5, so scores stay comparable.
+    scales: dict[str, Annotated[tuple[ScaleOption, ...], Meta(min_length=5, max_length=5)]] = field(
+        name="schalen", default_factory=dict
+    )
     importance_question: str = field(name="belang_vraag")
     importance: Annotated[tuple[ScaleOption, ...], Meta(min_length=3, max_length=3)] = field(name="belang")
     pillars: Annotated[tuple[Pillar, ...], Meta(min_length=1)] = field(name="pijlers")
@@ -203,8 +222,14 @@ class Framework(_Model, frozen=True, kw_only=True):
     def questions(self) -> list[Question]:
         return [q for c in self.competencies() for q in c.questions]
 
-    def scale_label(self, value: int) -> str:
-        return next(o.label for o in self.scale if o.value == value)
+    def scale_for(self, question: Question | None = None) -> tuple[ScaleOption, ...]:
+        """The scale a question is answered on: its named scale, or the framework's default."""
+        if question is not None and question.scale is not None:
+            return self.scales[question.scale]
+        return self.scale
+
+    def scale_label(self, value: int, question: Question | None = None) -> str:
+        return next(o.label for o in self.scale_for(question) if o.value == value)
 
     def importance_label(self, value: int) -> str:
         return next(o.label for o in self.importance if o.value == value)
@@ -230,6 +255,16 @@ class Profile(_Model, frozen=True, kw_only=True):
     hours_per_month: Annotated[int, Meta(ge=0, le=200)] | None = field(name="uren_per_maand", default=None)
     # nl: Nederland, vl: Vlaanderen. Unknown counts as nl: the tool started in the Netherlands.
     country: Literal["nl", "vl"] = field(name="land", default="nl")
+    # How many foster parents the household has (1 or 2): "je" or "jullie", one adult or two.
+    parents_count: Literal[1, 2] | None = field(name="aantal_pleegouders", default=None)
+    # How often the (current) foster child moved to another home before this one (seed 004).
+    earlier_placements: Annotated[int, Meta(ge=0, le=50)] | None = field(
+        name="eerdere_plaatsingen", default=None
+    )
+    # When the current foster child came (JJJJ-MM): the phase of the placement follows this date.
+    placement_since: Annotated[str, Meta(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = field(
+        name="plaatsing_sinds", default=None
+    )
 
     def __post_init__(self) -> None:
         if self.household is not None:  # tidy spaces; only spaces is no name
@@ -355,6 +390,13 @@ class Audience(_Model, frozen=True, kw_only=True):
     unprepared_only: bool = field(name="zonder_voorbereiding", default=False)
 
 
+class SourceRef(_Model, frozen=True, kw_only=True):
+    """A public page that supports what a catalogue entry says (provider, ages, form, offered now)."""
+
+    title: Annotated[str, Meta(min_length=1)] = field(name="titel")
+    url: Annotated[str, Meta(pattern=r"^https?://\S+$")]
+
+
 class Duration(_Model, frozen=True, kw_only=True):
     sessions: Annotated[int, Meta(ge=1)] | None = field(name="bijeenkomsten", default=None)
     weeks: Annotated[int, Meta(ge=1)] | None = field(name="weken", default=None)
@@ -386,6 +428,8 @@ class Course(_Model, frozen=True, kw_only=True):
     region: str | None = field(name="regio", default=None)
     valid_until: dt.date | None = field(name="geldig_tot", default=None)
     country: Country = field(name="land")
+    # The public pages this entry rests on; an entry without one is never a route step.
+    sources: tuple[SourceRef, ...] = field(name="bron", default=())
     checked: dt.date = field(name="laatst_gecontroleerd")
     availability: Availability | None = field(name="beschikbaarheid", default=None)
     phases: tuple[Literal["nieuw", "eerste-jaar", "ervaren"], ...] | None = field(name="fase", default=None)
@@ -394,6 +438,8 @@ class Course(_Model, frozen=True, kw_only=True):
     def before(cls, data: dict[str, Any]) -> dict[str, Any]:
         if isinstance(data.get("vorm"), str):  # one form needs no list
             data["vorm"] = [data["vorm"]]
+        if isinstance(data.get("bron"), dict):  # one source needs no list
+            data["bron"] = [data["bron"]]
         return data
 
     def __post_init__(self) -> None:
