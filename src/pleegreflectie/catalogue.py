@@ -274,6 +274,8 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "problematiek": "Alleen als het aanbod voor een bepaalde problematiek is, zoals trauma.",
         "zonder_voorbereiding": "true: alleen voor wie nog geen voorbereidingstraining had "
         "(aspirant-pleegouders, veel netwerkpleegouders).",
+        "eigen_kinderen": "true: alleen voor gezinnen met eigen kinderen thuis. Laat weg als het voor "
+        "elk gezin is.",
     },
     "Duration": {
         "bijeenkomsten": "Het aantal bijeenkomsten of gesprekken.",

@@ -72,6 +72,36 @@ class Special(StrEnum):
     NOT_APPLICABLE = "nvt"
 
 
+# ---------------------------------------------------------------- texts for one or two foster parents
+
+Address = Literal["je", "jullie"]
+
+
+class AddressedText(_Model, frozen=True, kw_only=True):
+    """A text in a data file in two forms: to one foster parent ("je") and to two ("jullie").
+
+    A data file gives either one plain text (the same for everybody) or `{je: ..., jullie: ...}`.
+    """
+
+    je: Annotated[str, Meta(min_length=1)]
+    jullie: Annotated[str, Meta(min_length=1)]
+
+
+Text = Annotated[str, Meta(min_length=1)] | AddressedText
+
+
+def address_of(answers: "Answers") -> Address:
+    """"jullie" for two foster parents at the table or in the household, otherwise "je"."""
+    return "jullie" if answers.is_duo or answers.profile.parents_count == 2 else "je"
+
+
+def pick(text: Text, address: Address) -> str:
+    """The form of a data text for this family."""
+    if isinstance(text, AddressedText):
+        return text.je if address == "je" else text.jullie
+    return text
+
+
 # ---------------------------------------------------------------- framework
 
 
@@ -388,6 +418,8 @@ class Audience(_Model, frozen=True, kw_only=True):
     challenges: tuple[Challenge, ...] | None = field(name="problematiek", default=None)
     # Only for foster parents who had no preparation training yet (aspirants, many network parents).
     unprepared_only: bool = field(name="zonder_voorbereiding", default=False)
+    # true: only for families with own children at home (false: only without); left out: everybody.
+    own_children: bool | None = field(name="eigen_kinderen", default=None)
 
 
 class SourceRef(_Model, frozen=True, kw_only=True):
