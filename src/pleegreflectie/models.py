@@ -91,7 +91,7 @@ Text = Annotated[str, Meta(min_length=1)] | AddressedText
 
 
 def address_of(answers: "Answers") -> Address:
-    """"jullie" for two foster parents at the table or in the household, otherwise "je"."""
+    """ "jullie" for two foster parents at the table or in the household, otherwise "je"."""
     return "jullie" if answers.is_duo or answers.profile.parents_count == 2 else "je"
 
 
