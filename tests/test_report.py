@@ -144,11 +144,12 @@ def hand_route(entries: list[Course], reason: str = "", advice: str = "") -> Rou
                 course=network,
                 phase="nu",
                 competencies=("samenwerken.gedeeld-opvoederschap",),
-                reason=f"Vraag je pleegzorgbegeleider naar {network.title}: dit helpt bij 'Gedeeld "
+                reason="Dit helpt bij 'Gedeeld "
                 "opvoederschap: ouders en pleegouders' (jullie score 2,0, belangrijk). Dit past bij "
                 "jullie: jullie leren graag thuis.",
                 via_worker=True,
                 hours_per_month=2.0,
+                worker_ask="Bespreek met je pleegzorgbegeleider:",
             ),
             RouteStep(
                 course=training,
@@ -179,6 +180,8 @@ def hand_route(entries: list[Course], reason: str = "", advice: str = "") -> Rou
             advice
             or "Bespreek deze route met je pleegzorgbegeleider. Die kan extra hulp regelen als dat nodig is.",
         ),
+        uncovered_advice="Bespreek deze punten met je pleegzorgbegeleider. Praat er ook over met andere "
+        "pleegouders, familie of vrienden.",
     )
 
 
@@ -368,7 +371,7 @@ def test_content(framework: Framework, oma: Answers) -> None:
     assert "Jullie hebben dit ingevuld met vragen op het scherm." in words
     assert "Hij is vaak boos na het bezoek aan zijn moeder." in words  # the family's note
     assert "Jullie weten het nog niet" in words  # opvoeden.levensfases: "weet ik niet"
-    assert "Vraag je pleegzorgbegeleider naar Extra begeleiding voor netwerkpleegouders." in words
+    assert "Bespreek met je pleegzorgbegeleider: Extra begeleiding voor netwerkpleegouders" in words
     assert "Waarom: Dit helpt bij 'Gedeeld opvoederschap" in words  # the ask is not said twice
     assert "Duur: 8 bijeenkomsten, 10 weken en 20 uur in totaal." in words
     assert "Erkenning: effectief volgens eerste aanwijzingen (NJi)." in words

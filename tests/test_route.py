@@ -33,7 +33,6 @@ from pleegreflectie.route import (
     DEFAULT_HOURS,
     MAX_STEPS,
     PHASES,
-    UNCOVERED_ADVICE,
     Route,
     is_eligible,
     monthly_hours,
@@ -68,6 +67,7 @@ def course(entry_id: str, competencies: Sequence[str], **fields: Any) -> Course:
         "land": "nl",
         "laatst_gecontroleerd": "2026-11-01",
         "duur": {"bijeenkomsten": 8, "weken": 8, "uren": 16},  # 8.66 hours a month
+        "bron": {"titel": "Een testpagina", "url": "https://example.org/aanbod"},
     }
     data.update(fields)
     return Course.model_validate(data)
@@ -317,13 +317,15 @@ def test_uncovered_gaps_get_advice_to_talk_and_informal_options() -> None:
     route, _ = plan(family, catalogue(course("gedrag", ["zorgen.gedrag"])))
     assert route.uncovered == ("samenwerken.juridisch",)
     # The advice comes once, with the list of uncovered gaps (terminal, report and JSON).
-    assert "pleegzorgbegeleider" in UNCOVERED_ADVICE
-    assert "familie of vrienden" in UNCOVERED_ADVICE
-    assert "andere pleegouders" in UNCOVERED_ADVICE
+    assert "pleegzorgbegeleider" in route.uncovered_advice
+    assert "familie of vrienden" in route.uncovered_advice
+    assert "andere pleegouders" in route.uncovered_advice
     assert not any("Juridische en wettelijke zaken" in line for line in route.advice)
     data = route_data(route)
     assert data["niet_gedekt"] == ["samenwerken.juridisch"]
-    assert data["advies_niet_gedekt"] == UNCOVERED_ADVICE
+    assert data["advies_niet_gedekt"] == route.uncovered_advice
+    covered, _ = plan(family, catalogue(course("gedrag", ["zorgen.gedrag", "samenwerken.juridisch"])))
+    assert covered.uncovered == () and covered.uncovered_advice == ""
 
 
 def test_reason_names_competency_score_importance_and_form() -> None:
@@ -339,8 +341,17 @@ def test_reason_names_competency_score_importance_and_form() -> None:
     assert "'Omgaan met het gedrag van je pleegkind'" in step.reason
     assert "2,0" in step.reason
     assert "heel belangrijk" in step.reason
-    assert "jullie leren graag in een groep" in step.reason
+    assert "Dit past bij je: je leert graag in een groep." in step.reason  # one foster parent
     assert not step.via_worker
+    two = answers(
+        framework,
+        {"uren_per_maand": 20, "leervormen": ["groep"], "aantal_pleegouders": 2},
+        {"zorgen.gedrag": 2},
+        importance={"zorgen.gedrag": 3},
+    )
+    step = plan(two, cat)[0].steps[0]
+    assert "(jullie score 2,0, heel belangrijk)" in step.reason
+    assert "jullie leren graag in een groep" in step.reason
 
 
 def test_via_worker_wording() -> None:
@@ -353,8 +364,9 @@ def test_via_worker_wording() -> None:
     )
     step = plan(family, cat)[0].steps[0]
     assert step.via_worker
-    assert step.reason.startswith("Vraag je pleegzorgbegeleider naar Thuishulp")
-    assert "Dit kan gewoon bij jullie thuis." in step.reason
+    assert step.worker_ask == "Bespreek met je pleegzorgbegeleider:"
+    assert step.reason.startswith("Dit helpt bij 'Omgaan met het gedrag")
+    assert "Dit kan gewoon bij je thuis." in step.reason  # one foster parent: je
 
 
 def test_behaviour_problems_prefer_a_programme_of_ten_to_sixteen_weeks() -> None:
@@ -497,7 +509,7 @@ def test_persona_registered_couple_with_a_toddler_in_crisis_care() -> None:
     assert set(ids(route)) & {"pleegouder-pleegkind-interventie", "vipp-sd", "basic-trust"}
     attachment = next(s for s in route.steps if "zorgen.wennen" in s.competencies)
     assert attachment.phase == "nu"
-    assert attachment.via_worker and attachment.reason.startswith("Vraag je pleegzorgbegeleider naar")
+    assert attachment.via_worker and attachment.worker_ask == "Bespreek met je pleegzorgbegeleider:"
     assert all(_ages_fit(s.course, 1) for s in route.steps)  # nothing for teenagers
     assert not any("netwerkpleegouders" in line for line in route.advice)
     assert not any("21 jaar" in line for line in route.advice)
@@ -534,6 +546,10 @@ def test_persona_experienced_long_term_family_with_a_sixteen_year_old() -> None:
 def _fits(entry: Course, profile: Profile, forms: Sequence[LearningForm] | None) -> bool:
     """An independent statement of the eligibility rules of issue 3."""
     audience = entry.audience
+    months = _placement_months(profile)
+    experience = (
+        profile.years if profile.years is not None else (months // 12 if months is not None else None)
+    )
     checks = [
         entry.valid_until is None or entry.valid_until >= TODAY,
         not forms or any(f in forms for f in entry.forms),
@@ -552,8 +568,24 @@ def _fits(entry: Course, profile: Profile, forms: Sequence[LearningForm] | None)
             for c in profile.challenges
             if c not in (Challenge.NONE, Challenge.UNKNOWN)
         ),
+        # own-children material never to a family without own children at home (and back)
+        audience.own_children is None
+        or profile.own_children is None
+        or audience.own_children == profile.own_children,
+        # start-of-placement material only in the first six months of the current placement
+        not (entry.phases == ("nieuw",) and months is not None and months >= 6),
+        # material for experienced foster parents not in the first two years
+        not (entry.phases == ("ervaren",) and experience is not None and experience < 2),
+        entry.id not in ("pleegzorgbegeleider", "pleegzorgbegeleider-vlaanderen"),  # the worker itself
     ]
     return all(checks)
+
+
+def _placement_months(profile: Profile) -> int | None:
+    if profile.placement_since is None:
+        return None
+    year, month = map(int, profile.placement_since.split("-"))
+    return max(0, TODAY.year * 12 + TODAY.month - year * 12 - month)
 
 
 def _subset(
@@ -573,6 +605,11 @@ profiles = st.builds(
     challenges=_subset(list(Challenge), 2).map(tuple),
     learning_forms=_subset(list(LearningForm), 3).map(tuple),
     hours_per_month=st.none() | st.integers(0, 30),
+    years=st.none() | st.integers(0, 15),
+    own_children=st.none() | st.booleans(),
+    parents_count=st.none() | st.sampled_from([1, 2]),
+    placement_since=st.none()
+    | st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(2012, 2026), st.integers(1, 12)),
 )
 
 
@@ -604,6 +641,9 @@ def small_catalogues(draw: st.DrawFn) -> Catalogue:
             audience["leeftijd"] = {"min": low, "max": draw(st.integers(low, 21))}
         if draw(st.integers(0, 3)) == 0:
             audience["problematiek"] = draw(_subset(list(Challenge), 2, min_size=1))
+        if draw(st.integers(0, 3)) == 0:
+            audience["eigen_kinderen"] = draw(st.booleans())
+        phases = draw(st.none() | _subset(["nieuw", "eerste-jaar", "ervaren"], 2, min_size=1))
         duration = draw(
             st.none()
             | st.fixed_dictionaries(
@@ -629,6 +669,7 @@ def small_catalogues(draw: st.DrawFn) -> Catalogue:
                 doelgroep=audience,
                 regio=draw(st.none() | st.just("Vlaanderen")),
                 geldig_tot=draw(st.none() | st.dates(dt.date(2026, 11, 1), dt.date(2027, 1, 1))),
+                fase=phases,
             )
         )
     return catalogue(*entries)

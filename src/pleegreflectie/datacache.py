@@ -1,7 +1,7 @@
 """The bundled data files, checked once: a msgpack copy of each checked model next to its YAML.
 
-Reading pillars.yaml, courses.yaml and signalen.yaml means parsing YAML and checking every field and
-id, a tenth of a whole run. The bundled files change only with the program, so `data/<file>.msgpack`
+Reading pillars.yaml, courses.yaml, signalen.yaml and advies.yaml means parsing YAML and checking every
+field and id, a tenth of a whole run. The bundled files change only with the program, so `data/<file>.msgpack`
 holds the checked model together with checksums of the text it came from (and of the framework it
 was checked against). When the hash fits, msgspec decodes the model at once (and checks its types and
 bounds again); when it does not (the YAML changed, a copy is missing or broken), the YAML is read as
@@ -72,6 +72,7 @@ def write(name: str, text: str, model: Any, *context: Any) -> Path:
 
 def refresh() -> list[Path]:
     """Read the bundled YAML files (never the copies) and write their copies."""
+    from .advice import ADVICE_FILE, parse_advice
     from .load import CATALOGUE_FILE, FRAMEWORK_FILE, bundled, parse_catalogue, parse_framework
     from .signals import SIGNALS_FILE, parse_signals
 
@@ -79,10 +80,12 @@ def refresh() -> list[Path]:
     framework = parse_framework(framework_source)
     catalogue_source = bundled(CATALOGUE_FILE)
     signals_source = bundled(SIGNALS_FILE)
+    advice_source = bundled(ADVICE_FILE)
     return [
         write(FRAMEWORK_FILE, framework_source.text, framework),
         write(CATALOGUE_FILE, catalogue_source.text, parse_catalogue(framework, catalogue_source), framework),
         write(SIGNALS_FILE, signals_source.text, parse_signals(framework, signals_source), framework),
+        write(ADVICE_FILE, advice_source.text, parse_advice(advice_source)),
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .route import UNCOVERED_ADVICE, Route
+from .route import Route
 from .scoring import Result
 from .structs import json_text
 
@@ -142,7 +142,7 @@ def route_data(route: Route) -> dict[str, Any]:
             for item in route.later
         ],
         "niet_gedekt": list(route.uncovered),
-        "advies_niet_gedekt": UNCOVERED_ADVICE if route.uncovered else None,
+        "advies_niet_gedekt": route.uncovered_advice or None,
         "delen": list(route.share),
         "adviezen": list(route.advice),
     }

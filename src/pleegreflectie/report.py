@@ -37,7 +37,7 @@ from . import __version__
 from .compare import COMPETENCY_NOISE, PILLAR_NOISE, Comparison
 from .conversation import DIFFERENCE_MIN, KitchenTable, differences
 from .models import RECOGNITION_LABELS, Agreement, Answers, Course, Duration, Framework
-from .route import MAX_GAPS, UNCOVERED_ADVICE, Route, RouteStep
+from .route import MAX_GAPS, Route, RouteStep
 from .scoring import CompetencyScore, Gap, PillarScore, Result
 from .wording import FORM_WORDS, join_words, level, number, profile_lines, signed
 
@@ -360,7 +360,7 @@ def _duration(duration: Duration | None) -> str | None:
 def _step(step: RouteStep) -> str:
     course: Course = step.course
     title = link(course.title, course.url)
-    first = f"Vraag je pleegzorgbegeleider naar **{title}**." if step.via_worker else f"**{title}**"
+    first = f"{escape_inline(step.worker_ask)} **{title}**" if step.worker_ask else f"**{title}**"
     facts = [f"Aanbieder: {escape_inline(course.provider)}."]
     facts.append(f"Vorm: {join_words([FORM_WORDS.get(f, f.value) for f in course.forms])}.")
     duration = _duration(course.duration)
@@ -375,7 +375,7 @@ def _step(step: RouteStep) -> str:
         facts.append(f"Erkenning: {RECOGNITION_LABELS[course.recognition]}.{review}")
     if course.availability == "eigen-organisatie":
         facts.append("Vraag of jouw pleegzorgorganisatie dit aanbiedt.")
-    if not step.via_worker and course.access in ACCESS_WORDS:
+    if not step.worker_ask and course.access in ACCESS_WORDS:
         facts.append(ACCESS_WORDS[course.access])
     if course.url and not _URL_START.match(course.url.strip()):
         facts.append(f"Website: {escape_inline(course.url)}.")
@@ -387,15 +387,8 @@ def _step(step: RouteStep) -> str:
 
 
 def _reason(step: RouteStep) -> str:
-    """The route's reason; the ask for the worker is already in the step's first line."""
-    reason = step.reason.strip()
-    ask = re.match(
-        rf"Vraag je pleegzorgbegeleider naar {re.escape(step.course.title)}(?::|, want)\s+", reason
-    )
-    if step.via_worker and ask:
-        rest = reason[ask.end() :]
-        reason = rest[:1].upper() + rest[1:]
-    return reason
+    """The route's reason (the ask for the worker is in the step's first line, not in the reason)."""
+    return step.reason.strip()
 
 
 def _route(framework: Framework, result: Result, route: Route | None) -> list[str]:
@@ -440,7 +433,7 @@ def _route(framework: Framework, result: Result, route: Route | None) -> list[st
         blocks.append("### Geen passend aanbod")
         blocks.append("Voor deze punten vonden we geen passend aanbod:")
         blocks.append(_bullets(items))
-        blocks.append(UNCOVERED_ADVICE)
+        blocks.append(escape_inline(route.uncovered_advice))
     if route.advice:
         blocks.append("### Goed om te weten")
         blocks.append(_bullets([escape_inline(line) for line in route.advice]))
@@ -466,8 +459,8 @@ def _conversation(framework: Framework, result: Result, route: Route | None) -> 
                 "Wat kan jullie hier wel helpen?"
             )
         for step in route.steps:
-            if step.via_worker:
-                items.append(f"Vraag je pleegzorgbegeleider naar **{escape_inline(step.course.title)}**.")
+            if step.worker_ask:
+                items.append(f"{escape_inline(step.worker_ask)} **{escape_inline(step.course.title)}**.")
     items.append("Vertel ook wat goed gaat. Daar kunnen jullie trots op zijn.")
     return [
         "## Om te bespreken met je pleegzorgbegeleider",

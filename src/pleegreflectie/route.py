@@ -48,8 +48,10 @@ from typing import TYPE_CHECKING, Literal
 
 from msgspec import Struct
 
+from .advice import Advice
 from .models import (
     RECOGNITION_LABELS,
+    Address,
     Answers,
     CareKind,
     Catalogue,
@@ -59,6 +61,7 @@ from .models import (
     LearningForm,
     ParentKind,
     Profile,
+    address_of,
 )
 from .scoring import Gap, Result, score
 from .wording import FORM_WORDS, join_words, number
@@ -69,10 +72,8 @@ if TYPE_CHECKING:
 Phase = Literal["nu", "daarna", "later"]
 PHASES: tuple[Phase, ...] = ("nu", "daarna", "later")
 
-UNCOVERED_ADVICE = (
-    "Bespreek deze punten met je pleegzorgbegeleider. "
-    "Praat er ook over met andere pleegouders, familie of vrienden."
-)
+# An entry without a public source (`bron`) is never a step. Off until every bundled entry has one.
+REQUIRE_SOURCES = False
 MAX_GAPS = 8  # priority gaps a route works on
 MAX_STEPS = 5  # a route, not a list
 MIN_VALUE = 1.0  # a step must close at least this much weighted priority
@@ -111,8 +112,11 @@ class RouteStep(Struct, frozen=True):
     phase: Phase
     competencies: tuple[str, ...]  # the priority gaps this entry serves here (or a point to find out)
     reason: str  # Dutch, B1: why this step, with the family's own scores and importance, and why this form
-    via_worker: bool  # toegang: via-begeleider -> "Vraag je pleegzorgbegeleider naar ..."
+    via_worker: bool  # toegang: via-begeleider -> "Bespreek met je pleegzorgbegeleider: ..."
     hours_per_month: float | None  # estimated load while it runs (monthly_hours); plan_route always sets it
+    # Shown before the title when the offer goes through the worker ("Bespreek met je
+    # pleegzorgbegeleider:", from data/advies.yaml); empty otherwise.
+    worker_ask: str = ""
 
 
 LaterReason = Literal["uren", "vorm", "aantal"]
@@ -134,6 +138,8 @@ class Route(Struct, frozen=True):
     advice: tuple[str, ...]  # general advice lines in Dutch (talk to the worker, informal options, ...)
     later: tuple[LaterItem, ...] = ()  # priority gaps with an offer that did not fit now
     ongoing: tuple[RouteStep, ...] = ()  # earlier steps the family is still doing (phase "nu")
+    # What to do about the uncovered gaps (data/advies.yaml `niet_gedekt`); empty when none are.
+    uncovered_advice: str = ""
 
 
 # ---------------------------------------------------------------- eligibility and load
@@ -173,7 +179,14 @@ def is_eligible(
             return False
     if audience.unprepared_only and _prepared(profile):
         return False
-    phases = family_phases(profile)
+    # Own-children material only for a family with own children at home, and back (unknown: both).
+    if (
+        audience.own_children is not None
+        and profile.own_children is not None
+        and audience.own_children != profile.own_children
+    ):
+        return False
+    phases = family_phases(profile, today)
     if course.phases is not None and phases is not None and not phases & set(course.phases):
         return False
     if audience.challenges is not None and audience.challenges:
@@ -185,19 +198,44 @@ def is_eligible(
 FamilyPhase = Literal["nieuw", "eerste-jaar", "ervaren"]
 
 
-def family_phases(profile: Profile) -> frozenset[FamilyPhase] | None:
-    """Where the family is, from its years as foster parent; None (unknown) lets every entry through.
+NEW_PLACEMENT_MONTHS = 6  # a placement younger than this is new (nieuw)
+FIRST_YEAR_MONTHS = 12
+EXPERIENCED_YEARS = 2
 
-    0 years: a new placement and the first year (nieuw, eerste-jaar); 1 year: the first year is
-    (almost) behind them (eerste-jaar); 2 years or more: experienced (ervaren).
-    """
-    if profile.years is None:
+
+def placement_months(profile: Profile, today: dt.date | None) -> int | None:
+    """Whole months since the current foster child came (`plaatsing_sinds`); None when unknown.
+    A date in the future counts as a placement of 0 months."""
+    if profile.placement_since is None or today is None:
         return None
-    if profile.years == 0:
-        return frozenset({"nieuw", "eerste-jaar"})
-    if profile.years == 1:
-        return frozenset({"eerste-jaar"})
-    return frozenset({"ervaren"})
+    year, month = (int(part) for part in profile.placement_since.split("-"))
+    return max(0, today.year * 12 + today.month - (year * 12 + month))
+
+
+def family_phases(profile: Profile, today: dt.date | None = None) -> frozenset[FamilyPhase] | None:
+    """Where the family is; None (nothing known) lets every entry through.
+
+    The placement decides the start: a placement (`plaatsing_sinds`) of less than 6 months is new
+    (nieuw, eerste-jaar), of less than 12 months in its first year (eerste-jaar), whatever the years as
+    foster parent. The years as foster parent (or, unknown, the placement's years) decide experience:
+    0 or 1 year eerste-jaar, 2 or more ervaren. So an experienced family with a new baby gets the
+    start-of-placement steps and the experienced ones. Without a placement date the years decide alone,
+    as before: 0 years nieuw and eerste-jaar.
+    """
+    months = placement_months(profile, today)
+    years = profile.years if profile.years is not None else (months // 12 if months is not None else None)
+    if years is None:
+        return None
+    phases: set[FamilyPhase] = set()
+    if months is not None:
+        if months < NEW_PLACEMENT_MONTHS:
+            phases |= {"nieuw", "eerste-jaar"}
+        elif months < FIRST_YEAR_MONTHS:
+            phases.add("eerste-jaar")
+    elif years == 0:
+        phases.add("nieuw")
+    phases.add("ervaren" if years >= EXPERIENCED_YEARS else "eerste-jaar")
+    return frozenset(phases)
 
 
 def _prepared(profile: Profile) -> bool:
@@ -264,9 +302,22 @@ class _Context(Struct, frozen=True):
     budget: float
     preferred: frozenset[LearningForm]
     behaviour: bool  # behaviour problems named and a behaviour gap
+    advice: Advice
+    address: Address  # "je" for one foster parent, "jullie" for two
+    today: dt.date
 
     def gap(self, gap_id: str) -> Gap:
         return next(g for g in self.gaps if g.id == gap_id)
+
+    def say(self, key: str, **values: object) -> str:
+        """A sentence of data/advies.yaml for this family: its country, je or jullie, filled in."""
+        return self.advice.say(key, self.profile.country, self.address, **values)
+
+
+def can_be_step(course: Course, advice: Advice) -> bool:
+    """Whether an entry may be a route step at all: it names a public source (`bron`), and it is
+    not the foster care worker itself (who sits at the table: `pleegzorgbegeleider` in advies.yaml)."""
+    return (bool(course.sources) or not REQUIRE_SOURCES) and course.id not in advice.worker_entries
 
 
 def _is_behaviour_gap(gap_id: str) -> bool:
@@ -321,7 +372,9 @@ def _candidates(
     gap_ids = list(targets) if targets is not None else [g.id for g in ctx.gaps]
     found = []
     for course in catalogue.entries:
-        if course.id in exclude or not is_eligible(course, ctx.profile, today=today, forms=forms):
+        if course.id in exclude or not can_be_step(course, ctx.advice):
+            continue
+        if not is_eligible(course, ctx.profile, today=today, forms=forms):
             continue
         serves = tuple(g for g in gap_ids if g in course.competencies)
         if serves:
@@ -384,25 +437,59 @@ def _is_network_guidance(course: Course) -> bool:
     return course.audience.parent_kinds == (ParentKind.NETWORK,)
 
 
-def _needs_network_guidance(profile: Profile) -> bool:
+def _needs_network_guidance(profile: Profile, today: dt.date) -> bool:
     """Network foster parents without preparation; after years of fostering only when they said so."""
     if profile.parent_kind != ParentKind.NETWORK or profile.prepared is True:
         return False
-    phases = family_phases(profile)
+    phases = family_phases(profile, today)
     return profile.prepared is False or phases is None or "ervaren" not in phases
 
 
-def _best_for(gap_id: str, pool: Sequence[_Candidate], plan: _Plan) -> tuple[_Candidate, Phase] | None:
-    """The strongest entry for one gap that still fits: its depth and bonuses first, then its total value."""
+RECOGNITION_RANK = {"goed-onderbouwd": 1, "effectief-eerste": 2, "effectief-goede": 3, "effectief-sterke": 4}
+
+
+def strength(course: Course, gap_id: str, *, behaviour: bool) -> tuple[int, float, int, int]:
+    """How strongly an entry serves one gap; a larger tuple is stronger. In this order:
+
+    1. national before regional (a regional entry is not there for every family);
+    2. its kind: how deeply it closes a gap (DEPTH: a training or intervention 1, support 0.75, peers
+       0.6, information such as a reading list or a film 0.5);
+    3. for a behaviour gap of a family that named behaviour problems, a training or intervention of
+       10 to 16 weeks (seed 004: better results than short ones), then a longer one, then one of
+       unknown length, then a shorter one;
+    4. its recognition in the NJi database (strong, good, first indications, well-founded, none).
+    The fit with the family (learning form, hours) only decides between entries equal in all four.
+    """
+    weeks_rank = 0
+    if behaviour and _is_behaviour_gap(gap_id) and course.kind in PROGRAMME_KINDS:
+        weeks = _weeks(course)
+        if weeks is None:
+            weeks_rank = 1
+        elif BEHAVIOUR_WEEKS[0] <= weeks <= BEHAVIOUR_WEEKS[1]:
+            weeks_rank = 3
+        elif weeks > BEHAVIOUR_WEEKS[1]:
+            weeks_rank = 2
+    national = 1 if course.region is None else 0
+    return (national, DEPTH[course.kind], weeks_rank, RECOGNITION_RANK.get(course.recognition or "", 0))
+
+
+def _strength_key(candidate: _Candidate, gap_id: str, ctx: _Context) -> tuple[int, float, int, int, float]:
+    return (*strength(candidate.course, gap_id, behaviour=ctx.behaviour), round(candidate.factor, 9))
+
+
+def _best_for(
+    gap_id: str, pool: Sequence[_Candidate], plan: _Plan, ctx: _Context
+) -> tuple[_Candidate, Phase] | None:
+    """The strongest entry for one gap that still fits (see `strength`), then its total value."""
     best: tuple[_Candidate, Phase] | None = None
-    best_key: tuple[float, float] | None = None
+    best_key: tuple[tuple[int, float, int, int, float], float] | None = None
     for candidate in pool:  # sorted by id: the first of equal values wins
         if gap_id not in candidate.serves or plan.chosen(candidate):
             continue
         phase = plan.phase_for(candidate.hours)
         if phase is None:
             continue
-        key = (round(candidate.factor, 9), _value(candidate, plan.remaining, plan.priority))
+        key = (_strength_key(candidate, gap_id, ctx), _value(candidate, plan.remaining, plan.priority))
         if best_key is None or key > best_key:
             best, best_key = (candidate, phase), key
     return best
@@ -420,12 +507,14 @@ def _cover(pool: list[_Candidate], ctx: _Context, ongoing: Sequence[_Candidate] 
         for gap_id in candidate.serves:
             plan.remaining[gap_id] *= 1 - DEPTH[candidate.course.kind]
     covered = {g for c in ongoing for g in c.serves}
-    if _needs_network_guidance(ctx.profile):
+    if _needs_network_guidance(ctx.profile, ctx.today):
         first = _best([c for c in pool if _is_network_guidance(c.course)], plan)
         if first is not None:
             plan.take(*first)
     if ctx.gaps and ctx.gaps[0].id not in covered | _served(plan):
-        top = _best_for(ctx.gaps[0].id, pool, plan)  # the highest priority gets its strongest offer first
+        top = _best_for(
+            ctx.gaps[0].id, pool, plan, ctx
+        )  # the highest priority gets its strongest offer first
         if top is not None:
             plan.take(*top)
     while len(plan.picked) < MAX_STEPS:
@@ -438,26 +527,18 @@ def _cover(pool: list[_Candidate], ctx: _Context, ongoing: Sequence[_Candidate] 
             break
         if gap.id in covered | _served(plan):
             continue
-        extra = _best_for(gap.id, pool, plan)
+        extra = _best_for(gap.id, pool, plan, ctx)
         if extra is not None:
             plan.take(*extra)
     return plan
 
 
-# ---------------------------------------------------------------- wording (Dutch, B1)
+# ---------------------------------------------------------------- wording (the sentences: data/advies.yaml)
 
-FORM_WHY = {
-    LearningForm.GROUP: "In een groep leer je ook van anderen die hetzelfde meemaken.",
-    LearningForm.ONLINE: "Dit kan online, op een moment dat jou uitkomt.",
-    LearningForm.HOME: "Dit kan gewoon bij jullie thuis.",
-    LearningForm.INDIVIDUAL: "Je krijgt hulp die past bij jullie gezin.",
-    LearningForm.BLENDED: "Je leert deels online en deels samen met anderen.",
-    LearningForm.VIDEO: "Je kijkt de filmpjes wanneer het jou uitkomt.",
-    LearningForm.READING: "Je leest het wanneer het jou uitkomt.",
-    LearningForm.PHONE: "Je belt als je een vraag hebt.",
-}
 MAX_NAMED = 3
 MAX_RECOGNISED = 2  # recognised programmes named that do not fit the hours
+MAX_UNSOURCED = 3  # titles of entries without a source named in one advice line
+THIN_SHARE = 0.5  # a country's catalogue serving fewer than half of the competencies is thin
 
 
 def _hours_text(value: float) -> str:
@@ -482,42 +563,41 @@ def _gap_list(framework: Framework, gap_ids: Sequence[str], ctx: _Context) -> st
     for gap_id in gap_ids[:MAX_NAMED]:
         gap = ctx.gap(gap_id)
         label = framework.importance_label(gap.importance).lower()
-        items.append(f"'{gap.name}' (jullie score {number(gap.score)}, {label})")
+        items.append(ctx.say("punt", naam=gap.name, score=number(gap.score), belang=label))
     rest = len(gap_ids) - MAX_NAMED
     if rest > 0:
-        items.append("nog 1 ander punt" if rest == 1 else f"nog {rest} andere punten")
+        items.append(ctx.say("meer_punten_een") if rest == 1 else ctx.say("meer_punten", aantal=rest))
     return join_words(items)
 
 
 def _form_sentence(course: Course, ctx: _Context) -> str:
     liked = [f for f in course.forms if f in ctx.preferred]
     if liked:
-        return f"Dit past bij jullie: jullie leren graag {FORM_WORDS[liked[0]]}."
-    return FORM_WHY[course.forms[0]]
+        return ctx.say("vorm_gekozen", vorm=FORM_WORDS[liked[0]])
+    return ctx.say(f"vorm_{course.forms[0].value}")
 
 
 def _note(course: Course, served: tuple[str, ...], ctx: _Context) -> str | None:
     weeks = _weeks(course)
     if ctx.behaviour and _is_behaviour_programme(course, served) and weeks and weeks >= BEHAVIOUR_WEEKS[0]:
-        return f"Bij gedragsproblemen werkt een programma van {weeks} weken beter dan een korte cursus."
-    if _is_network_guidance(course) and _needs_network_guidance(ctx.profile):
-        return "Deze extra steun is belangrijk, want jullie hadden geen voorbereidingstraining."
+        return ctx.say("gedrag_weken", weken=weeks)
+    if _is_network_guidance(course) and _needs_network_guidance(ctx.profile, ctx.today):
+        return ctx.say("netwerk_steun")
     if course.region is not None:
-        return f"Let op: dit aanbod is er alleen in {course.region}."
+        return ctx.say("regio", regio=course.region)
     return None
 
 
 def _reason(framework: Framework, course: Course, served: tuple[str, ...], ctx: _Context) -> str:
-    gaps = _gap_list(framework, served, ctx)
-    if course.access == "via-begeleider":
-        first = f"Vraag je pleegzorgbegeleider naar {course.title}, want dit helpt bij {gaps}."
-    else:
-        first = f"Dit helpt bij {gaps}."
-    sentences = [first, _form_sentence(course, ctx)]
+    sentences = [ctx.say("reden", punten=_gap_list(framework, served, ctx)), _form_sentence(course, ctx)]
     note = _note(course, served, ctx)
     if note:
         sentences.append(note)
     return " ".join(sentences)
+
+
+def _worker_ask(course: Course, ctx: _Context) -> str:
+    return ctx.say("via_begeleider") if course.access == "via-begeleider" else ""
 
 
 # ---------------------------------------------------------------- what did not fit, and why
@@ -546,36 +626,34 @@ def _later(
         offers = [c for c in pool if gap.id in c.serves]
         if offers:
             fitting = [c for c in offers if c.hours <= ctx.budget + EPSILON]
-            best = _strongest(fitting or offers, gap.id)
+            best = _strongest(fitting or offers, gap.id, ctx)
             hours = _hours_text(best.hours)
             if not fitting:
-                short = _short(best.hours, ctx.budget)
-                text = f"Past niet in {budget} uur per maand: dit vraagt ongeveer {hours} uur per maand"
-                text += f", {short} uur meer dan jullie nu hebben." if ctx.budget > 0 else "."
+                if ctx.budget > 0:
+                    short = _short(best.hours, ctx.budget)
+                    text = ctx.say("later_uren", budget=budget, uren=hours, tekort=short)
+                else:
+                    text = ctx.say("later_geen_tijd", budget=budget, uren=hours)
                 later.append(LaterItem(gap.id, best.course, "uren", text))
             elif full:
-                text = f"De route heeft al {MAX_STEPS} stappen. Kies dit als een andere stap klaar is."
-                later.append(LaterItem(gap.id, best.course, "aantal", text))
+                later.append(LaterItem(gap.id, best.course, "aantal", ctx.say("later_aantal", max=MAX_STEPS)))
             else:
-                text = (
-                    f"Past nu niet naast de andere stappen in {budget} uur per maand "
-                    f"(dit vraagt ongeveer {hours} uur per maand). Kies dit als een andere stap klaar is."
-                )
+                text = ctx.say("later_naast", budget=budget, uren=hours)
                 later.append(LaterItem(gap.id, best.course, "uren", text))
             continue
         other_forms = [c for c in any_form if gap.id in c.serves]
         if other_forms and forms:
-            best = _strongest(other_forms, gap.id)
-            text = f"Niet {_forms_text(forms)} beschikbaar. Het kan wel {_forms_text(best.course.forms)}."
+            best = _strongest(other_forms, gap.id, ctx)
+            text = ctx.say("later_vorm", vormen=_forms_text(forms), andere=_forms_text(best.course.forms))
             later.append(LaterItem(gap.id, best.course, "vorm", text))
             continue
         uncovered.append(gap.id)
     return later, uncovered
 
 
-def _strongest(candidates: Sequence[_Candidate], gap_id: str) -> _Candidate:
-    """The entry with the highest weight for this gap; ties by id (the candidates are sorted by id)."""
-    return max(candidates, key=lambda c: round(c.factor, 9))
+def _strongest(candidates: Sequence[_Candidate], gap_id: str, ctx: _Context) -> _Candidate:
+    """The strongest entry for this gap (see `strength`); ties by id (the candidates are sorted by id)."""
+    return max(candidates, key=lambda c: _strength_key(c, gap_id, ctx))
 
 
 # ---------------------------------------------------------------- advice
@@ -589,17 +667,11 @@ def _advice_left_out(
     by_form = [item for item in later if item.reason == "vorm"]
     if forms and by_form:
         names = join_words(_names([item.competency for item in by_form], ctx))
-        lines.append(
-            f"Je zocht alleen aanbod {_forms_text(forms)}. Voor {names} is er wel aanbod, maar niet "
-            f"{_forms_text(forms)} beschikbaar. Dat staat bij 'Voor later'."
-        )
+        lines.append(ctx.say("alleen_vorm", vormen=_forms_text(forms), punten=names))
     by_hours = [item for item in later if item.reason == "uren"]
     if hours is not None and by_hours and ctx.budget > 0:  # with no time at all, one line says so
         names = join_words(_names([item.competency for item in by_hours], ctx))
-        lines.append(
-            f"Aanbod voor {names} past niet in {_hours_text(ctx.budget)} uur per maand. "
-            "Dat staat bij 'Voor later'."
-        )
+        lines.append(ctx.say("te_weinig_uren", punten=names, budget=_hours_text(ctx.budget)))
     return lines
 
 
@@ -609,11 +681,59 @@ def _advice_done(uncovered: Sequence[str], done_courses: Sequence[Course], ctx: 
     for gap_id in uncovered:
         did = [c.title for c in done_courses if gap_id in c.competencies]
         if did:
-            lines.append(
-                f"Jullie deden al {join_words(did)}. Toch is {_names([gap_id], ctx)[0]} nog een "
-                "aandachtspunt. Bespreek met je pleegzorgbegeleider wat nu kan helpen."
-            )
+            lines.append(ctx.say("al_gedaan", titels=join_words(did), naam=_names([gap_id], ctx)[0]))
     return lines
+
+
+def _advice_unsourced(
+    catalogue: Catalogue,
+    uncovered: Sequence[str],
+    ctx: _Context,
+    *,
+    forms: Sequence[LearningForm] | None,
+    exclude: frozenset[str],
+) -> list[str]:
+    """Entries without a public source are never a step; for a gap nothing else serves, the family
+    may still ask the worker about them."""
+    if not REQUIRE_SOURCES:
+        return []
+    titles = [
+        course.title
+        for course in catalogue.entries
+        if not course.sources
+        and course.id not in ctx.advice.worker_entries
+        and course.id not in exclude
+        and any(g in course.competencies for g in uncovered)
+        and is_eligible(course, ctx.profile, today=ctx.today, forms=forms)
+    ]
+    titles = list(dict.fromkeys(titles))[:MAX_UNSOURCED]
+    return [ctx.say("zonder_bron", titels=join_words(titles))] if titles else []
+
+
+def country_coverage(
+    framework: Framework, catalogue: Catalogue, country: str, advice: Advice, today: dt.date | None
+) -> tuple[int, int]:
+    """How many of the framework's competencies this country's possible route steps serve (entries
+    with a source, not the worker itself, not expired), and how many competencies there are."""
+    served: set[str] = set()
+    for course in catalogue.entries:
+        if course.country != country or not can_be_step(course, advice):
+            continue
+        if today is not None and course.valid_until is not None and course.valid_until < today:
+            continue
+        served.update(course.competencies)
+    ids = [c.id for c in framework.competencies()]
+    return sum(1 for c in ids if c in served), len(ids)
+
+
+def _advice_thin(framework: Framework, catalogue: Catalogue, ctx: _Context) -> list[str]:
+    """A country whose catalogue serves fewer than half of the competencies: say so, with its contact."""
+    country = ctx.profile.country
+    count, total = country_coverage(framework, catalogue, country, ctx.advice, ctx.today)
+    contact = ctx.advice.contact(country, ctx.address)
+    if total == 0 or count >= THIN_SHARE * total or contact is None:
+        return []
+    return [ctx.say("weinig_aanbod", aantal=count, totaal=total, contact=contact)]
 
 
 def _advice_time(
@@ -622,15 +742,9 @@ def _advice_time(
     lines = []
     budget = _hours_text(ctx.budget)
     if assumed:
-        lines.append(
-            f"Je gaf niet op hoeveel tijd je hebt. We gingen uit van {DEFAULT_HOURS} uur per maand. "
-            "Heb je meer of minder tijd? Vul dan in hoeveel uur per maand je hebt."
-        )
+        lines.append(ctx.say("uren_aangenomen", uren=DEFAULT_HOURS))
     if ctx.budget <= 0:
-        lines.append(
-            "Jullie hebben nu geen tijd voor een cursus of training. Dat is goed om te weten. "
-            "Praat met je pleegzorgbegeleider over wat jullie nu het meest helpt."
-        )
+        lines.append(ctx.say("geen_tijd"))
     too_big = [c for c in pool if c.hours > ctx.budget + EPSILON and c.course.kind in PROGRAMME_KINDS]
     closed = {g for c, _, served in plan.picked if c.course.kind in PROGRAMME_KINDS for g in served}
     start = {g.id: g.priority for g in ctx.gaps}
@@ -644,16 +758,18 @@ def _advice_time(
             if _is_behaviour_programme(c.course, c.serves) and (_weeks(c.course) or 0) >= BEHAVIOUR_WEEKS[0]
         ]
         best = max(programmes, key=lambda c: _value(c, start, start), default=None)
-        line = "Bij gedragsproblemen werkt een oudertraining van 10 tot 16 weken het best"
         if best is not None:
-            short = _short(best.hours, ctx.budget)
             lines.append(
-                f"{line}, zoals {best.course.title}. Die vraagt ongeveer {_hours_text(best.hours)} uur "
-                f"per maand. Dat is {short} uur per maand meer dan de {budget} uur die jullie nu hebben. "
-                "Bespreek met je pleegzorgbegeleider of het later kan, of wie jullie tijd kan geven."
+                ctx.say(
+                    "gedrag_programma",
+                    titel=best.course.title,
+                    uren=_hours_text(best.hours),
+                    tekort=_short(best.hours, ctx.budget),
+                    budget=budget,
+                )
             )
         else:
-            lines.append(f"{line}. Vraag je pleegzorgbegeleider welke training bij jullie past.")
+            lines.append(ctx.say("gedrag_zonder_programma"))
         return lines + _advice_recognised(too_big, plan, ctx, {best.course.id} if best else set())
     top = ctx.gaps[0].id if ctx.gaps else None
     waiting = {item.competency for item in later}
@@ -661,11 +777,15 @@ def _advice_time(
         options = [c for c in too_big if top in c.serves]
         best = max(options, key=lambda c: _value(c, start, start), default=None)
         if best is not None:
-            short = _short(best.hours, ctx.budget)
             lines.append(
-                f"Bij {_names([top], ctx)[0]} past {best.course.title} goed. Dat vraagt ongeveer "
-                f"{_hours_text(best.hours)} uur per maand, {short} uur meer dan de {budget} uur die jullie "
-                "nu hebben. Bespreek met je pleegzorgbegeleider of het later kan."
+                ctx.say(
+                    "top_past_later",
+                    naam=_names([top], ctx)[0],
+                    titel=best.course.title,
+                    uren=_hours_text(best.hours),
+                    tekort=_short(best.hours, ctx.budget),
+                    budget=budget,
+                )
             )
             return lines + _advice_recognised(too_big, plan, ctx, {best.course.id})
     return lines + _advice_recognised(too_big, plan, ctx, set())
@@ -690,38 +810,32 @@ def _advice_recognised(
     lines = []
     for candidate in options[:MAX_RECOGNISED]:
         course = candidate.course
-        label = RECOGNITION_LABELS[course.recognition or ""]
         lines.append(
-            f"Ook {course.title} helpt bij {_names([top.id], ctx)[0]} (erkenning: {label}). "
-            f"Dat vraagt ongeveer {_hours_text(candidate.hours)} uur per maand: "
-            f"{_short(candidate.hours, ctx.budget)} uur meer dan de {_hours_text(ctx.budget)} uur "
-            "die jullie nu hebben."
+            ctx.say(
+                "erkend",
+                titel=course.title,
+                naam=_names([top.id], ctx)[0],
+                erkenning=RECOGNITION_LABELS[course.recognition or ""],
+                uren=_hours_text(candidate.hours),
+                tekort=_short(candidate.hours, ctx.budget),
+                budget=_hours_text(ctx.budget),
+            )
         )
     return lines
 
 
 def _advice_guidelines(profile: Profile, plan: _Plan, ctx: _Context) -> list[str]:
     lines = []
-    if _needs_network_guidance(profile) and not any(
+    if _needs_network_guidance(profile, ctx.today) and not any(
         _is_network_guidance(c.course) for c, _, _ in plan.picked
     ):
-        lines.append(
-            "Jullie zijn netwerkpleegouders zonder voorbereidingstraining. "
-            "Vraag je pleegzorgbegeleider om extra begeleiding voor netwerkpleegouders."
-        )
+        lines.append(ctx.say("netwerk_zonder_voorbereiding"))
     behaviour_named = Challenge.BEHAVIOUR in profile.challenges
     if behaviour_named and any(age >= TREATMENT_AGE for age in profile.child_ages):
-        lines.append(
-            "Jullie pleegkind is 10 jaar of ouder en laat moeilijk gedrag zien. Vraag je pleegzorgbegeleider "
-            "of therapeutische begeleiding of behandelpleegzorg nodig is. Dat geldt zeker als jullie "
-            "pleegkind al vaak is verhuisd."
-        )
+        lines.append(ctx.say("behandeling_tien_plus"))
     low, high = EXTENDED_CARE_AGES
     if any(low <= age < high for age in profile.child_ages):
-        lines.append(
-            "Jullie pleegkind wordt (bijna) volwassen. Pleegzorg kan doorlopen tot 21 jaar: verlengde "
-            "pleegzorg. Praat op tijd met je pleegzorgbegeleider over wat jullie pleegkind dan nodig heeft."
-        )
+        lines.append(ctx.say("bijna_volwassen"))
     return lines
 
 
@@ -773,10 +887,7 @@ def _find_out_steps(
             continue
         plan.loads[PHASES.index(phase)] += chosen.hours
         taken.add(chosen.course.id)
-        reason = (
-            f"Jullie wisten bij '{names[competency_id]}' het antwoord nog niet. Hier kunnen jullie het "
-            f"uitzoeken. {_form_sentence(chosen.course, ctx)}"
-        )
+        reason = f"{ctx.say('uitzoeken', naam=names[competency_id])} {_form_sentence(chosen.course, ctx)}"
         steps.append(
             RouteStep(
                 course=chosen.course,
@@ -785,6 +896,7 @@ def _find_out_steps(
                 reason=reason,
                 via_worker=chosen.course.access == "via-begeleider",
                 hours_per_month=chosen.hours,
+                worker_ask=_worker_ask(chosen.course, ctx),
             )
         )
     return steps
@@ -804,21 +916,28 @@ def plan_route(
     today: dt.date,
     done: Iterable[str] = (),
     ongoing: Iterable[str] = (),
+    advice: Advice | None = None,
 ) -> Route:
     """A small route of steps in phases nu/daarna/later that covers the family's priority gaps.
 
     `done`: course ids the family has done (with the answers file's `gedaan`): never in the route.
     `ongoing`: course ids they are still doing: shown as ongoing, never as a new step.
+    `advice`: the sentences (data/advies.yaml, read at the edge with advice.load_advice); None: the
+    bundled ones, read from their checked copy.
     """
+    if advice is None:
+        from .advice import load_advice
+
+        advice = load_advice()
     profile = answers.profile
     budget, assumed = _budget(profile, hours)
     gaps = result.gaps[:MAX_GAPS]
     preferred = frozenset(forms) if forms else frozenset(profile.learning_forms)
     behaviour = Challenge.BEHAVIOUR in profile.challenges and any(_is_behaviour_gap(g.id) for g in gaps)
-    ctx = _Context(profile, gaps, budget, preferred, behaviour)
+    ctx = _Context(profile, gaps, budget, preferred, behaviour, advice, address_of(answers), today)
 
     done_ids = frozenset(done) | frozenset(answers.done)
-    ongoing_ids = frozenset(ongoing) - done_ids
+    ongoing_ids = frozenset(ongoing) - done_ids - frozenset(advice.worker_entries)
     exclude = done_ids | ongoing_ids
     by_id = {c.id: c for c in catalogue.entries}
     gap_ids = [g.id for g in gaps]
@@ -840,6 +959,7 @@ def plan_route(
             reason=_reason(framework, candidate.course, served, ctx),
             via_worker=candidate.course.access == "via-begeleider",
             hours_per_month=candidate.hours,
+            worker_ask=_worker_ask(candidate.course, ctx),
         )
         for candidate, phase, served in plan.picked
     ]
@@ -850,28 +970,35 @@ def plan_route(
             course=c.course,
             phase="nu",
             competencies=c.serves,
-            reason="Hier zijn jullie nog mee bezig. Maak dit eerst af.",
+            reason=ctx.say("nog_bezig"),
             via_worker=c.course.access == "via-begeleider",
             hours_per_month=c.hours,
+            worker_ask=_worker_ask(c.course, ctx),
         )
         for c in running
     )
 
-    advice: list[str] = []
+    lines = _advice_thin(framework, catalogue, ctx)
     if not result.gaps:
-        advice.append(
-            "Jullie hebben nu geen duidelijke aandachtspunten. Fijn! "
-            "Deel wat goed gaat met andere pleegouders, bijvoorbeeld in een pleegoudernetwerk."
-        )
-    advice += _advice_time(pool, plan, ctx, assumed, later)
-    advice += _advice_left_out(later, ctx, forms, hours)
-    advice += _advice_guidelines(profile, plan, ctx)
-    advice += _advice_done(uncovered, [by_id[i] for i in sorted(done_ids) if i in by_id], ctx)
+        lines.append(ctx.say("geen_aandachtspunten"))
+    lines += _advice_time(pool, plan, ctx, assumed, later)
+    lines += _advice_left_out(later, ctx, forms, hours)
+    lines += _advice_guidelines(profile, plan, ctx)
+    lines += _advice_done(uncovered, [by_id[i] for i in sorted(done_ids) if i in by_id], ctx)
+    lines += _advice_unsourced(catalogue, uncovered, ctx, forms=forms, exclude=exclude)
     if steps or ongoing_steps:
-        advice.append(
-            "Bespreek deze route met je pleegzorgbegeleider. Die kan extra hulp regelen als dat nodig is."
-        )
-    return Route(tuple(steps), tuple(uncovered), _share(result), tuple(advice), tuple(later), ongoing_steps)
+        lines.append(ctx.say("route_bespreken"))
+    return Route(
+        tuple(steps),
+        tuple(uncovered),
+        _share(result),
+        tuple(lines),
+        tuple(later),
+        ongoing_steps,
+        uncovered_advice=ctx.say("niet_gedekt", contact=advice.contact(profile.country, ctx.address) or "")
+        if uncovered
+        else "",
+    )
 
 
 def plan_for_sitting(
@@ -882,6 +1009,7 @@ def plan_for_sitting(
     today: dt.date,
     forms: Sequence[LearningForm] | None = None,
     hours: int | None = None,
+    advice: Advice | None = None,
 ) -> tuple[Answers, Result, Route]:
     """The answers of a sitting, their scores and the route, without the steps the family has done
     or is still doing. The end of a sitting, the report and `pleegreflectie route` all plan so."""
@@ -897,5 +1025,6 @@ def plan_for_sitting(
         today=today,
         done=sitting.route_done,
         ongoing=sitting.route_ongoing,
+        advice=advice,
     )
     return answers, result, route

@@ -52,7 +52,10 @@ class Autosave(Struct):
         agreements: list[dict[str, Any]] = []
         if previous is not None:
             info, earlier = self.store.load(previous)
-            route = list(info.route or [])
+            from .advice import load_advice
+
+            the_worker = frozenset(load_advice().worker_entries)  # never asked about as done
+            route = [entry for entry in info.route or [] if entry not in the_worker]
             profile = {k: v for k, v in earlier.profile.items() if k != "huishouden" and v is not None}
             still_open = [a for a in earlier.previous_agreements_with_status() if a.status == "bezig"]
             worker = earlier.worker_part()

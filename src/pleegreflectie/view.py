@@ -16,7 +16,7 @@ from .conversation import agreement_text, differences
 from .errors import thousands
 from .flow import Progress
 from .models import Agreement, Answers, Competency, Framework, Pillar
-from .route import MAX_GAPS, UNCOVERED_ADVICE, Route, RouteStep
+from .route import MAX_GAPS, Route, RouteStep
 from .scoring import Result
 from .wording import FORM_WORDS, day_text, level, number, signed
 
@@ -190,7 +190,7 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
         for step in steps:
             count += 1
             course = step.course
-            heading = f"{course.title} (via je pleegzorgbegeleider)" if step.via_worker else course.title
+            heading = f"{step.worker_ask} {course.title}" if step.worker_ask else course.title
             out.print(_item(f"{count}.", Text(heading, style="bold")))
             out.print(_indent(Text(f"{course.provider} · {_form_and_duration(step)}"), 5))
             out.print(_indent(Text(f"Waarom: {step.reason}"), 5))
@@ -208,7 +208,7 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
         out.print("[bold]Nog niet gevonden in de catalogus[/bold]")
         for competency_id in route.uncovered:
             out.print(_item("-", framework.competency(competency_id).name))
-        out.print(_indent(Text(UNCOVERED_ADVICE), 2))
+        out.print(_indent(Text(route.uncovered_advice), 2))
     if route.advice:
         out.print()
         out.print("[bold]Goed om te weten[/bold]")
