@@ -251,9 +251,11 @@ def test_entries_that_are_never_a_step_are_gone(bundled_catalogue: Catalogue) ->
     ids = {e.id for e in bundled_catalogue.entries}
     assert "road-to-recovery" not in ids  # no Dutch version
     assert "boek-kleine-gids-pleegzorg" not in ids  # 2012: before the Jeugdwet and foster care to 21
+    # Two NJi pages disagree (2-12 under review, 2-17 the newer description); we follow the newer one.
     basic_trust = next(e for e in bundled_catalogue.entries if e.id == "basic-trust")
-    assert basic_trust.audience.ages is not None and basic_trust.audience.ages.max == 12
-    assert basic_trust.recognition_review
+    assert basic_trust.audience.ages is not None
+    assert (basic_trust.audience.ages.min, basic_trust.audience.ages.max) == (2, 17)
+    assert basic_trust.sources[0].url == "https://www.nji.nl/interventies/basic-trust-methode"
     assert not any("Bascule" in e.provider and "Levvel" not in e.provider for e in bundled_catalogue.entries)
 
 
@@ -485,3 +487,21 @@ def test_exactly_the_named_entries_have_no_source_and_every_entry_a_check_date(
     for entry in bundled_catalogue.entries:
         assert entry.checked >= dt.date(2026, 12, 6), entry.id
         assert all(s.url.startswith(("https://", "http://")) and s.title.strip() for s in entry.sources)
+
+
+def test_the_rechecked_entries_say_what_their_sources_say(bundled_catalogue: Catalogue) -> None:
+    entries = {e.id: e for e in bundled_catalogue.entries}
+    # Leger des Heils: one youth per family, at least six and at most nine months.
+    assert "hooguit negen maanden" in entries["tfco-jongeren"].description
+    assert "een jaar" not in entries["tfco-jongeren"].description
+    # JongWijs is a network of young adults (18-30): only a tip for a family with a child of 18 or older.
+    jongwijs = entries["jongwijs"]
+    assert jongwijs.audience.ages is not None and jongwijs.audience.ages.min == 18
+    family = profile(leeftijden_pleegkinderen=[9, 14])
+    assert not is_eligible(jongwijs, family, today=TODAY)
+    assert is_eligible(jongwijs, profile(leeftijden_pleegkinderen=[19]), today=TODAY)
+    # Material for the foster parents' own children says so.
+    assert entries["eigen-kinderen-van-pleegouders"].audience.own_children is True
+    assert entries["tijdschrift-wat"].audience.own_children is True
+    # The Flemish service's vorming is not "screening" for a family that has fostered for years.
+    assert "gescreend" not in entries["screening-en-vorming-vlaanderen"].description
