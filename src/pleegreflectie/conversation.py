@@ -16,7 +16,7 @@ from typing import Protocol
 from msgspec import Struct
 
 from .flow import Sitting
-from .models import Agreement, Answers, Framework, Special, WorkerPart
+from .models import STATUS_WORDS, Agreement, Answers, Framework, Special, WorkerPart
 from .route import Route
 from .scoring import CompetencyScore, Result
 from .wording import day_text, number
@@ -96,8 +96,8 @@ def agreement_text(agreement: Agreement) -> str:
         extra.append(f"wie: {agreement.who}")
     if agreement.when:
         extra.append(f"wanneer: {day_text(agreement.when)}")
-    if agreement.status == "bezig":
-        extra.append("nog bezig")
+    if agreement.status in ("bezig", "niet-gedaan"):
+        extra.append(STATUS_WORDS[agreement.status])
     return agreement.what + (f" ({', '.join(extra)})" if extra else "")
 
 

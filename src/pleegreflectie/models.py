@@ -306,7 +306,18 @@ ImportanceValue = Annotated[int, Meta(ge=1, le=3)]
 
 
 LABEL_MAX = 30  # a foster parent's first name or label
-AGREEMENT_STATUSES = ("open", "gedaan", "bezig", "niet-nodig")
+# How an agreement of the previous visit went: `open` (not asked, or not said), `gedaan`, `bezig`
+# (nog bezig), `niet-gedaan` (nog niet gedaan), `niet-nodig` (niet meer nodig).
+AGREEMENT_STATUSES = ("open", "gedaan", "bezig", "niet-gedaan", "niet-nodig")
+AgreementStatus = Literal["open", "gedaan", "bezig", "niet-gedaan", "niet-nodig"]
+OPEN_STATUSES = ("open", "bezig", "niet-gedaan")  # carried on to the next visit
+STATUS_WORDS = {
+    "open": "open",
+    "gedaan": "gedaan",
+    "bezig": "nog bezig",
+    "niet-gedaan": "nog niet gedaan",
+    "niet-nodig": "niet meer nodig",
+}
 
 
 class Agreement(_Model, frozen=True, kw_only=True):
@@ -315,11 +326,18 @@ class Agreement(_Model, frozen=True, kw_only=True):
     what: Annotated[str, Meta(min_length=1, max_length=300)] = field(name="wat")
     who: Annotated[str, Meta(max_length=80)] | None = field(name="wie", default=None)
     when: dt.date | None = field(name="wanneer", default=None)
-    status: Literal["open", "gedaan", "bezig", "niet-nodig"] = field(name="status", default="open")
+    status: AgreementStatus = field(name="status", default="open")
 
     @property
     def is_open(self) -> bool:
-        return self.status in ("open", "bezig")
+        return self.status in OPEN_STATUSES
+
+
+class FollowUp(_Model, frozen=True, kw_only=True):
+    """How an agreement of the previous visit went, in an answers file (`begeleider.vorige_afspraken`)."""
+
+    what: Annotated[str, Meta(min_length=1, max_length=300)] = field(name="wat")
+    status: AgreementStatus = field(name="status")
 
 
 class WorkerPart(_Model, frozen=True, kw_only=True):
@@ -328,10 +346,12 @@ class WorkerPart(_Model, frozen=True, kw_only=True):
     notes: dict[str, str] = field(name="notities", default_factory=dict)
     agreements: tuple[Agreement, ...] = field(name="afspraken", default=())
     next_visit: dt.date | None = field(name="volgende_afspraak", default=None)
+    # Only in an answers file: how last time's agreements went (the others stay open).
+    follow_ups: tuple[FollowUp, ...] = field(name="vorige_afspraken", default=())
 
     @property
     def is_empty(self) -> bool:
-        return not (self.notes or self.agreements or self.next_visit)
+        return not (self.notes or self.agreements or self.next_visit or self.follow_ups)
 
 
 class Answers(_Model, frozen=True, kw_only=True):

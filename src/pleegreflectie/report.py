@@ -571,7 +571,13 @@ def render_report(
 
 # ---------------------------------------------------------------- the kitchen table
 
-STATUS_WORDS = {"open": "open", "gedaan": "gedaan", "bezig": "nog bezig", "niet-nodig": "niet meer nodig"}
+STATUS_WORDS = {
+    "open": "open",
+    "gedaan": "gedaan",
+    "bezig": "nog bezig",
+    "niet-gedaan": "nog niet gedaan",
+    "niet-nodig": "niet meer nodig",
+}
 
 
 def _who(framework: Framework, table: KitchenTable) -> list[str]:

@@ -456,6 +456,7 @@ def show_follow_ups(out: Console, agreements: list[Agreement]) -> None:
     words = {
         "gedaan": "gedaan",
         "bezig": "nog bezig",
+        "niet-gedaan": "nog niet gedaan",
         "niet-nodig": "niet meer nodig",
         "open": "niet gevraagd",
     }
