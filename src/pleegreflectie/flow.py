@@ -40,7 +40,8 @@ SETUP_LABELS = "deelnemers"
 SETUP_WORKER = "begeleider"
 PROFILE_CHECK_KEY = "profiel"
 NEXT_VISIT_KEY = "datum"
-FOLLOW_UP_STATUSES = ("gedaan", "bezig", "niet-nodig")
+# How an agreement of the previous visit went, in the order they are offered (see models.STATUS_WORDS).
+FOLLOW_UP_STATUSES = ("gedaan", "bezig", "niet-gedaan", "niet-nodig")
 
 
 class ProfileField(Struct, frozen=True):
@@ -262,6 +263,39 @@ class Sitting(Struct):
                 result.append(agreement)
         return result
 
+    def carry_open_agreements(self) -> bool:
+        """Before the first agreement is asked: last time's open agreements become this visit's,
+        to keep, change or drop (never to type again). True when some were carried."""
+        if any(split_step_id(s)[0] == StepKind.AGREEMENT for s in self.history):
+            return False  # the agreements of this visit were started: carried before (or dropped)
+        present = {_same(item.get("wat", "")) for item in self.agreements.values()}
+        carried = False
+        for agreement in self.open_previous_agreements():
+            if _same(agreement.what) in present:
+                continue
+            key = str(max((_number(k) for k in self.agreements), default=0) + 1)
+            self.agreements[key] = agreement.model_dump(
+                mode="json", by_alias=True, exclude_defaults=True, exclude={"status"}
+            )
+            present.add(_same(agreement.what))
+            carried = True
+        return carried
+
+    def is_carried(self, key: str) -> bool:
+        """An agreement of this visit that was carried from the previous one."""
+        what = _same(self.agreements.get(key, {}).get("wat", ""))
+        return bool(what) and any(_same(a.what) == what for a in self.open_previous_agreements())
+
+    def set_previous_agreements(
+        self, agreements: list[dict[str, Any]], statuses: dict[str, str] | None = None
+    ) -> None:
+        """Last time's agreements and (from an answers file) how they went; the rest stay open."""
+        self.previous_agreements = agreements
+        self.follow_ups = dict(statuses or {})
+        if self.origin == "bestand":  # nothing is asked: the follow-ups count as handled
+            steps = [Step(StepKind.FOLLOW_UP, str(i)).id for i in range(1, len(agreements) + 1)]
+            self.history += [s for s in steps if s not in self.history]
+
     def previous_agreements_with_status(self) -> list[Agreement]:
         return [
             Agreement.model_validate({**item, "status": self.follow_ups.get(str(index), "open")})
@@ -479,6 +513,28 @@ class Sitting(Struct):
 
 def _number(key: str) -> int:
     return int(key) if key.isdigit() else 0
+
+
+def _same(text: str) -> str:
+    """An agreement's text as compared: case and spaces do not count."""
+    return " ".join(str(text).split()).casefold()
+
+
+def match_follow_ups(
+    agreements: Sequence[dict[str, Any]], said: Sequence[tuple[str, str]]
+) -> tuple[dict[str, str], list[int]]:
+    """Statuses per agreement number from (wat, status) pairs; and the positions in `said` whose
+    `wat` is none of the agreements."""
+    index = {_same(item.get("wat", "")): str(number) for number, item in enumerate(agreements, 1)}
+    statuses: dict[str, str] = {}
+    unknown = []
+    for position, (what, status) in enumerate(said):
+        number = index.get(_same(what))
+        if number is None:
+            unknown.append(position)
+        else:
+            statuses[number] = status
+    return statuses, unknown
 
 
 def low_competencies(framework: Framework, pillar_ids: Sequence[str], answers: Answers) -> list[str]:

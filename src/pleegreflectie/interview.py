@@ -27,7 +27,7 @@ from .flow import (
     profile_field,
     progress,
 )
-from .models import LABEL_MAX, Agreement, Competency, Framework, Pillar, Special
+from .models import LABEL_MAX, STATUS_WORDS, Agreement, Competency, Framework, Pillar, Special
 from .prompts import Box, Option, Prompts, QuestionaryPrompts
 from .wording import ages_text, day_text, parse_ages, parse_day, profile_lines
 
@@ -59,6 +59,7 @@ class Presenter(Protocol):
 INSTRUCTION = "(druk op een cijfer of letter)"
 MULTI_INSTRUCTION = "(pijltjes om te bewegen, spatiebalk om te kiezen, Enter als je klaar bent)"
 BACK_WORD = "terug"
+DROP_WORD = "weg"  # an agreement carried from last time that is no longer needed
 BACK_BOX = "<< Terug naar de vorige vraag"
 OTHER_NAME = "andere-naam"  # the answer "a report, with another file name"
 
@@ -74,6 +75,7 @@ class Interview:
         prompt_output: Any = None,
         prompts: Prompts | None = None,
         saving: bool = True,
+        today: dt.date | None = None,
     ) -> None:
         self.framework = framework
         self.presenter = presenter
@@ -81,9 +83,11 @@ class Interview:
         self.prompts: Prompts = prompts or QuestionaryPrompts(prompt_input, prompt_output)
         self.saving = saving  # False with --geen-opslag: "stoppen" then loses the answers
         self._shown_question: str | None = None
+        self.today = today or dt.date.today()  # a date before it is asked about
+        self._save: Callable[[], None] = lambda: None
 
     def run(self, sitting: Sitting, on_change: Callable[[Sitting], None]) -> Sitting:
-        self._save: Callable[[], None] = lambda: on_change(sitting)
+        self._save = lambda: on_change(sitting)
         shown_pillar: str | None = None
         while (step := sitting.next_step(self.framework)) is not None:
             if step.pillar_id and step.pillar_id != shown_pillar:
@@ -150,6 +154,9 @@ class Interview:
         if kind == StepKind.FOLLOW_UP:
             return self._follow_up(sitting, step, previous)
         if kind == StepKind.AGREEMENT:
+            if sitting.carry_open_agreements():  # last time's open ones, to keep or change
+                self._save()
+                previous = sitting.value(step)
             return self._agreement(sitting, step, previous)
         if kind == StepKind.NEXT_VISIT:
             return self._next_visit(previous)
@@ -249,55 +256,63 @@ class Interview:
         self.presenter.message(
             f"Afspraak {step.key} van {len(items)}: {agreement_text(Agreement.model_validate(item))}"
         )
-        labels = {"gedaan": "Gedaan", "bezig": "Nog bezig", "niet-nodig": "Niet meer nodig"}
-        options = [Option(str(i), labels[s], s) for i, s in enumerate(FOLLOW_UP_STATUSES, 1)]
+        options = [
+            Option(str(i), STATUS_WORDS[s][0].upper() + STATUS_WORDS[s][1:], s)
+            for i, s in enumerate(FOLLOW_UP_STATUSES, 1)
+        ]
         return self._choose("Hoe staat het met deze afspraak?", options, previous, help_allowed=False)
 
     def _agreement(self, sitting: Sitting, step: Step, previous: Any) -> Any:
         old = dict(previous or {})
         if step.key == "1":
             self.presenter.message("Nu de afspraken: wat gaat wie doen, en wanneer? Eén afspraak per keer.")
-        self.presenter.message("Laat leeg en druk op Enter als er geen afspraken (meer) zijn.")
+            if sitting.is_carried(step.key):
+                self.presenter.message(
+                    "De afspraken die nog open staan, staan er al. Druk op Enter om ze te houden, "
+                    "of pas ze aan."
+                )
+        if old.get("wat"):
+            self.presenter.message(f"Typ {DROP_WORD} als deze afspraak niet meer hoeft.")
+        else:
+            self.presenter.message("Laat leeg en druk op Enter als er geen afspraken (meer) zijn.")
         self.presenter.message("Typ terug om naar de vorige vraag te gaan.")
         what = self._line(f"Afspraak {step.key}: wat spreken jullie af?", old.get("wat", ""))
         if what.lower() == BACK_WORD:
             return Action.BACK
-        if not what:
-            return None  # the list of agreements is complete
+        if not what or (old.get("wat") and what.lower() == DROP_WORD):
+            return None  # the list of agreements is complete, or this one is dropped
         self._keep_part(sitting, step, {**old, "wat": what})
         who = self._line("Wie doet het? (leeg mag)", old.get("wie", ""), limit=80)
         self._keep_part(sitting, step, {**old, "wat": what, "wie": who})
-        when_text = self.prompts.text(
-            "Wanneer? Bijvoorbeeld 15-1-2027. (leeg mag)",
-            default=_day_text(old.get("wanneer")),
-            validate=_day_check,
-        ).strip()
+        day = self._day("Wanneer? Bijvoorbeeld 15-1-2027. (leeg mag)", old.get("wanneer"))
         value: dict[str, Any] = {"wat": what}
         if who and who.lower() != BACK_WORD:
             value["wie"] = who
-        day = parse_day(when_text) if when_text else None
-        if day is not None:
+        if isinstance(day, dt.date):
             value["wanneer"] = day.isoformat()
         return value
+
+    def _day(self, text: str, previous: Any) -> dt.date | Action | None:
+        """A date; one in the past is asked about ("Die datum is al voorbij. Klopt dat?")."""
+        default = _day_text(previous)
+        while True:
+            raw = self.prompts.text(text, default=default, validate=_day_check).strip()
+            if raw.lower() == BACK_WORD:
+                return Action.BACK
+            day = parse_day(raw) if raw else None
+            if day is None or day >= self.today or self.confirm("Die datum is al voorbij. Klopt dat?"):
+                return day
+            default = raw
 
     def _keep_part(self, sitting: Sitting, step: Step, value: dict[str, Any]) -> None:
         """Save what was typed of an agreement so far: Ctrl-C loses at most the prompt on screen."""
         sitting.agreements[step.key] = {k: v for k, v in value.items() if v}
-        save = getattr(self, "_save", None)
-        if save is not None:
-            save()
+        self._save()
 
     def _next_visit(self, previous: Any) -> Any:
         self.presenter.message("Laat leeg als het nog niet bekend is. Typ terug om terug te gaan.")
-        raw = self.prompts.text(
-            "Wanneer is het volgende bezoek? Bijvoorbeeld 1-2-2027.",
-            default=_day_text(previous),
-            validate=_day_check,
-        ).strip()
-        if raw.lower() == BACK_WORD:
-            return Action.BACK
-        day = parse_day(raw) if raw else None
-        return day.isoformat() if day else None
+        day = self._day("Wanneer is het volgende bezoek? Bijvoorbeeld 1-2-2027.", previous)
+        return day.isoformat() if isinstance(day, dt.date) else day
 
     def _previous_route(self, sitting: Sitting, previous: Any) -> Any:
         """For each step of the previous route: done, still going on, or not (yet) done."""

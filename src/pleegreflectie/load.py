@@ -8,7 +8,7 @@ import math
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -860,6 +860,28 @@ def load_answers(framework: Framework, path: Path) -> Answers:
     return parse_answers(framework, read_source(path, ANSWERS_LIMITS))
 
 
+def read_answers(framework: Framework, path: Path) -> tuple[Answers, Source]:
+    """The answers and their file, for a later check with `unknown_follow_ups`."""
+    source = read_source(path, ANSWERS_LIMITS)
+    return parse_answers(framework, source), source
+
+
+def unknown_follow_ups(
+    source: Source, said: Sequence[str], positions: Sequence[int], known: Sequence[str]
+) -> InvalidFileError:
+    """`begeleider.vorige_afspraken` names an agreement the previous visit did not have."""
+    listed = "; ".join(f"'{what}'" for what in known[:5]) + ("; ..." if len(known) > 5 else "")
+    problems = [
+        source.problem(
+            ("begeleider", "vorige_afspraken", position, "wat"),
+            f"{_quote(said[position])} staat niet bij de afspraken van de vorige keer. "
+            f"Dat waren: {listed}. Schrijf 'wat' zoals daar (hoofdletters tellen niet).",
+        )
+        for position in positions
+    ]
+    return InvalidFileError(problems, hint="Verbeter het bestand en probeer het opnieuw.")
+
+
 def parse_answers(framework: Framework, source: Source) -> Answers:
     data = _require_mapping(parse(source, ANSWERS_LIMITS), source, "'antwoorden:'")
     problems: list[Problem] = []
@@ -1031,9 +1053,30 @@ def _worker_filled(value: Any) -> Any:
     if not isinstance(value, dict):
         return value
     filled = {k: v for k, v in value.items() if v is not None}
+    follow_ups = filled.get("vorige_afspraken")
+    if isinstance(follow_ups, list):  # the statuses as people say them: "nog bezig", "niet meer nodig"
+        filled["vorige_afspraken"] = [
+            {**item, "status": _STATUS_WORDS.get(_words(item["status"]), item["status"])}
+            if isinstance(item, dict) and isinstance(item.get("status"), str)
+            else item
+            for item in follow_ups
+        ]
     if isinstance(filled.get("notities"), dict):
         filled["notities"] = {k: v for k, v in filled["notities"].items() if v not in (None, "")}
     return filled
+
+
+_STATUS_WORDS = {
+    "nog bezig": "bezig",
+    "nog niet gedaan": "niet-gedaan",
+    "niet gedaan": "niet-gedaan",
+    "niet meer nodig": "niet-nodig",
+    "niet nodig": "niet-nodig",
+}
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _answer(value: Any) -> int | Special | None:

@@ -57,9 +57,16 @@ class Autosave(Struct):
             the_worker = frozenset(load_advice().worker_entries)  # never asked about as done
             route = [entry for entry in info.route or [] if entry not in the_worker]
             profile = {k: v for k, v in earlier.profile.items() if k != "huishouden" and v is not None}
-            still_open = [a for a in earlier.previous_agreements_with_status() if a.status == "bezig"]
             worker = earlier.worker_part()
             made = list(worker.agreements) if worker else []
+            # Open ones of the visit before that were carried into `made` (with the worker there);
+            # without the worker they were not: they stay on the list.
+            listed = {" ".join(a.what.split()).casefold() for a in made}
+            still_open = [
+                a
+                for a in earlier.open_previous_agreements()
+                if " ".join(a.what.split()).casefold() not in listed
+            ]
             agreements = [
                 a.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude={"status"})
                 for a in [*still_open, *made]
@@ -67,7 +74,8 @@ class Autosave(Struct):
         sitting.previous_route = route
         if sitting.ask_profile and sitting.origin == "scherm":
             sitting.previous_profile = profile
-            sitting.previous_agreements = agreements
+        if sitting.previous_agreements is None and (sitting.ask_profile or sitting.origin == "bestand"):
+            sitting.set_previous_agreements(agreements)
 
     def finish(self, route_ids: list[str], sitting: Sitting) -> None:
         if self.store is None:

@@ -62,7 +62,7 @@ def start(
     welcomed = antwoorden is None and sys.stdin.isatty() and sys.stdout.isatty()
     if welcomed:  # on screen at once: the data, the store and the prompts load after it
         _welcome(saving=not geen_opslag)
-    from ..load import load_answers, load_catalogue, load_framework
+    from ..load import load_catalogue, load_framework
     from ..session import Autosave
     from ..signals import load_signals
 
@@ -77,9 +77,12 @@ def start(
         autosave.catalogue_path = str(catalogus.expanduser().resolve())
     if antwoorden is not None:
         from ..flow import from_answers
+        from ..load import read_answers
 
-        sitting = from_answers(framework, load_answers(framework, antwoorden), pillar_ids)
+        answers, source = read_answers(framework, antwoorden)
+        sitting = from_answers(framework, answers, pillar_ids)
         sitting.signals_path = signals_path
+        _follow_ups(sitting, autosave, answers, source)
         _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
         return
     _need_terminal(
@@ -92,6 +95,25 @@ def start(
     sitting = new_sitting(pillar_ids, together=samen or None, worker=met_begeleider or None)
     sitting.signals_path = signals_path
     _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True, welcomed=welcomed)
+
+
+def _follow_ups(sitting: Any, autosave: Any, answers: Any, source: Any) -> None:
+    """Last time's agreements of this household (from the store), with the statuses an answers file
+    gives under `begeleider.vorige_afspraken`; agreements it does not name stay open. Without an
+    earlier reflection the file's own list is taken as last time's agreements."""
+    from ..flow import match_follow_ups
+    from ..load import unknown_follow_ups
+
+    autosave.look_up_previous_route(sitting)
+    said = [(f.what, f.status) for f in answers.worker.follow_ups] if answers.worker else []
+    if not said:
+        return
+    agreements = list(sitting.previous_agreements or []) or [{"wat": what} for what, _ in said]
+    statuses, unknown = match_follow_ups(agreements, said)
+    if unknown:
+        known = [str(a.get("wat", "")) for a in agreements]
+        raise unknown_follow_ups(source, [what for what, _ in said], unknown, known)
+    sitting.set_previous_agreements(agreements, statuses)
 
 
 WELCOME = (
@@ -199,6 +221,7 @@ def _ask(
         titles={c.id: c.title for c in catalogue.entries},
         saving=autosave.store is not None,
         prompts=prompts,
+        today=_today(),
     )
     sitting.begin_visit(_today())
     if new:
