@@ -176,7 +176,11 @@ def test_a_past_date_is_asked_about(tmp_path: Path) -> None:
 
     with create_pipe_input() as pipe:
         interview = Interview(
-            load_framework(), Quiet(), prompt_input=pipe, prompt_output=DummyOutput(), today=dt.date(2026, 12, 6)
+            load_framework(),
+            Quiet(),
+            prompt_input=pipe,
+            prompt_output=DummyOutput(),
+            today=dt.date(2026, 12, 6),
         )
         # 31-1-2026: "Klopt dat?" no; then 31-1-2027.
         pipe.send_text("31-1-2026\rn\x15" + "31-1-2027\r")
