@@ -138,13 +138,19 @@ def test_a_worker_sitting_then_the_next_visit_asks_about_the_agreements(
                 ask(child, question.text, "5")
         ask(child, "Wat wil je hier nog over kwijt?", "\r")
         ask(child, "Notitie van de pleegzorgbegeleider over zorgen", "\r")
-        ask(child, "wat spreken jullie af?", "\r")
+        # The open agreement is carried into this visit's agreements: Enter keeps it.
+        child.expect_exact("De afspraken die nog open staan, staan er al.")
+        ask(child, "Afspraak 1: wat spreken jullie af?", "\r")
+        ask(child, "Wie doet het?", "\r")
+        ask(child, "Wanneer?", "\r")
+        ask(child, "Afspraak 2: wat spreken jullie af?", "\r")
         ask(child, "Wanneer is het volgende bezoek?", "\r")
         screen = read_to_end(child)
     finally:
         close(child)
     assert child.exitstatus == 0, screen
     assert "Afspraak van de vorige keer: School bellen (wie: Ahmed, nog bezig)" in screen
+    assert "School bellen (wie: Ahmed)" in screen.split("Van de pleegzorgbegeleider")[1]
     compared = program(home, "vergelijk").stdout
     flat = " ".join(compared.split())
     assert "Afspraken van de vorige keer" in flat
