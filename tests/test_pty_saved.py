@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import signal
+import time
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +226,9 @@ def test_start_mentions_an_unfinished_reflection(tmp_path: Path) -> None:
     try:
         answer_profile(child, "Gezin Half")
         child.expect_exact("Pijler 1 van 1")
+        # Ctrl-C once the question is drawn (while prompt_toolkit starts it could be lost).
+        child.expect_exact("Stoppen (je antwoorden blijven bewaard)")
+        time.sleep(0.3)
         child.sendcontrol("c")
         child.expect(pexpect.EOF)
     finally:
