@@ -37,7 +37,9 @@ def test_the_questionnaire_holds_every_question_with_boxes_and_room_for_notes(fr
         assert pillar.open_question in text
         for number, (comp, question) in enumerate(pillar_questions(pillar), 1):
             boxes = " ".join(f"{BOX}{v}" for v in "12345wn")
-            row = f"| {number} | {question.text} `{question.id}` | {boxes} |"
+            # a question on another scale than the usual one carries its scale's ends after it
+            hint = "" if question.scale is None else " *(1 = Bijna nooit … 5 = Bijna altijd)*"
+            row = f"| {number} | {question.text}{hint} `{question.id}` | {boxes} |"
             assert row in text
             assert f"**{comp.name}**" in text
     assert text.count(f"{BOX}1") == len(framework.questions())

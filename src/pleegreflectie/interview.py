@@ -171,7 +171,7 @@ class Interview:
         first = step.respondent is None or step.respondent == sitting.participants[0]
         if where and first:
             self.presenter.progress(where, self.framework.pillar(where.pillar_id).title)
-        scale = [Option(str(o.value), o.label, o.value) for o in self.framework.scale]
+        scale = [Option(str(o.value), o.label, o.value) for o in self.framework.scale_for(question)]
         extra = [
             Option("w", "Weet ik niet", Special.DONT_KNOW),
             Option("n", "Niet van toepassing", Special.NOT_APPLICABLE),

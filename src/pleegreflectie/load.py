@@ -731,6 +731,7 @@ def parse_framework(source: Source) -> Framework:
     data = _require_mapping(parse(source), source, "'pijlers:'")
     framework, problems = validate(Framework, data, source)
     problems += list(_check_framework_ids(data, source))
+    problems += list(_check_scale_names(data, source))
     if problems or framework is None:
         raise InvalidFileError(problems, skipped=source.skipped)
     return framework
@@ -799,6 +800,34 @@ def _check_framework_ids(data: dict[str, Any], source: Source) -> Iterator[Probl
             for q, question in list_items(comp, "vragen"):
                 check((*loc, "vragen", q, "id"), question.get("id"), str(comp.get("id")), "vraag")
     yield from problems
+
+
+def _check_scale_names(data: dict[str, Any], source: Source) -> Iterator[Problem]:
+    """Each named scale has the values 1 to 5 once; each question's 'schaal' names one of them."""
+    scales = data.get("schalen")
+    names = [str(name) for name in scales] if isinstance(scales, dict) else []
+    for name in names:
+        options = scales[name] if isinstance(scales, dict) else None
+        if not isinstance(options, list):
+            continue  # the validation reports it
+        values = [o.get("waarde") for o in options if isinstance(o, dict)]
+        if len(values) == 5 and sorted(map(str, values)) != ["1", "2", "3", "4", "5"]:
+            yield source.problem(
+                ("schalen", name),
+                f"de schaal {_quote(name)} moet de waarden 1, 2, 3, 4 en 5 elk één keer hebben.",
+            )
+    choose = f"Kies uit: {', '.join(names)}." if names else "Er staan nog geen schalen onder 'schalen:'."
+    for p, pillar in list_items(data, "pijlers"):
+        for c, comp in list_items(pillar, "competenties"):
+            for q, question in list_items(comp, "vragen"):
+                given = question.get("schaal")
+                if given is None or str(given) in names:
+                    continue
+                yield source.problem(
+                    ("pijlers", p, "competenties", c, "vragen", q, "schaal"),
+                    f"de schaal {_quote(given)} bestaat niet. {choose} Of laat 'schaal:' weg: dan geldt "
+                    "de gewone schaal.",
+                )
 
 
 # ---------------------------------------------------------------- the catalogue

@@ -23,7 +23,7 @@ import re
 from msgspec import Struct, field
 
 from .errors import InvalidFileError, Problem
-from .models import Competency, Framework, Pillar, Question, Special
+from .models import Competency, Framework, Pillar, Question, ScaleOption, Special
 
 BOX = "☐"
 EMPTY = "-"
@@ -56,7 +56,7 @@ def _condition_note(comp: Competency) -> str:
 
 def questionnaire(framework: Framework, pillar_ids: list[str], *, together: bool = False) -> str:
     """The question set as a printable questionnaire, in Markdown."""
-    scale = "; ".join(f"{o.value} = {o.label}" for o in framework.scale)
+    scale = _legend(framework.scale)
     pillars = [p for p in framework.pillars if p.id in pillar_ids]
     example = " ".join("435wn43245"[: len(pillar_questions(pillars[0]))])
     blocks = [
@@ -69,6 +69,7 @@ def questionnaire(framework: Framework, pillar_ids: list[str], *, together: bool
         "\n".join(
             [
                 f"- {scale}",
+                *(f"- Staat er {_hint(o)} bij een vraag: {_legend(o)}" for o in _other_scales(framework)),
                 "- w = Weet ik niet",
                 "- n = Niet van toepassing",
             ]
@@ -98,7 +99,8 @@ def questionnaire(framework: Framework, pillar_ids: list[str], *, together: bool
             rows = []
             for question in comp.questions:
                 number += 1
-                cells = [str(number), f"{_cell(question.text)} `{question.id}`", boxes]
+                hint = "" if question.scale is None else f" {_hint(framework.scale_for(question))}"
+                cells = [str(number), f"{_cell(question.text)}{hint} `{question.id}`", boxes]
                 if together:
                     cells.append(boxes)
                 rows.append(cells)
@@ -108,6 +110,26 @@ def questionnaire(framework: Framework, pillar_ids: list[str], *, together: bool
         blocks += [NOTE_LINE] * 4
     blocks.append(f"Vragenlijst: versie {framework.version}.")
     return "\n\n".join(blocks) + "\n"
+
+
+def _legend(options: tuple[ScaleOption, ...]) -> str:
+    return "; ".join(f"{o.value} = {o.label}" for o in options)
+
+
+def _hint(options: tuple[ScaleOption, ...]) -> str:
+    """A short reminder of a scale that is not the usual one, after its question."""
+    low, high = options[0], options[-1]
+    return _cell(f"*({low.value} = {low.label} … {high.value} = {high.label})*")
+
+
+def _other_scales(framework: Framework) -> list[tuple[ScaleOption, ...]]:
+    """The named scales the questions use, in the order they first appear."""
+    used: list[tuple[ScaleOption, ...]] = []
+    for question in framework.questions():
+        options = framework.scale_for(question)
+        if question.scale is not None and options not in used:
+            used.append(options)
+    return used
 
 
 def _cell(text: str) -> str:

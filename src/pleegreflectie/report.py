@@ -239,11 +239,11 @@ def _how(framework: Framework, meta: ReportMeta) -> list[str]:
         sentences.append("Er is nog geen pijler helemaal ingevuld.")
     if done and todo:
         sentences.append(f"Nog niet gedaan: {join_words([escape_inline(p.title) for p in todo])}.")
-    low, high = framework.scale[0], framework.scale[-1]
-    scale = (
-        f"Bij elke vraag kozen jullie een antwoord van {low.value} ({escape_inline(low.label)}) "
-        f"tot {high.value} ({escape_inline(high.label)})."
-    )
+    ranges = [
+        f"van {o[0].value} ({escape_inline(o[0].label)}) tot {o[-1].value} ({escape_inline(o[-1].label)})"
+        for o in dict.fromkeys(framework.scale_for(q) for q in framework.questions())
+    ]
+    scale = f"Bij elke vraag kozen jullie een antwoord {' of '.join(ranges)}."
     return ["## Zo hebben jullie het ingevuld", " ".join(sentences), scale]
 
 

@@ -64,6 +64,7 @@ def answers_template(framework: Framework, *, together: bool = False) -> str:
         "",
         "# Vul bij elke vraag een getal in:",
         f"#   {scale}",
+        "# Staat er bij een vraag 'Antwoord met:', dan geldt die schaal voor die vraag.",
         "# Of schrijf: weet ik niet, of: nvt (niet van toepassing).",
         "antwoorden:",
     ]
@@ -79,6 +80,9 @@ def answers_template(framework: Framework, *, together: bool = False) -> str:
                     lines.append(f"  # De volgende vraag alleen bij: {_when(question.condition)}.")
                 for variant in question.variants:
                     lines.append(f"  # Bij {_when(variant.condition)} staat er: {variant.text}")
+                if question.scale is not None:
+                    options = framework.scale_for(question)
+                    lines.append(f"  # Antwoord met: {', '.join(f'{o.value} = {o.label}' for o in options)}")
                 lines.append(f"  # {question.text}")
                 lines.append(f"  {question.id}: {{A: , B: }}" if together else f"  {question.id}:")
     lines += [
