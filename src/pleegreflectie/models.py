@@ -190,7 +190,9 @@ class Question(_Model, frozen=True, kw_only=True):
 
 class Competency(_Model, frozen=True, kw_only=True):
     id: str
+    # The name the family sees (plain B1); the model's own label is `official_name`.
     name: Annotated[str, Meta(min_length=1)] = field(name="naam")
+    official_name: Annotated[str, Meta(min_length=1)] | None = field(name="officiele_naam", default=None)
     explanation: Annotated[str, Meta(min_length=1)] = field(name="uitleg")
     example: Annotated[str, Meta(min_length=1)] = field(name="voorbeeld")
     condition: Condition | None = field(name="voorwaarde", default=None)
@@ -215,7 +217,9 @@ class Competency(_Model, frozen=True, kw_only=True):
 
 class Pillar(_Model, frozen=True, kw_only=True):
     id: str
+    # The name the family sees (plain B1); the model's own label is `official_name`.
     name: Annotated[str, Meta(min_length=1)] = field(name="naam")
+    official_name: Annotated[str, Meta(min_length=1)] | None = field(name="officiele_naam", default=None)
     title: Annotated[str, Meta(min_length=1)] = field(name="titel")
     intro: Annotated[str, Meta(min_length=1)] = field(name="intro")
     open_question: Annotated[str, Meta(min_length=1)] = field(name="open_vraag")
