@@ -109,7 +109,7 @@ def test_start_with_answers_file_shows_the_result(runner: CliRunner, oma_path: P
     assert "Zorgen (score 3,7, op basis van 5 van 5 onderdelen)" in out
     assert "Sterke punten" in out
     assert "Aandachtspunten" in out
-    assert "1. Omgaan met het gedrag van je pleegkind (score 2,0, heel belangrijk)" in out
+    assert "1. Het gedrag van je pleegkind (score 2,0, heel belangrijk)" in out
     assert "Hij is vaak boos na het bezoek aan zijn moeder." in out  # the family's note
     assert "\x1b[" not in out  # NO_COLOR and no terminal: plain text
     # A web address is never cut in two: alone on its line, it may be longer (the terminal wraps it).

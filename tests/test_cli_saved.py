@@ -449,7 +449,7 @@ def test_vergelijk_shows_the_change_per_pillar(
     assert expected["Zorgen"] == "gegroeid" and expected["Samenwerken"] == "gedaald"
     out = ok(invoke(runner, "vergelijk"))
     assert shown_verdicts(out) == expected
-    assert "Omgaan met het gedrag van je pleegkind: 2,0 → 5,0 (gegroeid)" in out
+    assert "Het gedrag van je pleegkind: 2,0 → 5,0 (gegroeid)" in out
     assert ok(invoke(runner, "vergelijk", "1", "2")) == out
     assert ok(invoke(runner, "vergelijk", "2")) == out  # one number: compared with the one before
 

@@ -101,7 +101,9 @@ def test_variants_fit_the_family(framework: Framework) -> None:
     assert "pleegzorg bij ons stopt" in leaving.text_for(profile(pleegzorgvormen=["kortdurend"]))
     assert "pleegzorg bij ons stopt" in leaving.text_for(profile(pleegzorgvormen=["deeltijd"]))
     long_term = ["langdurig"]
-    assert "hoe lang" in leaving.text_for(profile(pleegzorgvormen=long_term, leeftijden_pleegkinderen=[1]))
+    # a young child in long-term care: the plan for its future, never "how long it stays" (issue 16)
+    young = leaving.text_for(profile(pleegzorgvormen=long_term, leeftijden_pleegkinderen=[1]))
+    assert "plan is voor de toekomst" in young and "hoe lang" not in young
     assert "18 wordt" in leaving.text_for(profile(pleegzorgvormen=long_term, leeftijden_pleegkinderen=[14]))
 
 

@@ -222,7 +222,7 @@ def test_the_report_holds_both_voices_the_worker_and_the_agreements(
     voices = headings.index("Jullie allebei")
     assert voices >= 0
     assert "Sanne" in cells and "Ahmed" in cells
-    assert "Omgaan met het gedrag van je pleegkind" in cells
+    assert "Het gedrag van je pleegkind" in cells
     assert "Aanmelden voor de training" in cells and "15 januari 2027" in cells
     assert "**Volgende bezoek:** 1 februari 2027" in result.stdout
     # The worker's typed note is text, never a heading or HTML.

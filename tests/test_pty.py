@@ -52,8 +52,8 @@ def assert_zorgen_result(screen: str) -> None:
     assert "Jullie notitie: Fijn om te doen." in screen
     assert "Samenwerken (score" not in screen
     gaps = screen[screen.index("Aandachtspunten") :]
-    first = gaps.index("1. Omgaan met het gedrag van je pleegkind (score 2,0, heel belangrijk)")
-    second = gaps.index("2. Ambassadeur zijn voor je pleegkind (score 3,0, belangrijk)")
+    first = gaps.index("1. Het gedrag van je pleegkind (score 2,0, heel belangrijk)")
+    second = gaps.index("2. Opkomen voor je pleegkind (score 3,0, belangrijk)")
     assert first < second
 
 

@@ -118,8 +118,8 @@ def test_kill_9_then_hervat_continues_at_the_next_question(tmp_path: Path, frame
     assert "Jullie notitie: Na de stroomstoring." in screen
     gaps = screen[screen.index("Aandachtspunten") :]
     # The importance given before the kill still counts.
-    first = gaps.index("1. Omgaan met het gedrag van je pleegkind (score 2,0, heel belangrijk)")
-    second = gaps.index("2. Ambassadeur zijn voor je pleegkind (score 3,0, belangrijk)")
+    first = gaps.index("1. Het gedrag van je pleegkind (score 2,0, heel belangrijk)")
+    second = gaps.index("2. Opkomen voor je pleegkind (score 3,0, belangrijk)")
     assert first < second
     assert "bewaard als nummer 1" in screen
 

@@ -144,8 +144,8 @@ def hand_route(entries: list[Course], reason: str = "", advice: str = "") -> Rou
                 course=network,
                 phase="nu",
                 competencies=("samenwerken.gedeeld-opvoederschap",),
-                reason="Dit helpt bij 'Gedeeld "
-                "opvoederschap: ouders en pleegouders' (jullie score 2,0, belangrijk). Dit past bij "
+                reason="Dit helpt bij 'Samen "
+                "opvoeden met de ouders' (jullie score 2,0, belangrijk). Dit past bij "
                 "jullie: jullie leren graag thuis.",
                 via_worker=True,
                 hours_per_month=2.0,
@@ -156,9 +156,9 @@ def hand_route(entries: list[Course], reason: str = "", advice: str = "") -> Rou
                 phase="daarna",
                 competencies=("zorgen.gedrag", "opvoeden.opvoedstijlen"),
                 reason=reason
-                or "Dit helpt bij 'Omgaan met het gedrag van je pleegkind' (jullie score 2,0, heel "
-                "belangrijk) en 'Opvoedstijlen' (jullie score 2,0, belangrijk). In een groep leer je ook "
-                "van andere pleegouders.",
+                or "Dit helpt bij 'Het gedrag van je pleegkind' (jullie score 2,0, heel "
+                "belangrijk) en 'Je manier van opvoeden' (jullie score 2,0, belangrijk). In een groep leer "
+                "je ook van andere pleegouders.",
                 via_worker=False,
                 hours_per_month=4.6,
             ),
@@ -166,7 +166,7 @@ def hand_route(entries: list[Course], reason: str = "", advice: str = "") -> Rou
                 course=book,
                 phase="later",
                 competencies=("ontwikkelen.opladen",),
-                reason="Dit helpt bij 'Zorgen dat je gezond en fit blijft (opladen)' (jullie score 2,0, "
+                reason="Dit helpt bij 'Goed voor jezelf zorgen' (jullie score 2,0, "
                 "heel belangrijk). Dit past bij jullie: jullie leren graag door te lezen.",
                 via_worker=False,
                 hours_per_month=None,
@@ -372,14 +372,14 @@ def test_content(framework: Framework, oma: Answers) -> None:
     assert "Hij is vaak boos na het bezoek aan zijn moeder." in words  # the family's note
     assert "Jullie weten het nog niet" in words  # opvoeden.levensfases: "weet ik niet"
     assert "Bespreek met je pleegzorgbegeleider: Extra begeleiding voor netwerkpleegouders" in words
-    assert "Waarom: Dit helpt bij 'Gedeeld opvoederschap" in words  # the ask is not said twice
+    assert "Waarom: Dit helpt bij 'Samen opvoeden met de ouders" in words  # the ask is not said twice
     assert "Duur: 8 bijeenkomsten, 10 weken en 20 uur in totaal." in words
     assert "Erkenning: effectief volgens eerste aanwijzingen (NJi)." in words
     assert "| Zorgen | 3,7 ███████░░░ | Dit gaat redelijk |" in text
     assert "| Zorgen | 3,4 | 3,7 | +0,3 | gelijk |" in text
     assert "| Samenwerken | 3,5 | 3,1 | -0,38 | gelijk |" in text
     assert "| Ontwikkelen | – | 3,3 | – | niet te vergelijken |" in text
-    assert "Omgaan met het gedrag van je pleegkind is gegroeid, van 1,0 naar 2,0." in words
+    assert "Het gedrag van je pleegkind is gegroeid, van 1,0 naar 2,0." in words
     assert "Oud\\-aanbod" not in text and "oud-aanbod" in words  # unknown id shown as it is
     assert text.rstrip("\n").splitlines()[-1] == (
         f"Gemaakt met pleegreflectie {pleegreflectie.__version__}. Vragenlijst: versie "

@@ -320,7 +320,7 @@ def test_uncovered_gaps_get_advice_to_talk_and_informal_options() -> None:
     assert "pleegzorgbegeleider" in route.uncovered_advice
     assert "familie of vrienden" in route.uncovered_advice
     assert "andere pleegouders" in route.uncovered_advice
-    assert not any("Juridische en wettelijke zaken" in line for line in route.advice)
+    assert not any("Regels, rechten en geld" in line for line in route.advice)
     data = route_data(route)
     assert data["niet_gedekt"] == ["samenwerken.juridisch"]
     assert data["advies_niet_gedekt"] == route.uncovered_advice
@@ -338,7 +338,7 @@ def test_reason_names_competency_score_importance_and_form() -> None:
     )
     cat = catalogue(course("groepstraining", ["zorgen.gedrag"], vorm=["online", "groep"]))
     step = plan(family, cat)[0].steps[0]
-    assert "'Omgaan met het gedrag van je pleegkind'" in step.reason
+    assert "'Het gedrag van je pleegkind'" in step.reason
     assert "2,0" in step.reason
     assert "heel belangrijk" in step.reason
     assert "Dit past bij je: je leert graag in een groep." in step.reason  # one foster parent

@@ -223,7 +223,9 @@ def coverage(framework: Framework, catalogue: Catalogue, today: dt.date | None =
         pillar_rows.append(_row(pillar.id, pillar.title, served, forms))
         for competency in pillar.competencies:
             serving = [e for e in served if competency.id in e.competencies]
-            competency_rows.append(_row(competency.id, competency.name, serving, forms))
+            # the organisation reads the model's own label
+            name = competency.official_name or competency.name
+            competency_rows.append(_row(competency.id, name, serving, forms))
     return Coverage(len(entries), forms, tuple(pillar_rows), tuple(competency_rows), catalogue.gaps)
 
 

@@ -20,6 +20,10 @@ def _when(condition: Condition) -> str:
         parts.append(" of ".join(f"{kind.value}pleegouders" for kind in condition.parent_kinds))
     if condition.care_kinds:
         parts.append("pleegzorgvorm " + ", ".join(kind.value for kind in condition.care_kinds))
+    if condition.country is not None:
+        parts.append({"nl": "gezinnen in Nederland", "vl": "gezinnen in Vlaanderen"}[condition.country])
+    if condition.parents_count is not None:
+        parts.append("één pleegouder" if condition.parents_count == 1 else "twee pleegouders")
     if condition.ages is not None:
         low, high = condition.ages.min, condition.ages.max
         if low is not None and high is not None:
