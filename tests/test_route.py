@@ -365,7 +365,7 @@ def test_via_worker_wording() -> None:
     step = plan(family, cat)[0].steps[0]
     assert step.via_worker
     assert step.worker_ask == "Bespreek met je pleegzorgbegeleider:"
-    assert step.reason.startswith("Dit helpt bij 'Omgaan met het gedrag")
+    assert step.reason.startswith("Dit helpt bij 'Het gedrag van je pleegkind'")
     assert "Dit kan gewoon bij je thuis." in step.reason  # one foster parent: je
 
 
