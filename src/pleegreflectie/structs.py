@@ -413,7 +413,12 @@ def _union(t: mi.UnionType, value: Any, loc: Loc, errors: list[dict[str, Any]], 
         if not found:
             return made
         tried.append(found)
-    errors.extend(tried[0] if tried else [])
+    # A mapping where a record may stand (a text as {je: ..., jullie: ...}): the record's problems.
+    records = [i for i, m in enumerate(members) if isinstance(m, mi.StructType)]
+    if isinstance(value, dict) and records:
+        errors.extend(tried[records[0]])
+    else:
+        errors.extend(tried[0] if tried else [])
     return _NOTHING
 
 
