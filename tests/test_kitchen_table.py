@@ -27,6 +27,7 @@ profiel:
   pleegouder: bestand
   leeftijden_pleegkinderen: [12]
   uitdagingen: [gedrag]
+  eerdere_plaatsingen: 3
 antwoorden:
   zorgen.gedrag.weten: {Sanne: 4, Ahmed: 2}
   zorgen.gedrag.doen: {Sanne: 5, Ahmed: 1}

@@ -34,7 +34,7 @@ def outcome_of(framework: Framework, catalogue: Catalogue, sitting: Sitting, *, 
     """Scores, the route (without the steps already done), the signals and the conversation points."""
     answers, result, route = plan_for_sitting(framework, catalogue, sitting, today=today)
     rules, signals_note = signals_of(framework, sitting.signals_path)
-    signals = evaluate(rules, framework, answers, result)
+    signals = evaluate(rules, framework, answers, result, today=today)
     table = kitchen_table(framework, sitting, answers, result, signals, route)
     return Outcome(answers, result, route, table, signals_note)
 
