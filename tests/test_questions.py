@@ -135,7 +135,15 @@ def test_a_flemish_family_never_reads_a_dutch_only_term_or_21(framework: Framewo
             assert not re.search(r"\b21\b", low), (question_id, text)
 
 
-def test_a_dutch_family_reads_the_dutch_terms(framework: Framework) -> None:
+FLEMISH_ONLY = ("jeugdrechter", "voortgezette hulp", "pleegzorger", "gezin van oorsprong")
+
+
+def test_a_dutch_family_reads_the_dutch_terms_and_no_flemish_ones(framework: Framework) -> None:
+    for kinds in (["langdurig"], ["verlengd"], ["crisis"], ["deeltijd"], []):
+        for ages in ([1], [9], [17], []):
+            family = profile(land="nl", pleegzorgvormen=kinds, leeftijden_pleegkinderen=ages)
+            for question_id, text in wordings(framework, family).items():
+                assert not any(term in text.lower() for term in FLEMISH_ONLY), (question_id, text)
     texts = wordings(framework, profile(land="nl", leeftijden_pleegkinderen=[9]))
     assert "jeugdbeschermer" in texts["samenwerken.communicatie.weten"]
     assert "zorgteam" in texts["samenwerken.communicatie.doen"]
@@ -144,7 +152,15 @@ def test_a_dutch_family_reads_the_dutch_terms(framework: Framework) -> None:
         in wordings(framework, profile(pleegzorgvormen=["verlengd"]))["ontwikkelen.levenslang.doen"]
     )
     flemish = wordings(framework, profile(land="vl", pleegzorgvormen=["verlengd"]))
-    assert "na 18 jaar" in flemish["ontwikkelen.levenslang.doen"]
+    assert "voortgezette hulp na 18 jaar" in flemish["ontwikkelen.levenslang.doen"]
+    teenager = wordings(
+        framework, profile(land="vl", pleegzorgvormen=["langdurig"], leeftijden_pleegkinderen=[17])
+    )
+    assert "of voortgezette hulp na 18 jaar past" in teenager["ontwikkelen.levenslang.doen"]
+    dutch_teenager = wordings(
+        framework, profile(pleegzorgvormen=["langdurig"], leeftijden_pleegkinderen=[17])
+    )
+    assert "18 wordt" in dutch_teenager["ontwikkelen.levenslang.doen"]
 
 
 CRISIS_BABY = {"pleegzorgvormen": ["crisis"], "leeftijden_pleegkinderen": [1]}
