@@ -155,7 +155,8 @@ def test_draagkracht_stays_away_when_its_pillars_were_not_done(
     "profile",
     [
         {"plaatsing_sinds": "2026-06"},  # six months ago
-        {"plaatsing_sinds": "2025-12"},  # twelve months ago: still the first year
+        {"plaatsing_sinds": "2026-01"},  # eleven months ago: still the first year
+        {"plaatsing_sinds": "2027-03"},  # a later date counts as 0 months, as in the route
         {"jaren_pleegouder": 0},  # placement date unknown, foster parent for less than a year
         {"jaren_pleegouder": 1, "plaatsing_sinds": "2026-11"},
     ],
@@ -184,10 +185,9 @@ def test_network_parents_without_preparation_early_in_the_placement(
             "jaren_pleegouder": 9,
             "plaatsing_sinds": "2017-09",
         },
-        {"pleegouder": "netwerk", "voorbereiding": False, "plaatsing_sinds": "2025-11"},  # 13 months
+        {"pleegouder": "netwerk", "voorbereiding": False, "plaatsing_sinds": "2025-12"},  # 12 months
         {"pleegouder": "netwerk", "voorbereiding": False, "jaren_pleegouder": 2},
         {"pleegouder": "netwerk", "voorbereiding": False},  # how long: unknown
-        {"pleegouder": "netwerk", "voorbereiding": False, "plaatsing_sinds": "2027-03"},  # a later date
     ],
 )
 def test_network_signal_stays_away_otherwise(
@@ -438,7 +438,7 @@ def test_signals_come_in_the_order_of_the_file_and_are_deterministic(
         "leeftijden_pleegkinderen": [11, 16],
         "eerdere_plaatsingen": 3,
         "pleegzorgvormen": ["kortdurend"],
-        "plaatsing_sinds": "2025-12",
+        "plaatsing_sinds": "2026-01",
     }
     low = {
         c: 1
@@ -517,11 +517,10 @@ class _Case:
             q.id for c in framework.competencies() if c.id in asked for q in c.questions_for(answers.profile)
         }
         self.answers = answers
-        self.months = None
+        self.months: int | None = None
         if self.profile.placement_since:
             year, month = map(int, self.profile.placement_since.split("-"))
-            months = (TODAY.year - year) * 12 + TODAY.month - month
-            self.months = months if months >= 0 else None
+            self.months = max(0, (TODAY.year - year) * 12 + TODAY.month - month)
 
     def score(self, competency_id: str) -> float | None:
         found = [c.score for c in self.result.competencies() if c.id == competency_id]
@@ -569,8 +568,7 @@ RULES: dict[str, Callable[[_Case], bool]] = {
         c.profile.parent_kind == "netwerk"
         and c.profile.prepared is False
         and (
-            (c.months is not None and c.months <= 12)
-            or (c.profile.years is not None and c.profile.years <= 1)
+            (c.months is not None and c.months < 12) or (c.profile.years is not None and c.profile.years <= 1)
         )
     ),
     "gedrag-tien-plus": lambda c: c.country("nl") and _behaviour_ten_plus(c),
@@ -847,11 +845,13 @@ def test_months_since_the_placement_count_to_the_day_passed_in(
     assert low or high
 
 
-def test_months_unknown_or_a_later_date_never_hold(framework: Framework) -> None:
-    for profile in ({}, {"plaatsing_sinds": "2027-01"}):
-        answers = make(framework, profile)
-        assert not one(framework, "{plaatsing_maanden_max: 600}", answers)
-        assert not one(framework, "{plaatsing_maanden_min: 0}", answers)
+def test_months_unknown_never_hold_and_a_later_date_counts_as_zero(framework: Framework) -> None:
+    answers = make(framework, {})
+    assert not one(framework, "{plaatsing_maanden_max: 600}", answers)
+    assert not one(framework, "{plaatsing_maanden_min: 0}", answers)
+    later = make(framework, {"plaatsing_sinds": "2027-01"})
+    assert one(framework, "{plaatsing_maanden_max: 0}", later)
+    assert not one(framework, "{plaatsing_maanden_min: 1}", later)
 
 
 def test_years_as_foster_parent(framework: Framework) -> None:

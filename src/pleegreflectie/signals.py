@@ -33,6 +33,7 @@ from .models import (
     address_of,
     pick,
 )
+from .route import placement_months
 from .scoring import Result
 from .structs import STRICT, Model
 
@@ -253,21 +254,13 @@ def evaluate(
 ) -> list[Signal]:
     """The signals whose rules hold for this reflection, in the order of the file.
 
-    `today` is the day of the reflection (the caller's clock): `plaatsing_maanden_*` count from the
-    profile's `plaatsing_sinds` to it. Each Signal carries the text in the form for this family.
+    `today` is the day of the reflection (the caller's clock): `plaatsing_maanden_*` count whole
+    months from the profile's `plaatsing_sinds` to it, as the route's phase does (a later date counts
+    as 0). Each Signal carries the text in the form for this family.
     """
     items = rules.rules if isinstance(rules, SignalRules) else tuple(rules)
     facts = _Facts.of(framework, answers, result, today)
     return [Signal(rule.id, rule.text_for(answers), rule.source) for rule in items if facts.hold(rule.when)]
-
-
-def placement_months(since: str | None, today: dt.date) -> int | None:
-    """Whole calendar months from `plaatsing_sinds` (JJJJ-MM) to today; None when unknown or later."""
-    if since is None:
-        return None
-    year, month = (int(part) for part in since.split("-"))
-    months = (today.year - year) * 12 + today.month - month
-    return months if months >= 0 else None
 
 
 def _mean(values: Iterable[float]) -> float | None:
@@ -303,7 +296,7 @@ class _Facts(Struct, frozen=True):
                 score = _mean(v for v in values if isinstance(v, int))
                 if score is not None:
                     scores[question_id] = score
-        months = placement_months(answers.profile.placement_since, today)
+        months = placement_months(answers.profile, today)  # one count of months, as the route's phase
         return cls(answers, scores, questions, frozenset(unsure), months)
 
     def said_dont_know(self, key: str) -> bool:
