@@ -591,6 +591,10 @@ RULES: dict[str, Callable[[_Case], bool]] = {
         and c.months is not None
         and c.months >= 9
     ),
+    # Flanders: perspectiefzoekende pleegzorg (kept as kortdurend) lasts at most six months.
+    "perspectief-vl": lambda c: (
+        c.country("vl") and "kortdurend" in c.profile.care_kinds and c.months is not None and c.months >= 6
+    ),
     "bijna-achttien": lambda c: c.country("nl") and c.ages(16, 17),
     "bijna-achttien-vl": lambda c: c.country("vl") and c.ages(16, 17),
     "gedrag-en-opladen": lambda c: (
@@ -687,6 +691,19 @@ def test_no_text_a_flemish_family_can_get_has_a_dutch_only_term(rules: SignalRul
             assert not dutch_only(text), (rule.id, dutch_only(text))
 
 
+def test_no_text_has_a_word_of_the_other_country_by_the_terms_list(rules: SignalRules) -> None:
+    """With the profile's list of words per country (data/landen.yaml), when it is there."""
+    terms = pytest.importorskip("pleegreflectie.terms")
+    countries = terms.bundled_countries()
+    for rule in rules.rules:
+        for country in ("nl", "vl"):
+            if rule.when.country not in (None, country):
+                continue
+            for text in rule.texts():
+                found = [f.term for f in terms.foreign_terms(text, country, countries)]
+                assert not found, (rule.id, country, found)
+
+
 def test_the_dutch_twins_do_have_the_dutch_terms(rules: SignalRules) -> None:
     # The list below can find a term: the Dutch texts have them.
     dutch = " ".join(t for r in rules.rules if r.when.country == "nl" for t in r.texts())
@@ -739,7 +756,7 @@ def test_every_source_is_named_precisely(rules: SignalRules) -> None:
     # A title, and for the pages found online where to find them.
     for rule in rules.rules:
         assert len(rule.source) > 60, rule.id
-        known = ("NJi", "Pijlers", "NVP", "1712", "Kinderrechten", "Jongerenwelzijn")
+        known = ("NJi", "Pijlers", "NVP", "1712", "Kinderrechten", "Jongerenwelzijn", "Pleegzorg Vlaanderen")
         assert any(name in rule.source for name in known), rule.id
 
 
