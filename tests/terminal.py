@@ -102,8 +102,9 @@ def answer_profile(
     ask(child, "Hoeveel jaar zijn jullie al pleegouder?", "3\r")
     ask(child, "Hoe oud is je pleegkind?", "7\r")
     ask(child, "Wonen er ook eigen kinderen bij jullie thuis?", "2")
-    ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r")
-    ask(child, "Hoe leer je het liefst?", "\r")
+    # Enter with nothing ticked says so once; a second Enter: nothing.
+    ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r\r")
+    ask(child, "Hoe leer je het liefst?", "\r\r")
     ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
     ask(child, "Waar wonen jullie?", "1")  # Nederland
 

@@ -32,8 +32,9 @@ def test_suggested_commands_work_as_the_program_was_started(tmp_path: Path) -> N
     bare = "/usr/bin:/bin"
     venv = PROGRAM.parent.parent
     # As after the README's set-up: started by its path, and `pleegreflectie` is not on PATH.
+    # The hint names the absolute path: it works from any folder (also after `cd ~`).
     err = run(["bin/pleegreflectie", "hervat"], venv, bare, tmp_path)
-    assert "Begin een nieuwe met 'bin/pleegreflectie start'." in err
+    assert f"Begin een nieuwe met '{venv}/bin/pleegreflectie start'." in err
     err = run([str(PROGRAM), "hervat"], tmp_path, bare, tmp_path)
     assert f"'{PROGRAM} start'" in err
     err = run([sys.executable, "-m", "pleegreflectie", "rapport"], tmp_path, bare, tmp_path)

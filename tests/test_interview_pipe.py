@@ -182,7 +182,7 @@ def test_back_on_the_first_question_says_so(framework: Framework, pipe: PipeInpu
 def test_back_from_the_note_with_the_word_terug(framework: Framework, pipe: PipeInput) -> None:
     # All 5, then 'terug' in the note: the last question again. Its new answer 1 makes the
     # competency low (3.0), so now the priority question comes after the note (nothing ticked).
-    keys = "5555555555terug" + ENTER + "1" + "Klaar" + ENTER + ENTER
+    keys = "5555555555terug" + ENTER + "1" + "Klaar" + ENTER + ENTER + ENTER  # Enter twice: none ticked
     sitting, _, _ = interview(framework, zorgen(), pipe, keys)
     assert sitting.answers["zorgen.ambassadeur.doen"] == 1
     assert sitting.to_answers().importance == {"zorgen.ambassadeur": 2}
@@ -286,7 +286,8 @@ def test_profile_then_a_pillar(framework: Framework, pipe: PipeInput) -> None:
         + DOWN
         + " "
         + ENTER  # uitdagingen: gedrag and trauma
-        + ENTER  # leervormen: none
+        + ENTER
+        + ENTER  # leervormen: none (the first Enter says nothing is ticked yet)
         + ENTER  # uren: left empty
         + "2"  # land: Vlaanderen
         + "4" * 8  # functioneren without the own-children competency: 8 questions
@@ -322,12 +323,12 @@ def test_profile_choice_can_be_skipped_and_preparation_is_not_asked(
     keys = (
         ENTER  # huishouden: left empty
         + "o"  # pleegouder: "zeg ik liever niet"
+        + ENTER * 2
         + ENTER
-        + ENTER
-        + ENTER  # pleegzorgvormen, jaren, leeftijden: nothing
+        + ENTER  # pleegzorgvormen (Enter twice: none ticked), jaren, leeftijden: nothing
         + "2"  # eigen kinderen: nee
-        + ENTER
-        + ENTER
+        + ENTER * 2
+        + ENTER * 2
         + ENTER  # uitdagingen, leervormen, uren: nothing
         + "o"  # land: "zeg ik liever niet" (then nl counts)
         + "s"  # stop at the first question of the pillar

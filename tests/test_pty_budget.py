@@ -24,7 +24,7 @@ PROFILE = {"huishouden": "Gezin Telling", "pleegouder": "bestand", "eigen_kinder
 def profile_key(kind: str, key: str) -> str:
     if key in PROFILE_KEYS:
         return PROFILE_KEYS[key]
-    return {"choice": "1", "yesno": "2", "multi": "\r"}.get(kind, "\r")
+    return {"choice": "1", "yesno": "2", "multi": "\r\r"}.get(kind, "\r")  # multi: Enter twice, none
 
 
 def test_a_first_full_reflection_takes_at_most_65_prompts(tmp_path: Path, framework: Framework) -> None:

@@ -51,7 +51,7 @@ def test_two_foster_parents_answer_together_with_same_answer_and_a_mark(
                     ask(child, "Ahmed, wat past bij jou?", "z")  # the same answer as Sanne
                 del question
         ask(child, "Wat wil je hier nog over kwijt?", "\r")
-        ask(child, "Welke hiervan zijn nu het belangrijkst", "\r")
+        ask(child, "Welke hiervan zijn nu het belangrijkst", "\r\r")  # none: Enter twice
         screen = read_to_end(child)
     finally:
         close(child)

@@ -17,7 +17,7 @@ pytestmark = skip_without_terminal
 
 ENGLISH = ("done", "selection", "Use ", "arrow", "shortcut", "toggle", "invert", "Answer", "Error")
 LONG_QUESTION = "Kenden jullie je pleegkind al voordat het bij jullie kwam?"
-INSTRUCTION = "(pijltjes om te bewegen, spatiebalk om te kiezen, Enter als je klaar bent)"
+INSTRUCTION = "(pijltjes om te bewegen, spatiebalk of cijfer om te kiezen, Enter als je klaar bent)"
 CLEAR = "\x15"  # Ctrl-U: empty the line (a wrong value stays in the field to correct)
 
 
@@ -84,6 +84,7 @@ def test_the_profile_reads_well_and_is_dutch(tmp_path: Path, width: int) -> None
         screen.wait(INSTRUCTION)
         open_list = screen.text()  # the multiple choice as it is shown, before it is answered
         screen.child.send("a\r" if width == 60 else "i\r")  # questionary's tick-all and invert do nothing
+        screen.step("Je hebt nog niets aangevinkt.", "\r")  # said once; a second Enter: nothing
         screen.step("niets gekozen", "")
         screen.step("Hoeveel jaar zijn jullie al pleegouder?", "-3\r")
         screen.step("-3 is minder dan 0.", CLEAR + "3\r")
@@ -92,7 +93,7 @@ def test_the_profile_reads_well_and_is_dutch(tmp_path: Path, width: int) -> None
         screen.step("Genoteerd: 4 en 9 jaar.", "")
         screen.step("Wonen er ook eigen kinderen", "2")
         screen.step("Waar heeft je pleegkind", " \r")
-        screen.step("Hoe leer je het liefst?", "\r")
+        screen.step("Hoe leer je het liefst?", "\r\r")
         screen.step("Hoeveel uur per maand", "1000\r")
         screen.step("Dat is meer dan 200 uur per maand.", CLEAR + "4\r")
         screen.step("Waar wonen jullie?", "1")

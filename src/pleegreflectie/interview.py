@@ -57,7 +57,9 @@ class Presenter(Protocol):
 
 
 INSTRUCTION = "(druk op een cijfer of letter)"
-MULTI_INSTRUCTION = "(pijltjes om te bewegen, spatiebalk om te kiezen, Enter als je klaar bent)"
+MULTI_INSTRUCTION = "(pijltjes om te bewegen, spatiebalk of cijfer om te kiezen, Enter als je klaar bent)"
+# Choices of a tick-box list that go by themselves ("Geen bijzondere moeite", "Weet ik (nog) niet").
+ALONE = frozenset({"geen", "onbekend"})
 BACK_WORD = "terug"
 DROP_WORD = "weg"  # an agreement carried from last time that is no longer needed
 BACK_BOX = "<< Terug naar de vorige vraag"
@@ -200,7 +202,7 @@ class Interview:
             "Die komen bovenaan jullie lijst. Je mag er ook geen kiezen."
         )
         boxes = [Box(self.framework.competency(c).name, c, c in chosen) for c in low]
-        boxes.append(Box(BACK_BOX, Action.BACK))
+        boxes.append(Box(BACK_BOX, Action.BACK, alone=True))
         picked = self.prompts.check(
             "Welke hiervan zijn nu het belangrijkst voor jullie?", boxes, instruction=MULTI_INSTRUCTION
         )
@@ -386,8 +388,8 @@ class Interview:
             if item.hint:
                 self.presenter.message(item.hint)
             chosen = set(previous or [])
-            boxes = [Box(label, value, value in chosen) for value, label in item.choices]
-            boxes.append(Box(BACK_BOX, Action.BACK))
+            boxes = [Box(label, value, value in chosen, value in ALONE) for value, label in item.choices]
+            boxes.append(Box(BACK_BOX, Action.BACK, alone=True))
             answer = self.prompts.check(title, boxes, instruction=MULTI_INSTRUCTION)
             if Action.BACK in answer:
                 return Action.BACK

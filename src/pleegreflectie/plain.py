@@ -224,6 +224,10 @@ class PlainPrompts:
             numbers = [int(t) for t in typed if t.isdigit()]
             if len(numbers) == len(typed) and all(1 <= n <= len(boxes) for n in numbers):
                 picked = [boxes[n - 1] for n in sorted(set(numbers))]
+                alone = [b for b in picked if b.alone]
+                if alone and len(picked) > 1:
+                    self._say(f"'{alone[0].label}' kan niet samen met iets anders. Typ de nummers opnieuw.")
+                    continue
                 self._say(f"Gekozen: {'; '.join(b.label for b in picked)}.")
                 return [b.value for b in picked]
             self._say(f"Dat gaat niet. Typ nummers van 1 tot en met {len(boxes)}, of 0 voor geen enkele.")

@@ -30,11 +30,27 @@ class Option(Struct, frozen=True):
 
 
 class Box(Struct, frozen=True):
-    """One box in a multiple choice."""
+    """One box in a multiple choice. `alone`: a choice such as "Geen bijzondere moeite" that cannot go
+    with the others (ticking it unticks them, and ticking another unticks it)."""
 
     label: str
     value: Any
     checked: bool = False
+    alone: bool = False
+
+
+def exclusive(boxes: Sequence[Box], picked: Sequence[Any], new: Any) -> list[Any]:
+    """The ticked values after ticking `new`: an `alone` box goes by itself."""
+    alone = [b.value for b in boxes if b.alone]
+    if new in alone:
+        return [new]
+    return [v for v in picked if v not in alone and v != new] + [new]
+
+
+NOTHING_TICKED = (
+    "Je hebt nog niets aangevinkt. Kies met de spatiebalk of met een cijfer. "
+    "Of druk nog een keer op Enter: dan kies je niets."
+)
 
 
 Validator = Callable[[str], "bool | str"]
@@ -99,22 +115,38 @@ class QuestionaryPrompts:
             **self._io,
         )
         _answer_on_key(question, [(o.key, o.value) for o in [*options, *actions]])
-        return _unsafe(question)
+        question.application.erase_when_done = True  # the answer is said again below, wrapped
+        value = _unsafe(question)
+        said = next((o.label for o in [*options, *actions] if o.value == value), "")
+        self._echo(message, said, width)
+        return value
 
     def check(self, text: str, boxes: Sequence[Box], *, instruction: str = "") -> list[Any]:
+        """Space or a number ticks a box; Enter with nothing ticked takes the box the pointer was
+        moved to, or (pointer not moved) says so once: a second Enter chooses nothing."""
         import questionary
 
         width = self._width()
+        numbered = len(boxes) <= 9
         choices = [
-            questionary.Choice(_wrap_label(b.label, width=width), value=b.value, checked=b.checked)
-            for b in boxes
+            questionary.Choice(
+                _wrap_label(f"{n}. {b.label}" if numbered else b.label, width=width),
+                value=n - 1,
+                checked=b.checked,
+            )
+            for n, b in enumerate(boxes, 1)
         ]
         message, instruction = _layout(text, instruction, width)
         question = questionary.checkbox(message, choices=choices, instruction=instruction, **self._io)
-        _dutch_checkbox(question)
-        picked = list(_unsafe(question))
+        _dutch_checkbox(question, boxes, numbered=numbered, width=width)
+        picked = [boxes[i].value for i in sorted(_unsafe(question))]
         labels = [b.label for b in boxes if b.value in picked]
-        said = "; ".join(labels) if labels else "niets gekozen"
+        self._echo(message, "; ".join(labels) if labels else "niets gekozen", width)
+        return picked
+
+    def _echo(self, message: str, said: str, width: int) -> None:
+        """The question with the answer after it, wrapped between words (prompt_toolkit would break
+        a long answer anywhere, even inside a word)."""
         message = message.removesuffix("\n ")
         answer = _wrap(said, width - 3)
         last = message.split("\n")[-1]
@@ -122,7 +154,6 @@ class QuestionaryPrompts:
         lead = " " if room + len(answer[0]) < width else "\n  "
         tokens = [("class:qmark", "?"), ("class:question", f" {message}"), ("", lead)]
         self._print([*tokens, ("class:answer", "\n  ".join(answer))])
-        return picked
 
     def text(self, text: str, *, default: str = "", validate: Validator | None = None) -> str:
         """A line of text. A wrong value is said right under the question, and asked again."""
@@ -208,15 +239,23 @@ def _wrap_label(label: str, *, width: int) -> str:
     return "\n      ".join(lines)
 
 
-def _dutch_checkbox(question: Question) -> None:
-    """questionary ticks every box on "a" and inverts them on "i": here those keys do nothing.
+def _dutch_checkbox(question: Question, boxes: Sequence[Box], *, numbered: bool, width: int) -> None:
+    """The tick-box list without traps.
 
+    questionary ticks every box on "a" and inverts them on "i": here those keys do nothing. Space and
+    the number keys tick (an `alone` box unticks the others). Enter with nothing ticked takes the box
+    the pointer was moved to; when the pointer was not moved it says so once (a second Enter: none).
     (Its answer line, "done (2 selections)", is erased when the prompt ends; `check` says it in Dutch.)
     """
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from questionary import Separator
+    from questionary.prompts.common import InquirerControl
 
     app = question.application
     app.erase_when_done = True
+    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+    start = control.pointed_at
+    state = {"touched": False, "asked": False}
     bindings = KeyBindings()
     for key in ("a", "i"):
 
@@ -224,10 +263,50 @@ def _dutch_checkbox(question: Question) -> None:
         def nothing(event: Any) -> None:
             return None
 
+    def toggle(index: int) -> None:
+        state["touched"] = True
+        if index in control.selected_options:
+            control.selected_options.remove(index)
+        else:
+            control.selected_options = exclusive(
+                [Box(b.label, i, alone=b.alone) for i, b in enumerate(boxes)], control.selected_options, index
+            )
+
+    @bindings.add(" ", eager=True)
+    def space(event: Any) -> None:
+        toggle(control.pointed_at)
+
+    if numbered:
+        for number in range(1, len(boxes) + 1):
+
+            def tick(event: Any, index: int = number - 1) -> None:
+                control.pointed_at = index
+                toggle(index)
+
+            bindings.add(str(number), eager=True)(tick)
+
+    @bindings.add("enter", eager=True)
+    def enter(event: Any) -> None:
+        if not control.selected_options and not state["touched"]:
+            if control.pointed_at != start:
+                control.selected_options = [control.pointed_at]  # what the pointer was moved to
+            elif not state["asked"]:
+                state["asked"] = True
+                control.choices.append(Separator(" "))
+                for line in _wrap(NOTHING_TICKED, width - 8):
+                    control.choices.append(Separator(f"  {line}"))
+                return
+        control.is_answered = True
+        event.app.exit(result=list(control.selected_options))
+
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
 def _unsafe(question: Question) -> Any:
+    # prompt_toolkit asks the terminal where the cursor is (CPR); a terminal that does not answer
+    # would get "WARNING: your terminal doesn't support cursor position requests (CPR)" in English.
+    # Without the warning prompt_toolkit simply carries on without the answer.
+    question.application.renderer.cpr_not_supported_callback = None
     # unsafe_ask lets Ctrl-C through as KeyboardInterrupt, so the caller can say how to continue.
     return question.unsafe_ask()
 

@@ -131,8 +131,9 @@ def _main(
 def _me() -> str:
     """How to type this program in this terminal, for the commands we suggest.
 
-    `pleegreflectie` when that name on PATH is this program; otherwise the way it was started, such as
-    `.venv/bin/pleegreflectie` right after the README's set-up, or `python3 -m pleegreflectie`.
+    `pleegreflectie` when that name on PATH is this program; otherwise the way it was started, with
+    its absolute path (so the hint works from any folder), such as `/home/anna/pleegreflectie/.venv/bin/
+    pleegreflectie` right after the README's set-up, or `/usr/bin/python3 -m pleegreflectie`.
     """
     import shlex
     import shutil
@@ -157,11 +158,8 @@ def _me() -> str:
 
 
 def _short(path: str) -> str:
-    """A path as short as it can be typed from here."""
-    relative = os.path.relpath(os.path.abspath(path))
-    if relative.startswith(os.pardir):
-        return os.path.abspath(path)
-    return relative if os.sep in relative else f".{os.sep}{relative}"
+    """A path that can be typed from any folder (a hint is often followed after a `cd`)."""
+    return os.path.abspath(path)
 
 
 _SUGGESTED = (  # compiled when used (re caches it)
