@@ -1,28 +1,125 @@
-"""The visit in a pseudo-terminal (the installed program): no English from prompt_toolkit, the tick-box
-keys, a duo with the worker at the next visit with carried agreements and a past date."""
+"""The visit in a pseudo-terminal (the installed program): a duo with the worker at the next visit with
+carried agreements and a past date, the tick-box keys, and no English from prompt_toolkit."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
 from terminal import (
+    PRIORITY,
     PROGRAM,
     TIMEOUT,
+    ZORGEN,
+    answer_profile,
     ask,
     close,
     environment,
     plain,
+    program,
     read_to_end,
     skip_without_terminal,
     spawn,
+    zorgen_keys,
 )
 
 from pleegreflectie.models import Framework
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = skip_without_terminal
+
+CLEAR = "\x15"  # Ctrl-U: empty the field
+
+FIRST_VISIT = """\
+deelnemers: [Sanne, Ahmed]
+profiel:
+  huishouden: Gezin Duo W
+  pleegouder: bestand
+  leeftijden_pleegkinderen: [9]
+antwoorden:
+  zorgen.gedrag.weten: 3
+  zorgen.gedrag.doen: 3
+begeleider:
+  afspraken:
+    - {wat: "Aanmelden voor de training", wanneer: "2026-01-31"}
+    - {wat: "School bellen", wie: "Ahmed"}
+"""
+
+
+def test_a_duo_with_the_worker_at_the_next_visit_carries_the_open_agreement(
+    tmp_path: Path, framework: Framework
+) -> None:
+    home = tmp_path / "home"
+    first = tmp_path / "eerste.yaml"
+    first.write_text(FIRST_VISIT, encoding="utf-8")
+    assert program(home, "start", "--antwoorden", str(first), "--json").returncode == 0
+    child = spawn(home, "start", "--pijler", "zorgen")
+    try:
+        ask(child, "Wie doen er vandaag mee?", "4")  # the two of us and the worker
+        ask(child, "Hoe noemen we de eerste pleegouder?", "Sanne\r")
+        ask(child, "Hoe noemen we de tweede pleegouder?", "Ahmed\r")
+        ask(child, "Hoe noemen we dit gezin in het verslag?", "Gezin Duo W\r")
+        ask(child, "Klopt dit nog?", "j")
+        ask(child, "Hoe staat het met deze stap?", "3")  # the step of last time's route
+        child.expect_exact("Afspraak 1 van 2: Aanmelden voor de training")
+        ask(child, "Hoe staat het met deze afspraak?", "3")  # nog niet gedaan
+        child.expect_exact("Afspraak 2 van 2: School bellen")
+        ask(child, "Hoe staat het met deze afspraak?", "1")  # gedaan
+        for competency in framework.pillar("zorgen").competencies:
+            for _question in competency.questions:
+                ask(child, "Sanne, wat past bij jou?", "4")
+                ask(child, "Ahmed, wat past bij jou?", "z")
+        ask(child, "Wat wil je hier nog over kwijt?", "\r")
+        ask(child, "Notitie van de pleegzorgbegeleider over zorgen", "\r")
+        # The open agreement is there already: kept with Enter, never typed again.
+        child.expect_exact("De afspraken die nog open staan, staan er al.")
+        ask(child, "Afspraak 1: wat spreken jullie af?", "\r")
+        ask(child, "Wie doet het?", "Sanne\r")
+        ask(child, "Wanneer?", "\r")  # last time's date, 31-1-2026, is in the past
+        ask(child, "Die datum is al voorbij. Klopt dat?", "n")
+        ask(child, "Wanneer?", CLEAR + "28-2-2027\r")
+        ask(child, "Afspraak 2: wat spreken jullie af?", "\r")
+        ask(child, "Wanneer is het volgende bezoek?", "1-3-2027\r")
+        screen = read_to_end(child)
+    finally:
+        close(child)
+    assert child.exitstatus == 0, screen
+    flat = " ".join(screen.split())
+    assert "Aanmelden voor de training (wie: Sanne, wanneer: 28-2-2027)" in flat, flat
+    assert (
+        "Afspraak van de vorige keer: Aanmelden voor de training (wanneer: 31-1-2026, nog niet gedaan)"
+        in flat
+    )
+    data = json.loads(program(home, "hervat", "2", "--json").stdout)
+    assert [(a["wat"], a["status"]) for a in data["vorige_afspraken"]] == [
+        ("Aanmelden voor de training", "niet-gedaan"),
+        ("School bellen", "gedaan"),
+    ]
+    assert [(a["wat"], a.get("wanneer")) for a in data["begeleider"]["afspraken"]] == [
+        ("Aanmelden voor de training", "2027-02-28")
+    ]
+
+
+def test_the_tick_box_keys(tmp_path: Path, framework: Framework) -> None:
+    """At the priority list: Down and Enter without Space takes the highlighted box."""
+    low = [c.id for c in framework.pillar("zorgen").competencies if ZORGEN[c.id][2] is not None]
+    child = spawn(tmp_path / "home", "start", "--pijler", "zorgen")
+    try:
+        answer_profile(child)
+        for text, key in zorgen_keys(framework):
+            ask(child, text, key)
+        ask(child, "Wat wil je hier nog over kwijt?", "\r")
+        ask(child, PRIORITY, "\x1b[B\r")  # the second box, not ticked with Space
+        screen = read_to_end(child)
+    finally:
+        close(child)
+    assert child.exitstatus == 0, screen
+    second = framework.competency(low[1]).name
+    echo = " ".join(screen[screen.index(PRIORITY) :].split())
+    assert echo.startswith(f"{PRIORITY} {second}"), echo
+    assert "niets gekozen" not in screen
 
 
 def test_no_english_warning_when_the_terminal_does_not_answer_cpr(tmp_path: Path) -> None:
