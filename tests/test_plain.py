@@ -112,6 +112,10 @@ def test_when_the_accessible_mode_is_chosen(monkeypatch: pytest.MonkeyPatch) -> 
     assert wanted(False)
     monkeypatch.setenv("LANG", "nl_NL.UTF-8")
     assert not wanted(False)
+    monkeypatch.setenv("LC_ALL", "C")  # the first one set counts: not UTF-8
+    assert wanted(False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert not wanted(False)
 
 
 # ---------------------------------------------------------------- the whole interview
@@ -177,16 +181,24 @@ def test_stop_raises_stopped(framework: Framework) -> None:
 # ---------------------------------------------------------------- the installed program
 
 
-@pytest.mark.parametrize("how", ["--eenvoudig", "TERM=dumb"])
+@pytest.mark.parametrize("how", ["--eenvoudig", "TERM=dumb", "LC_ALL=C"])
 @pytest.mark.skipif(bool(skip_without_terminal[1].args[0]), reason="the console script is not installed")
 def test_the_program_in_plain_lines(tmp_path: Path, how: str) -> None:
+    """ASCII only where the locale is not UTF-8; Dutch letters where it is (TERM=dumb in a UTF-8 locale).
+    LC_ALL=C on its own chooses the plain mode."""
     import pexpect
 
     env = environment(tmp_path / "home")
+    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+        env.pop(name, None)
     args = ["start", "--pijler", "samenwerken"]
     if how == "TERM=dumb":
         env["TERM"] = "dumb"
+        env["LANG"] = "C.UTF-8"
+    elif how == "LC_ALL=C":
+        env["LC_ALL"] = "C"
     else:
+        env["LC_ALL"] = "C"
         args.append(how)
     child = pexpect.spawn(str(PROGRAM), args, env=env, dimensions=(40, 80), timeout=20)
     raw = b""
@@ -213,7 +225,11 @@ def test_the_program_in_plain_lines(tmp_path: Path, how: str) -> None:
         raw += child.before
     finally:
         child.close(force=True)
-    text = raw.decode("ascii")  # fails on any byte that is not ASCII
+    if how == "TERM=dumb":
+        text = raw.decode("utf-8")
+        assert "één" in text  # "Je kunt meer dan één vorm kiezen."
+    else:
+        text = raw.decode("ascii")  # fails on any byte that is not ASCII
     assert "\x1b" not in text  # no colour, no cursor movement
     assert "Genoteerd: 4 en 9 jaar." in text
     assert re.search(r"Over jullie gezin - vraag 1 van \d+", text)

@@ -173,6 +173,7 @@ class Interview:
         first = step.respondent is None or step.respondent == sitting.participants[0]
         if where and first:
             self.presenter.progress(where, self.framework.pillar(where.pillar_id).title)
+        # A question may have its own scale (schaal: NAME), such as how often something happens.
         scale = [Option(str(o.value), o.label, o.value) for o in self.framework.scale_for(question)]
         extra = [
             Option("w", "Weet ik niet", Special.DONT_KNOW),

@@ -1,11 +1,16 @@
 """The accessible mode (`--eenvoudig`): plain numbered prompts for a screen reader or a poor terminal.
 
-No questionary, no arrow-key menus, no cursor movement, no colour, no box drawing, ASCII only. Every
-prompt is a sentence on its own line; an answer is a digit, a letter or a word, then Enter. It can do
-everything the normal prompts can (the interview's help, back, skip, stop, "bespreken" and "zelfde
-antwoord" are ordinary choices here, typed as a letter or a word).
+No questionary, no arrow-key menus, no cursor movement, no colour, no box drawing. Dutch letters (ë, é)
+stay where the output can show them; ASCII only where it cannot. Every prompt is a sentence on its own
+line; an answer is a digit, a letter or a word, then Enter. It can do everything the normal prompts can
+(the interview's help, back, skip, stop, "bespreken" and "zelfde antwoord" are ordinary choices here,
+typed as a letter or a word).
 
-It is chosen with `--eenvoudig`, and on its own when TERM=dumb or the terminal cannot show UTF-8.
+A screen reader hears a list of choices once: the first time it comes in a pillar, when it changes (a
+question with another scale), and on `?`. After that a question is its sentence and one short line
+("Typ 1 tot 5, w, n, of u voor uitleg."): at most four lines with the answer said back.
+
+It is chosen with `--eenvoudig`, and on its own when TERM=dumb or the locale is not UTF-8 (LC_ALL=C).
 """
 
 from __future__ import annotations
@@ -68,18 +73,35 @@ def to_ascii(text: str) -> str:
     return "".join(out)
 
 
-class AsciiStream(io.TextIOBase):
-    """A text stream that passes everything through `to_ascii` (rich then draws no boxes either)."""
+def to_plain(text: str, *, letters: bool) -> str:
+    """Text for the plain mode: symbols spelled out (· -> -, █ -> #); with `letters` the Dutch letters
+    (and other letters) stay, else everything becomes ASCII as in `to_ascii`."""
+    if not letters or text.isascii():
+        return to_ascii(text)
+    return "".join(
+        _ASCII.get(char, char) if char in _ASCII or char.isalpha() or char.isascii() else to_ascii(char)
+        for char in text
+    )
 
-    def __init__(self, stream: TextIO) -> None:
+
+class AsciiStream(io.TextIOBase):
+    """A text stream for the plain mode: symbols spelled out, letters kept only with `letters` (rich
+    sees the encoding "ascii" and draws no boxes)."""
+
+    def __init__(self, stream: TextIO, *, letters: bool = False) -> None:
         self._stream = stream
+        self._letters = letters
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return "ascii"
 
+    @property
+    def letters(self) -> bool:
+        return self._letters
+
     def write(self, text: str) -> int:
-        self._stream.write(to_ascii(text))
+        self._stream.write(to_plain(text, letters=self._letters))
         return len(text)
 
     def flush(self) -> None:
@@ -96,27 +118,38 @@ class AsciiStream(io.TextIOBase):
 
 
 def wanted(flag: bool = False) -> bool:
-    """The accessible mode: asked for, or needed because the terminal is dumb or cannot show UTF-8."""
+    """The accessible mode: asked for, or needed because the terminal is dumb or cannot show UTF-8
+    (the output's encoding, or a locale that is not UTF-8 such as LC_ALL=C)."""
     if flag or os.environ.get("TERM") == "dumb":
         return True
-    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    return not shows_letters()
+
+
+def shows_letters(stream: object = None) -> bool:
+    """Whether the output can show letters beyond ASCII (ë, é): a UTF-8 stream and no locale that
+    says otherwise. (Python itself writes UTF-8 under LC_ALL=C; the terminal may not show it.)"""
+    stream = stream or sys.stdout
+    if isinstance(stream, AsciiStream):  # the plain mode is on: it knows
+        return stream.letters
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
     if not encoding.startswith("utf"):
-        return True
+        return False
     for name in ("LC_ALL", "LC_CTYPE", "LANG"):
         value = os.environ.get(name)
-        if value:
-            return value not in ("C", "POSIX") and "utf" not in value.lower().replace("-", "")
-    return False
+        if value:  # the first one set counts, as in the C library
+            return "utf8" in value.lower().replace("-", "")
+    return True
 
 
 def enable() -> None:
-    """Everything printed from here on is ASCII and without colour."""
+    """Everything printed from here on is plain and without colour: letters where they can be shown."""
+    letters = shows_letters()
     os.environ["NO_COLOR"] = "1"
     os.environ["TERM"] = "dumb"  # rich then sends no styles and no cursor movement at all
     if not isinstance(sys.stdout, AsciiStream):
-        sys.stdout = AsciiStream(sys.stdout)
+        sys.stdout = AsciiStream(sys.stdout, letters=letters)
     if not isinstance(sys.stderr, AsciiStream):
-        sys.stderr = AsciiStream(sys.stderr)
+        sys.stderr = AsciiStream(sys.stderr, letters=shows_letters(sys.stderr))
 
 
 def _width() -> int:
@@ -125,18 +158,39 @@ def _width() -> int:
 
 # ---------------------------------------------------------------- prompts
 
-_SYNONYMS = {"stop": "stoppen", "help": "uitleg", "hulp": "uitleg", "?": "uitleg", "vorige": "terug"}
+_SYNONYMS = {"stop": "stoppen", "help": "uitleg", "hulp": "uitleg", "vorige": "terug"}
+AGAIN = "?"  # read the list of choices out again
 
 
 class PlainPrompts:
-    """Prompts as numbered lists, answered with a digit, letter or word and Enter."""
+    """Prompts as numbered lists, answered with a digit, letter or word and Enter.
+
+    A list of choices is read out in full once (per pillar: see `forget`); when the same list comes
+    again, only the question and one short line are said. `?` reads the whole list again.
+    """
 
     def __init__(
-        self, read: Callable[[], str] | None = None, out: TextIO | None = None, width: int | None = None
+        self,
+        read: Callable[[], str] | None = None,
+        out: TextIO | None = None,
+        width: int | None = None,
+        *,
+        letters: bool | None = None,
     ) -> None:
         self._read = read
         self._out = out
         self._fixed_width = width
+        self._letters = shows_letters(out) if letters is None else letters
+        self._heard: set[tuple[tuple[str, str], ...]] = set()
+        self._lead = ""  # said before the next question: "Vraag 2 van 10"
+
+    def forget(self) -> None:
+        """A new pillar: the lists of choices are read out in full again."""
+        self._heard.clear()
+
+    def lead(self, text: str) -> None:
+        """Say `text` (where the question is) on the line of the next question."""
+        self._lead = text
 
     # -- output and input
 
@@ -144,7 +198,7 @@ class PlainPrompts:
         out = self._out or sys.stdout
         width = self._fixed_width or _width()
         lines = textwrap.wrap(
-            to_ascii(text),
+            to_plain(text, letters=self._letters),
             width,
             initial_indent=indent,
             subsequent_indent=indent + "  " if indent else "",
@@ -178,20 +232,25 @@ class PlainPrompts:
     ) -> Any:
         every = [*options, *actions]
         current = next((o for o in every if o.value == default and default is not None), None)
-        self._say()
-        self._say(text)
-        for option in options:
-            self._say(f"{option.key} = {option.label}", indent="  ")
-        if actions:
-            self._say("Of:", indent="  ")
-            for option in actions:
-                self._say(f"{option.key} = {option.label}", indent="  ")
-        keep = f" Nu gekozen: {current.key} ({current.label}). Alleen Enter houdt dat." if current else ""
-        self._say(f"Typ je keuze en druk op Enter.{keep}")
+        heard = tuple((o.key, o.label) for o in options)
+        text = self._with_lead(text)
+        if heard in self._heard:
+            self._say(text)
+            keep = f" Alleen Enter houdt {current.key}." if current else ""
+            self._say(f"{_short_line(options, actions)}{keep}")
+        else:
+            self._say()
+            self._say(text)
+            self._read_out(options, actions, current)
+            if len(options) >= 3:  # a list that comes back (a scale): said in short next time
+                self._heard.add(heard)
         while True:
             typed = self._ask_line().strip()
             if not typed and current is not None:
                 return current.value
+            if typed == AGAIN:
+                self._read_out(options, actions, current)
+                continue
             found = _find(every, typed)
             if found is not None:
                 self._say(f"Gekozen: {found.label}.")
@@ -199,6 +258,25 @@ class PlainPrompts:
             keys = ", ".join(o.key for o in every)
             shown = f"'{typed}' staat niet in de lijst." if typed else "Je hebt nog niets gekozen."
             self._say(f"{shown} Typ een van deze: {keys}. Druk dan op Enter.")
+
+    def _read_out(self, options: Sequence[Option], actions: Sequence[Option], current: Option | None) -> None:
+        for option in options:
+            self._say(f"{option.key} = {option.label}", indent="  ")
+        if actions:
+            self._say("Of:", indent="  ")
+            for option in actions:
+                self._say(f"{option.key} = {option.label}", indent="  ")
+        keep = f" Nu gekozen: {current.key} ({current.label}). Alleen Enter houdt dat." if current else ""
+        again = " Typ ? om de keuzes nog eens te horen." if len(options) >= 3 else ""
+        self._say(f"Typ je keuze en druk op Enter.{keep}{again}")
+
+    def _with_lead(self, text: str) -> str:
+        lead, self._lead = self._lead, ""
+        if not lead:
+            return text
+        if text.startswith("Vraag "):  # "Vraag voor jullie allebei: ..." -> "Vraag 2 van 10, voor ..."
+            return f"{lead}, {text[len('Vraag ') :]}"
+        return f"{lead}: {text}"
 
     def check(self, text: str, boxes: Sequence[Box], *, instruction: str = "") -> list[Any]:
         self._say()
@@ -247,6 +325,18 @@ class PlainPrompts:
             self._say(f"Dat gaat niet. {problem}")
 
 
+def _short_line(options: Sequence[Option], actions: Sequence[Option]) -> str:
+    """ "Typ 1 tot 5, w, n, of u voor uitleg." from the keys of a list heard before."""
+    digits = [o.key for o in options if o.key.isdigit()]
+    keys = [o.key for o in options if not o.key.isdigit()]
+    parts = [f"{digits[0]} tot {digits[-1]}"] if len(digits) > 2 else digits
+    parts += keys
+    help_key = next((a.key for a in actions if a.key == "u"), None)
+    if help_key:
+        return f"Typ {', '.join(parts)}, of {help_key} voor uitleg."
+    return f"Typ {', '.join(parts[:-1])} of {parts[-1]}." if len(parts) > 1 else f"Typ {parts[0]}."
+
+
 def _find(options: Sequence[Option], typed: str) -> Option | None:
     word = typed.strip().lower().rstrip(".")
     if not word:
@@ -273,10 +363,14 @@ def _first_word(label: str) -> str:
 class PlainPresenter:
     """What the interview shows between questions, as plain lines."""
 
-    def __init__(self, out: TextIO | None = None, width: int | None = None) -> None:
-        self._prompts = PlainPrompts(out=out, width=width)
+    def __init__(
+        self, out: TextIO | None = None, width: int | None = None, *, prompts: PlainPrompts | None = None
+    ) -> None:
+        # With the prompts that ask the questions: where a question is goes on its own line.
+        self._prompts = prompts or PlainPrompts(out=out, width=width)
 
     def pillar_intro(self, pillar: Pillar, index: int, count: int) -> None:
+        self._prompts.forget()
         self._prompts._say()
         self._prompts._say(f"Pijler {index} van {count}: {pillar.name}.")
         self._prompts._say(" ".join(pillar.intro.split()))
@@ -287,11 +381,8 @@ class PlainPresenter:
         self._prompts._say(f"Een voorbeeld: {' '.join(competency.example.split())}")
 
     def progress(self, progress: Any, title: str) -> None:
-        self._prompts._say()
-        self._prompts._say(
-            f"Pijler {progress.pillar_index} van {progress.pillar_count} ({title}), "
-            f"vraag {progress.question_index} van {progress.question_count}."
-        )
+        # Which pillar was said by its introduction; the number goes on the question's line.
+        self._prompts.lead(f"Vraag {progress.question_index} van {progress.question_count}")
 
     def message(self, text: str) -> None:
-        self._prompts._say(text)
+        self._prompts._say(self._prompts._with_lead(text))

@@ -350,7 +350,8 @@ def _presenter_and_prompts(rich_presenter: Any) -> tuple[Any, Any]:
         return rich_presenter, None
     from ..plain import PlainPresenter, PlainPrompts
 
-    return PlainPresenter(), PlainPrompts()
+    prompts = PlainPrompts()
+    return PlainPresenter(prompts=prompts), prompts
 
 
 def _is_html(target: str) -> bool:
