@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
-from terminal import close, skip_without_terminal, spawn
+from terminal import close, program, skip_without_terminal, spawn
 from typer.testing import CliRunner
 
 from pleegreflectie.cli import app
@@ -184,8 +185,42 @@ def test_typed_lines_in_a_terminal_never_echo_an_escape_sequence(tmp_path: Path)
         assert "␛[31mrood" in said and "\x1b[31m" not in said
         child.expect_exact("Zorgen: typ de 10 antwoorden")
         child.send("4 4 3 3 2 2 5 5 4 4\r")
+        child.expect_exact("Waar bewaren we de antwoorden?")
+        child.expect_exact("(alleen Enter: 1)")
+        child.send("2\r")  # in a file the user names
+        child.expect_exact("Hoe moet het bestand heten?")
+        child.send("overgetypt.yaml\r")
         child.expect(pexpect.EOF)
-        assert "antwoorden:" in child.before and "zorgen." in child.before
+        assert "start --antwoorden overgetypt.yaml" in child.before
     finally:
         close(child)
     assert child.exitstatus == 0
+    saved = (tmp_path / "overgetypt.yaml").read_text(encoding="utf-8")
+    assert "antwoorden:" in saved and "zorgen.gezondheid.weten: 4" in saved
+
+
+@skip_without_terminal[0]
+@skip_without_terminal[1]
+def test_typed_in_on_a_terminal_becomes_a_new_reflection(tmp_path: Path) -> None:
+    """Interactive `papier` saves what was typed: a new reflection with its result, nothing lost."""
+    import pexpect
+
+    home = tmp_path / "thuis"
+    child = spawn(home, "papier", "--pijler", "zorgen")
+    try:
+        child.expect_exact("Zorgen: typ de 10 antwoorden")
+        child.send("4 4 3 3 2 2 5 5 4 4\r")
+        child.expect_exact("(alleen Enter: 1)")
+        child.send("\r")  # a new reflection
+        child.expect_exact("Hoe noemen we dit gezin in het verslag?")
+        child.send("Gezin Papier\r")
+        child.expect(pexpect.EOF)
+        said = " ".join(child.before.split())
+    finally:
+        close(child)
+    assert child.exitstatus == 0, said
+    assert "Deze reflectie is bewaard als nummer 1." in said
+    overview = json.loads(program(home, "overzicht", "--json").stdout)
+    assert [(r["id"], r["huishouden"], r["status"], r["pijlers"]) for r in overview] == [
+        (1, "Gezin Papier", "klaar", ["zorgen"])
+    ]

@@ -103,6 +103,7 @@ def papier(
     framework = load_framework(pijlers)
     if bestand is None and not sys.stdin.isatty():
         bestand = "-"
+    typed_here = bestand is None  # typed in line by line on a terminal
     if bestand == "-":
         typed = read_typed(framework, sys.stdin.read(), "(invoer)")
     elif bestand is not None:
@@ -113,11 +114,61 @@ def papier(
     for line in typed_summary(framework, typed):
         print(f"Gelezen: {line}", file=sys.stderr)
     text = answers_file(framework, typed)
+    if uitvoer is None and typed_here:
+        _keep_typed(framework, typed, text)
+        return
     if uitvoer is None:
         sys.stdout.write(text)
         return
     _write(uitvoer, text, "het antwoordenbestand", overwrite=overschrijf)
     print(f"Zie de uitkomst met: {_me()} start --antwoorden {uitvoer}")
+
+
+PAPER_FILE = "antwoorden-papier.yaml"
+
+
+def _keep_typed(framework: Any, typed: Any, text: str) -> None:
+    """What was typed in on a terminal is kept: as a new reflection (with its result at once), or in
+    an answers file the user names. Nothing typed is lost."""
+    from ..safe import clean
+
+    print()
+    print("Waar bewaren we de antwoorden?")
+    print("  1 = Als nieuwe reflectie op deze computer. Je ziet meteen de uitkomst.")
+    print("  2 = In een antwoordenbestand, om later aan te vullen.")
+    while True:
+        choice = clean(input("Typ 1 of 2 en druk op Enter (alleen Enter: 1): ")).strip()
+        if choice in ("", "1", "2"):
+            break
+        print("Dat gaat niet. Typ 1 of 2.")
+    if choice == "2":
+        name = (
+            clean(input(f"Hoe moet het bestand heten? (alleen Enter: {PAPER_FILE}) ")).strip() or PAPER_FILE
+        )
+        _write(name, text, "het antwoordenbestand")
+        print(f"Zie de uitkomst met: {_me()} start --antwoorden {name}")
+        return
+    household = " ".join(clean(input("Hoe noemen we dit gezin in het verslag? (leeg mag) ")).split())[:80]
+    _save_reflection(framework, typed, text, household)
+
+
+def _save_reflection(framework: Any, typed: Any, text: str, household: str) -> None:
+    """A new reflection from the typed answers, as `start --antwoorden` makes one, with its result."""
+    from ..flow import from_answers
+    from ..load import ANSWERS_LIMITS, Source, load_catalogue, parse_answers
+    from ..session import Autosave
+    from .base import _open_store
+    from .sitting import _conclude
+
+    answers = parse_answers(framework, Source("(overgetypt)", text, ANSWERS_LIMITS))
+    done = set().union(*typed.pillars.values()) if typed.pillars else set()
+    pillar_ids = [p.id for p in framework.pillars if p.id in done] or [p.id for p in framework.pillars]
+    sitting = from_answers(framework, answers, pillar_ids)
+    if household:
+        sitting.profile["huishouden"] = household
+    catalogue = load_catalogue(framework)
+    autosave = Autosave(_open_store(), framework.version, catalogue.version)
+    _conclude(framework, catalogue, sitting, autosave, json_output=False)
 
 
 def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any:
