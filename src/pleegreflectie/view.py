@@ -57,14 +57,7 @@ class RichPresenter:
 
     def pillar_intro(self, pillar: Pillar, index: int, count: int) -> None:
         self.out.print()
-        self.out.print(
-            Panel(
-                Text(pillar.intro),
-                title=Text(f"Pijler {index} van {count}: {pillar.name}", style="bold"),
-                title_align="left",
-                padding=(0, 1),
-            )
-        )
+        self.out.print(_panel(self.out, Text(pillar.intro), f"Pijler {index} van {count}: {pillar.name}"))
 
     def help(self, competency: Competency) -> None:
         body = Text()
@@ -72,7 +65,7 @@ class RichPresenter:
         body.append(competency.explanation)
         body.append("\n\nEen voorbeeld: ", style="bold")
         body.append(competency.example)
-        self.out.print(Panel(body, title=competency.name, title_align="left", padding=(0, 1)))
+        self.out.print(_panel(self.out, body, competency.name))
 
     def progress(self, progress: Progress, title: str) -> None:
         self.out.print(
@@ -81,7 +74,21 @@ class RichPresenter:
         )
 
     def message(self, text: str) -> None:
+        if text.startswith("- "):  # an item of a list: wrapped lines stay under its text
+            self.out.print(_item("-", Text(text[2:], style="dim"), columns=0))
+            return
         self.out.print(f"[dim]{text}[/dim]", markup=True, highlight=False)
+
+
+def _panel(out: Console, body: Text, title: str) -> Panel:
+    """A box with its title on the top line; a title too long for that line (rich would cut it)
+    goes inside the box, wrapped, above the text."""
+    if len(title) + 6 <= out.width:
+        return Panel(body, title=Text(title, style="bold"), title_align="left", padding=(0, 1))
+    inside = Text(title, style="bold")
+    inside.append("\n")
+    inside.append_text(body)
+    return Panel(inside, padding=(0, 1))
 
 
 def show_result(out: Console, framework: Framework, result: Result, answers: Answers) -> None:

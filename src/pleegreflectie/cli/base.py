@@ -177,7 +177,34 @@ def _as_started(text: str) -> str:
 def _say_error(message: str) -> None:
     from ..safe import clean
 
-    print(f"Fout: {_as_started(clean(message))}", file=sys.stderr)
+    print(wrapped(f"Fout: {_as_started(clean(message))}", sys.stderr), file=sys.stderr)
+
+
+def wrapped(text: str, stream: Any = None) -> str:
+    """Text for a terminal, wrapped between words with each line's indent kept (plus two for the
+    lines that continue it); a word longer than the line (a path, a web address) gets a line of its
+    own, never cut. Not for a pipe or a file: there a line stays whole."""
+    import shutil
+    import textwrap
+
+    stream = stream or sys.stdout
+    try:
+        if not stream.isatty():
+            return text
+    except (AttributeError, ValueError):
+        return text
+    width = max(40, shutil.get_terminal_size((80, 24)).columns - 1)
+    lines = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        lines += textwrap.wrap(
+            line,
+            width,
+            subsequent_indent=indent + "  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    return "\n".join(lines)
 
 
 def guard(func: F) -> F:

@@ -121,7 +121,7 @@ def papier(
         sys.stdout.write(text)
         return
     _write(uitvoer, text, "het antwoordenbestand", overwrite=overschrijf)
-    print(f"Zie de uitkomst met: {_me()} start --antwoorden {uitvoer}")
+    print(f"Zie de uitkomst met:\n  {_me()} start --antwoorden {uitvoer}")
 
 
 PAPER_FILE = "antwoorden-papier.yaml"
@@ -146,7 +146,7 @@ def _keep_typed(framework: Any, typed: Any, text: str) -> None:
             clean(input(f"Hoe moet het bestand heten? (alleen Enter: {PAPER_FILE}) ")).strip() or PAPER_FILE
         )
         _write(name, text, "het antwoordenbestand")
-        print(f"Zie de uitkomst met: {_me()} start --antwoorden {name}")
+        print(f"Zie de uitkomst met:\n  {_me()} start --antwoorden {name}")
         return
     household = " ".join(clean(input("Hoe noemen we dit gezin in het verslag? (leeg mag) ")).split())[:80]
     _save_reflection(framework, typed, text, household)

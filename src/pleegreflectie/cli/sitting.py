@@ -28,6 +28,7 @@ from .base import (
     _today,
     _write,
     command,
+    wrapped,
 )
 
 
@@ -255,11 +256,14 @@ def _say_how_to_continue(autosave: Any) -> None:
         if autosave.store is None:
             message = "\nGestopt. Je antwoorden zijn niet bewaard (je koos --geen-opslag)."
     else:
-        message = (
+        message = wrapped(
             f"\nGestopt. Je antwoorden zijn bewaard als reflectie {autosave.reflection_id}.\n"
-            f"Ga later verder met: {_me()} hervat {autosave.reflection_id}"
+            "Ga later verder met:",
+            sys.stderr,
         )
-    print(message, file=sys.stderr)
+        # The command on a line of its own, never broken: it can be copied whole.
+        message += f"\n  {_me()} hervat {autosave.reflection_id}"
+    print(wrapped(message, sys.stderr) if autosave.reflection_id is None else message, file=sys.stderr)
 
 
 def _conclude(
