@@ -146,3 +146,40 @@ def test_no_english_warning_when_the_terminal_does_not_answer_cpr(tmp_path: Path
     finally:
         close(child)
     assert "WARNING" not in seen and "cursor position" not in seen, seen
+
+
+def test_plain_mode_reads_the_scale_once_then_at_most_four_lines_per_question(tmp_path: Path) -> None:
+    """A screen reader hears the list of answers at the first question of the pillar; after that each
+    question is where it is, the question and one short line (and the answer said back)."""
+    home = tmp_path / "home"
+    first = tmp_path / "samenwerken.yaml"
+    first.write_text("profiel:\n  huishouden: Gezin P\nantwoorden:\n  samenwerken.netwerk.weten: 4\n")
+    assert program(home, "start", "--antwoorden", str(first), "--pijler", "samenwerken").returncode == 0
+    env = environment(home)
+    env["LANG"] = "C.UTF-8"
+    child = pexpect.spawn(
+        str(PROGRAM),
+        ["hervat", "1", "--pijler", "zorgen", "--eenvoudig"],
+        env=env,
+        dimensions=(40, 80),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+    )
+    said: list[str] = []
+    try:
+        for _ in range(10):
+            child.expect_exact("> ")
+            said.append(child.before.replace("\r", ""))
+            child.sendline("4")
+        child.expect_exact("> ")  # the note of the pillar
+        said.append(child.before.replace("\r", ""))
+    finally:
+        close(child)
+    assert "1 = Nee, nog niet" in said[0] and "Typ ? om de keuzes nog eens te horen." in said[0]
+    for number, text in enumerate(said[1:10], 2):
+        lines = [line for line in text.split("\n")[1:] if line.strip()]  # after the typed answer
+        assert len(lines) <= 4, (number, lines)
+        assert lines[0] == "Gekozen: Grotendeels.", lines
+        assert lines[1].startswith(f"Vraag {number} van 10: "), lines
+        assert lines[-1] == "Typ 1 tot 5, w, n, of u voor uitleg.", lines
+        assert "1 = " not in text

@@ -187,3 +187,20 @@ def test_a_past_date_is_asked_about(tmp_path: Path) -> None:
         assert interview._day("Wanneer?", None) == dt.date(2027, 1, 31)
         pipe.send_text("31-1-2026\rj")
         assert interview._day("Wanneer?", None) == dt.date(2026, 1, 31)
+
+
+def test_a_dropped_agreement_does_not_come_back_at_the_visit_after(tmp_path: Path) -> None:
+    from pleegreflectie.session import Autosave
+    from pleegreflectie.store import Store
+
+    store = Store.open()
+    earlier = _sitting_with_previous({"1": "bezig", "2": "gedaan", "3": "niet-gedaan", "4": "niet-nodig"})
+    earlier.profile = {"huishouden": "Gezin D"}
+    earlier.carry_open_agreements()  # "Training" and "Boek lezen"
+    earlier.record(Step(StepKind.AGREEMENT, "1"), {"wat": "Training", "wanneer": "2027-03-01"})
+    earlier.record(Step(StepKind.AGREEMENT, "2"), None)  # "weg": no longer needed
+    reflection = store.create(earlier, household="Gezin D", framework_version="t", catalogue_version=None)
+    store.finish(reflection, route_ids=[])
+    later = Sitting(pillar_ids=["zorgen"], profile={"huishouden": "Gezin D"})
+    Autosave(store, "t").look_up_previous_route(later)
+    assert [a["wat"] for a in later.previous_agreements or []] == ["Training"]

@@ -266,7 +266,7 @@ class Sitting(Struct):
     def carry_open_agreements(self) -> bool:
         """Before the first agreement is asked: last time's open agreements become this visit's,
         to keep, change or drop (never to type again). True when some were carried."""
-        if any(split_step_id(s)[0] == StepKind.AGREEMENT for s in self.history):
+        if self.agreements_started:
             return False  # the agreements of this visit were started: carried before (or dropped)
         present = {_same(item.get("wat", "")) for item in self.agreements.values()}
         carried = False
@@ -280,6 +280,11 @@ class Sitting(Struct):
             present.add(_same(agreement.what))
             carried = True
         return carried
+
+    @property
+    def agreements_started(self) -> bool:
+        """An agreement of this visit was handled (on the screen: the open ones were carried then)."""
+        return any(split_step_id(s)[0] == StepKind.AGREEMENT for s in self.history)
 
     def is_carried(self, key: str) -> bool:
         """An agreement of this visit that was carried from the previous one."""

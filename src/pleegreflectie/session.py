@@ -59,13 +59,14 @@ class Autosave(Struct):
             profile = {k: v for k, v in earlier.profile.items() if k != "huishouden" and v is not None}
             worker = earlier.worker_part()
             made = list(worker.agreements) if worker else []
-            # Open ones of the visit before that were carried into `made` (with the worker there);
-            # without the worker they were not: they stay on the list.
+            # Open ones of the visit before were carried into `made` when its agreements were made
+            # on the screen (kept, changed or dropped there); otherwise they stay on the list.
             listed = {" ".join(a.what.split()).casefold() for a in made}
+            carried = earlier.origin == "scherm" and earlier.agreements_started
             still_open = [
                 a
                 for a in earlier.open_previous_agreements()
-                if " ".join(a.what.split()).casefold() not in listed
+                if not carried and " ".join(a.what.split()).casefold() not in listed
             ]
             agreements = [
                 a.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude={"status"})
