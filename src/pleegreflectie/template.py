@@ -113,5 +113,11 @@ def answers_template(framework: Framework, *, together: bool = False) -> str:
             "  notities:",
         ]
         lines += [f"    {pillar.id}:" for pillar in framework.pillars]
-        lines += ["  afspraken: []", "  volgende_afspraak:  # een datum, bijvoorbeeld 2027-02-01"]
+        lines += [
+            "  afspraken: []",
+            "  volgende_afspraak:  # een datum, bijvoorbeeld 2027-02-01",
+            "  # Hoe ging het met de afspraken van de vorige keer? De status is gedaan, bezig,",
+            "  # niet-gedaan of niet-nodig. Afspraken die je niet noemt, blijven open. Bijvoorbeeld:",
+            "  # vorige_afspraken: [{wat: Bellen met school, status: gedaan}]",
+        ]
     return "\n".join(lines) + "\n"
