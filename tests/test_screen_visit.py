@@ -1,4 +1,4 @@
-"""Screens at 60 columns (pyte): the `b` echo, a long box title, the resume hint and an error with a
+"""Screens at 60, 80 and 100 columns (pyte): the `b` echo, a long box title, the resume hint and an error with a
 file and line all wrap between words, keep their indent and never start a line with punctuation."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from terminal import skip_without_terminal
 from test_screen import Screen, whole_words
@@ -26,11 +27,12 @@ def no_line_starts_with_punctuation(lines: list[str]) -> None:
     assert not bad, bad
 
 
-def test_a_question_marked_with_b_the_help_box_and_the_hint_at_60_columns(
-    tmp_path: Path, framework: Framework
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_a_question_marked_with_b_the_help_box_and_the_hint(
+    tmp_path: Path, framework: Framework, width: int
 ) -> None:
     contact = framework.competency("zorgen.contact-ouders")
-    screen = Screen(tmp_path / "home", WIDTH, "start", "--pijler", "zorgen")
+    screen = Screen(tmp_path / "home", width, "start", "--pijler", "zorgen")
     try:
         screen.step("Wie doen er vandaag mee?", "1")
         screen.step("Hoe noemen we dit gezin", "Gezin S\r")
@@ -57,7 +59,7 @@ def test_a_question_marked_with_b_the_help_box_and_the_hint_at_60_columns(
     finally:
         screen.close()
     lines = screen.lines()
-    assert all(len(line) <= WIDTH for line in lines), [line for line in lines if len(line) > WIDTH]
+    assert all(len(line) <= width for line in lines), [line for line in lines if len(line) > width]
     whole_words(text, MARK)
     whole_words(text, contact.name)
     assert "…" not in text  # the title is not cut
