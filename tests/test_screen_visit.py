@@ -1,5 +1,6 @@
-"""Screens at 60, 80 and 100 columns (pyte): the `b` echo, a long box title, the resume hint and an error with a
-file and line all wrap between words, keep their indent and never start a line with punctuation."""
+"""Screens at 60, 80 and 100 columns (pyte): the `b` echo, a long box title, the resume hint and an
+error with a file and line all wrap between words, keep their indent and never start a line with
+punctuation."""
 
 from __future__ import annotations
 
