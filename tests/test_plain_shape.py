@@ -46,9 +46,17 @@ def test_the_list_once_then_one_short_line() -> None:
     assert ask.choose("Derde vraag.", SCALE + ACTIONS, MORE) == 2
     assert "1 = Nee" in out.getvalue() and "s = Stoppen" in out.getvalue()
     out.truncate(0), out.seek(0)
-    # Another scale: read out in full.
+    # Another scale: read out in full, once.
     assert ask.choose("Hoe vaak?", OFTEN + ACTIONS, MORE) == 1
     assert "1 = Nooit" in out.getvalue()
+    # Two scales heard in this pillar: the short line names the ends of this one.
+    ask2, out2 = asker("4", "3", "4")
+    ask2.choose("Weet je het?", SCALE + ACTIONS, MORE)
+    ask2.choose("Hoe vaak?", OFTEN + ACTIONS, MORE)
+    out2.truncate(0), out2.seek(0)
+    ask2.choose("Weet je dit?", SCALE + ACTIONS, MORE)
+    assert "Typ 1 (nee) tot 5 (helemaal), w, n, of u voor uitleg." in out2.getvalue()
+    assert "1 = " not in out2.getvalue()
 
 
 def test_a_new_pillar_reads_the_list_again() -> None:
@@ -68,11 +76,13 @@ def test_a_pillar_is_at_most_four_lines_per_question(framework: Framework) -> No
     Interview(framework, PlainPresenter(prompts=ask), prompts=ask).run(sitting, lambda s: None)
     said = out.getvalue()
     per_question = said.split("> ")[1:10]  # what follows each answer, up to the next one
-    counts = [chunk.count("\n") for chunk in per_question[1:]]
-    # The answer said back, the question (with where it is), one short line.
+    scales = {framework.scale_for(q) for c in framework.pillar("zorgen").competencies for q in c.questions}
+    # After each scale was read out once (questions 1 and 2 when the pillar has two): the answer
+    # said back, the question (with where it is), one short line.
+    counts = [chunk.count("\n") for chunk in per_question[len(scales) :]]
     assert counts and max(counts) <= 4, said
     assert "Vraag 2 van 10: " in said
-    assert said.count("1 = ") == 1  # the scale was read out once in this pillar
+    assert said.count("  1 = ") == len(scales)  # every scale was read out once in this pillar
 
 
 def test_dutch_letters_stay_where_they_can_be_shown() -> None:

@@ -237,7 +237,8 @@ class PlainPrompts:
         if heard in self._heard:
             self._say(text)
             keep = f" Alleen Enter houdt {current.key}." if current else ""
-            self._say(f"{_short_line(options, actions)}{keep}")
+            # With more than one scale in this pillar, the short line says which one this is.
+            self._say(f"{_short_line(options, actions, ends=len(self._heard) > 1)}{keep}")
         else:
             self._say()
             self._say(text)
@@ -325,16 +326,28 @@ class PlainPrompts:
             self._say(f"Dat gaat niet. {problem}")
 
 
-def _short_line(options: Sequence[Option], actions: Sequence[Option]) -> str:
-    """ "Typ 1 tot 5, w, n, of u voor uitleg." from the keys of a list heard before."""
-    digits = [o.key for o in options if o.key.isdigit()]
+def _short_line(options: Sequence[Option], actions: Sequence[Option], *, ends: bool = False) -> str:
+    """The short line of a list heard before: "Typ 1 tot 5, w, n, of u voor uitleg."; with `ends`
+    the labels of both ends too: "Typ 1 (bijna nooit) tot 5 (bijna altijd), ..."."""
+    digits = [o for o in options if o.key.isdigit()]
     keys = [o.key for o in options if not o.key.isdigit()]
-    parts = [f"{digits[0]} tot {digits[-1]}"] if len(digits) > 2 else digits
+    if len(digits) > 2:
+        first, last = digits[0], digits[-1]
+        if ends:
+            parts = [f"{first.key} ({_lower(first.label)}) tot {last.key} ({_lower(last.label)})"]
+        else:
+            parts = [f"{first.key} tot {last.key}"]
+    else:
+        parts = [o.key for o in digits]
     parts += keys
     help_key = next((a.key for a in actions if a.key == "u"), None)
     if help_key:
         return f"Typ {', '.join(parts)}, of {help_key} voor uitleg."
     return f"Typ {', '.join(parts[:-1])} of {parts[-1]}." if len(parts) > 1 else f"Typ {parts[0]}."
+
+
+def _lower(label: str) -> str:
+    return label[:1].lower() + label[1:]
 
 
 def _find(options: Sequence[Option], typed: str) -> Option | None:
