@@ -362,8 +362,7 @@ def test_the_route_honours_age_own_children_and_kind_of_care() -> None:
 # ---------------------------------------------------------------- entries without a source
 
 
-def test_an_entry_without_a_source_is_never_a_step(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(route_module, "REQUIRE_SOURCES", True)
+def test_an_entry_without_a_source_is_never_a_step() -> None:
     framework = _framework()
     family = answers(framework, {"uren_per_maand": 20}, {"zorgen.gedrag": 1, "samenwerken.juridisch": 1})
     unsourced = course("zonder-bron", ["zorgen.gedrag"], bron=[], titel="Cursus zonder bron")
@@ -383,8 +382,7 @@ def test_property_no_unsourced_entry_is_a_step(family: Answers, cat: Any, data: 
         drop = data.draw(st.sets(st.sampled_from([e.id for e in cat.entries]))) if cat.entries else set()
         cat = catalogue(*(e.model_copy(update={"sources": ()}) if e.id in drop else e for e in cat.entries))
     route, _ = plan(family, cat)
-    if route_module.REQUIRE_SOURCES:
-        assert all(step.course.sources for step in route.steps)
+    assert all(step.course.sources for step in route.steps)
     assert not {"pleegzorgbegeleider", "pleegzorgbegeleider-vlaanderen"} & set(ids(route))
 
 
@@ -453,3 +451,18 @@ def test_a_flemish_family_never_reads_a_dutch_only_term_in_advice() -> None:
     if route.uncovered:
         assert "Pleegzorg Vlaanderen" in route.uncovered_advice
         assert "pleegzorgers" in route.uncovered_advice
+
+
+def test_no_unsourced_bundled_entry_is_a_step_for_any_persona() -> None:
+    framework = _framework()
+    unsourced = {e.id for e in _bundled().entries if not e.sources}
+    low = {c.id: 1 for c in framework.competencies()}
+    for country in ("nl", "vl"):
+        for profile in (
+            {},
+            {"pleegouder": "netwerk", "voorbereiding": False},
+            {"leeftijden_pleegkinderen": [2]},
+        ):
+            family = answers(framework, {**profile, "land": country, "uren_per_maand": 40}, low)
+            route, _ = plan(family)
+            assert not unsourced & set(ids(route)), (country, profile)

@@ -441,6 +441,7 @@ def test_the_report_plans_with_the_catalogue_of_the_reflection(oma_path: Path, t
         "    toegang: zelf\n"
         "    land: nl\n"
         "    laatst_gecontroleerd: 2026-11-01\n"
+        "    bron: {titel: Onze website, url: 'https://pleegzorg.example/training'}\n"
         "    duur: {uren: 4}\n",
         encoding="utf-8",
     )

@@ -72,8 +72,8 @@ if TYPE_CHECKING:
 Phase = Literal["nu", "daarna", "later"]
 PHASES: tuple[Phase, ...] = ("nu", "daarna", "later")
 
-# An entry without a public source (`bron`) is never a step. Off until every bundled entry has one.
-REQUIRE_SOURCES = False
+# An entry without a public source (`bron`) is never a step (at most "Vraag je pleegzorgbegeleider naar").
+REQUIRE_SOURCES = True
 MAX_GAPS = 8  # priority gaps a route works on
 MAX_STEPS = 5  # a route, not a list
 MIN_VALUE = 1.0  # a step must close at least this much weighted priority
