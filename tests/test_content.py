@@ -362,22 +362,39 @@ def test_an_unknown_competency_in_a_known_gap_is_named(framework: Framework, tmp
 # ---------------------------------------------------------------- catalogus controleer and dekking
 
 
-def test_review_warns_about_entries_not_checked_for_18_months(tmp_path: Path) -> None:
-    text = ENTRY.format(extra="    land: nl\n    laatst_gecontroleerd: 2025-05-22\n") + ENTRY.split(
-        "aanbod:\n"
-    )[1].format(extra="    land: nl\n    laatst_gecontroleerd: 2025-05-23\n").replace("id: a", "id: b")
+BRON = "    bron: {titel: Een pagina, url: 'https://example.org/a'}\n"
+
+
+def test_review_warns_about_entries_not_checked_for_a_year_and_without_a_source(tmp_path: Path) -> None:
+    item = ENTRY.split("aanbod:\n")[1]
+    text = (
+        ENTRY.format(extra="    land: nl\n    laatst_gecontroleerd: 2025-11-22\n" + BRON)  # a year and a day
+        + item.format(extra="    land: nl\n    laatst_gecontroleerd: 2025-11-23\n" + BRON).replace(
+            "id: a", "id: b"
+        )
+        + item.format(extra="    land: nl\n    laatst_gecontroleerd: 2026-11-01\n").replace("id: a", "id: c")
+    )
+    third = text.splitlines().index("  - id: c") + 1
     version, warnings = review(read_source(write(tmp_path, "aanbod.yaml", text)), TODAY)
     assert version == "2026.12"
-    assert [(w.line, "'a'" in w.message, "18 maanden" in w.message) for w in warnings] == [(12, True, True)]
+    assert [(w.line, w.message.split(" ")[0]) for w in warnings] == [(12, "'a'"), (third, "'c'")]
+    assert "meer dan een jaar geleden" in warnings[0].message
+    assert "heeft geen bron" in warnings[1].message and "nooit als stap in de route" in warnings[1].message
 
 
 def test_catalogus_controleer_reports_the_version_and_stale_entries(tmp_path: Path, monkeypatch: Any) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["catalogus", "controleer"])
     assert result.exit_code == 0, result.output
-    assert "versie 2026.12" in result.output and "Let op" not in result.output
+    assert "versie 2026.12" in result.output
+    warned = [line for line in result.output.splitlines() if line.startswith("Let op")]
+    unsourced = [e.id for e in load_catalogue(load_framework()).entries if not e.sources]
+    assert len(warned) == len(unsourced)  # the bundled entries are checked; only those without a source
+    assert all("heeft geen bron" in line for line in warned)
     old = write(
-        tmp_path, "oud.yaml", ENTRY.format(extra="    land: nl\n    laatst_gecontroleerd: 2020-01-01\n")
+        tmp_path,
+        "oud.yaml",
+        ENTRY.format(extra="    land: nl\n    laatst_gecontroleerd: 2020-01-01\n" + BRON),
     )
     result = runner.invoke(app, ["catalogus", "controleer", str(old)])
     assert result.exit_code == 0, result.output

@@ -466,3 +466,69 @@ def test_no_unsourced_bundled_entry_is_a_step_for_any_persona() -> None:
             family = answers(framework, {**profile, "land": country, "uren_per_maand": 40}, low)
             route, _ = plan(family)
             assert not unsourced & set(ids(route)), (country, profile)
+
+
+# ---------------------------------------------------------------- catalogus dekking per country
+
+
+def _catalogue_file(path: Path, entries: list[dict[str, Any]]) -> Path:
+    import yaml
+
+    path.write_text(yaml.safe_dump({"versie": "t", "aanbod": entries}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _entry(entry_id: str, competencies: list[str], country: str, **extra: Any) -> dict[str, Any]:
+    data = {
+        "id": entry_id,
+        "titel": entry_id,
+        "aanbieder": "Test",
+        "beschrijving": "Een aanbod.",
+        "competenties": competencies,
+        "soort": "training",
+        "vorm": ["groep"],
+        "toegang": "zelf",
+        "land": country,
+        "laatst_gecontroleerd": "2026-11-01",
+        "bron": {"titel": "Een pagina", "url": "https://example.org/x"},
+    }
+    return data | extra
+
+
+def test_catalogus_dekking_says_enough_only_where_that_countrys_families_have_it(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from pleegreflectie.cli import app
+
+    competencies = [c.id for c in _framework().competencies()]
+    entries = [_entry(f"nl-{n}", competencies, "nl") for n in range(2)]
+    entries.append(_entry("vl-een", competencies[:1], "vl"))
+    entries.append(_entry("vl-zonder-bron", competencies, "vl", bron=None))  # never a step: not counted
+    entries[-1].pop("bron")
+    entries.append(_entry("pleegzorgbegeleider-vlaanderen", competencies, "vl", soort="ondersteuning"))
+    path = _catalogue_file(tmp_path / "aanbod.yaml", entries)
+    runner = CliRunner()
+    result = runner.invoke(app, ["catalogus", "dekking", str(path)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    words = " ".join(result.output.split())
+    assert "Voor gezinnen in Nederland heeft elke competentie genoeg aanbod." in words
+    assert "Voor gezinnen in Vlaanderen heeft elke competentie genoeg" not in words
+    assert (
+        f"Voor gezinnen in Vlaanderen is er maar aanbod bij 1 van de {len(competencies)} competenties"
+        in words
+    )
+    assert "Elke competentie heeft genoeg aanbod" not in words
+    data = json.loads(runner.invoke(app, ["catalogus", "dekking", str(path), "--json"]).output)
+    assert data["landen"]["nl"]["genoeg"] is True and data["landen"]["nl"]["gedekt"] == len(competencies)
+    assert data["landen"]["vl"]["genoeg"] is False and data["landen"]["vl"]["gedekt"] == 1
+    assert data["landen"]["vl"]["aanbod"] == 1  # without a source and the worker itself do not count
+
+
+def test_the_bundled_catalogue_is_not_enough_for_flanders() -> None:
+    from pleegreflectie.catalogue import coverage_per_country
+
+    nl, vl = coverage_per_country(_framework(), _bundled(), load_advice(), TODAY)
+    assert (nl.country, vl.country) == ("nl", "vl")
+    assert not vl.enough  # the panel: "Elke competentie heeft genoeg aanbod" was wrong for Flanders

@@ -3,7 +3,10 @@
 - `check` lists everything wrong with a catalogue at once, each with file:line: YAML errors, duplicate
   keys, bad values, unknown competencies, duplicate ids, and entries that never reach anyone (expired,
   or an audience no profile can match).
-- `coverage` counts per competency and per pillar how many entries serve it, split by learning form.
+- `review` warns about entries not checked for more than a year and entries without a source.
+- `coverage` counts per competency and per pillar how many entries serve it, split by learning form;
+  `coverage_per_country` does so for each country's families, counting only entries that can be a
+  route step (with a source, not the foster care worker itself).
 - `schema` is the JSON Schema of the catalogue, for editors (yaml-language-server) and organisations.
 
 This module imports nothing of the user interface.
@@ -12,7 +15,7 @@ This module imports nothing of the user interface.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
@@ -26,12 +29,18 @@ from .load import (
     parse,
     validate,
 )
-from .models import Catalogue, Challenge, Framework, KnownGap, LearningForm
+from .models import Catalogue, Challenge, Country, Framework, KnownGap, LearningForm
+from .route import THIN_SHARE, can_be_step
 from .structs import json_text
+
+if TYPE_CHECKING:
+    from .advice import Advice
 
 SCHEMA_FILE = "catalogus.schema.json"
 THIN = 2  # fewer entries than this for a competency: the offer is thin there
-STALE_MONTHS = 18  # an entry last checked longer ago than this should be looked at again
+STALE_MONTHS = 12  # an entry last checked longer ago than this should be looked at again
+COUNTRIES: tuple[Country, ...] = ("nl", "vl")
+COUNTRY_NAMES = {"nl": "Nederland", "vl": "Vlaanderen"}
 NO_CHALLENGE = {Challenge.NONE.value, Challenge.UNKNOWN.value}
 
 
@@ -55,7 +64,8 @@ def check(framework: Framework, source: Source, today: dt.date) -> list[Problem]
 
 def review(source: Source, today: dt.date) -> tuple[str | None, list[Problem]]:
     """The catalogue's version, and warnings that do not make it wrong: entries not checked for
-    more than STALE_MONTHS months (`laatst_gecontroleerd`). Ordered by line."""
+    more than STALE_MONTHS months (`laatst_gecontroleerd`), and entries without a source (`bron`),
+    which the route never makes a step. Ordered by line."""
     ok, data, _ = _read(source)
     if not ok or not isinstance(data, dict):
         return None, []
@@ -63,15 +73,23 @@ def review(source: Source, today: dt.date) -> tuple[str | None, list[Problem]]:
     limit = _months_before(today, STALE_MONTHS)
     warnings = []
     for index, entry in list_items(data, "aanbod"):
+        name = f"'{entry['id']}'" if isinstance(entry.get("id"), str) else "dit aanbod"
         checked = _date(entry.get("laatst_gecontroleerd"))
         if checked is not None and checked < limit:
-            name = f"'{entry['id']}'" if isinstance(entry.get("id"), str) else "dit aanbod"
             warnings.append(
                 source.problem(
                     ("aanbod", index, "laatst_gecontroleerd"),
-                    f"{name} is voor het laatst gecontroleerd op {checked.isoformat()}, meer dan "
-                    f"{STALE_MONTHS} maanden geleden. Kijk of het aanbod er nog is en klopt, "
+                    f"{name} is voor het laatst gecontroleerd op {checked.isoformat()}, meer dan een jaar "
+                    "geleden. Kijk of het aanbod er nog is en klopt, "
                     "en zet dan de datum van vandaag bij 'laatst_gecontroleerd'.",
+                )
+            )
+        if not entry.get("bron"):
+            warnings.append(
+                source.problem(
+                    ("aanbod", index, "id"),
+                    f"{name} heeft geen bron. Zonder bron komt het nooit als stap in de route. Zet bij "
+                    "'bron' de titel en het webadres (url) van een openbare pagina die zegt wat hier staat.",
                 )
             )
     return (str(version) if version is not None else None), sorted(warnings, key=lambda p: p.line or 0)
@@ -177,10 +195,26 @@ class Coverage(Struct, frozen=True):
     pillars: tuple[CoverageRow, ...]
     competencies: tuple[CoverageRow, ...]
     known_gaps: tuple[KnownGap, ...] = ()  # the catalogue's `niet_gevonden`: no real offer found
+    country: Country | None = None  # the families of this country only (None: the whole catalogue)
 
     def thin(self, minimum: int = THIN) -> tuple[CoverageRow, ...]:
         """Competencies that fewer than `minimum` entries serve: where the offer is thin."""
         return tuple(row for row in self.competencies if row.total < minimum)
+
+    @property
+    def covered(self) -> int:
+        """How many competencies at least one entry serves."""
+        return sum(1 for row in self.competencies if row.total)
+
+    @property
+    def enough(self) -> bool:
+        """Every competency has enough entries (at least THIN)."""
+        return not self.thin()
+
+    @property
+    def few(self) -> bool:
+        """Fewer than half of the competencies have any entry: the route says so, with a contact."""
+        return self.covered < THIN_SHARE * len(self.competencies)
 
     def as_data(self) -> dict[str, Any]:
         """Plain data with Dutch keys, for --json."""
@@ -193,8 +227,11 @@ class Coverage(Struct, frozen=True):
                 "per_vorm": {f.value: n for f, n in r.by_form.items()},
             }
 
-        return {
+        data: dict[str, Any] = {"land": self.country} if self.country else {}
+        return data | {
             "aanbod": self.entries,
+            "gedekt": self.covered,
+            "genoeg": self.enough,
             "pijlers": [row(r) for r in self.pillars],
             "competenties": [row(r) for r in self.competencies],
             "dun": [r.id for r in self.thin()],
@@ -205,15 +242,28 @@ class Coverage(Struct, frozen=True):
         }
 
 
-def coverage(framework: Framework, catalogue: Catalogue, today: dt.date | None = None) -> Coverage:
+def coverage(
+    framework: Framework,
+    catalogue: Catalogue,
+    today: dt.date | None = None,
+    *,
+    country: Country | None = None,
+    advice: Advice | None = None,
+) -> Coverage:
     """Per competency and per pillar: how many entries serve it, split by learning form.
 
     An entry counts once per competency or pillar it serves, and once under each of its forms, so the
-    forms of a row can add up to more than its total. With `today`, expired entries do not count.
+    forms of a row can add up to more than its total. With `today`, expired entries do not count; with
+    `country`, only that country's entries; with `advice`, only entries that can be a route step
+    (a source, and not the foster care worker itself).
     """
     forms = tuple(LearningForm)
     entries = [
-        e for e in catalogue.entries if today is None or e.valid_until is None or e.valid_until >= today
+        e
+        for e in catalogue.entries
+        if (today is None or e.valid_until is None or e.valid_until >= today)
+        and (country is None or e.country == country)
+        and (advice is None or can_be_step(e, advice))
     ]
     competency_rows = []
     pillar_rows = []
@@ -226,7 +276,16 @@ def coverage(framework: Framework, catalogue: Catalogue, today: dt.date | None =
             # the organisation reads the model's own label
             name = competency.official_name or competency.name
             competency_rows.append(_row(competency.id, name, serving, forms))
-    return Coverage(len(entries), forms, tuple(pillar_rows), tuple(competency_rows), catalogue.gaps)
+    return Coverage(len(entries), forms, tuple(pillar_rows), tuple(competency_rows), catalogue.gaps, country)
+
+
+def coverage_per_country(
+    framework: Framework, catalogue: Catalogue, advice: Advice, today: dt.date | None = None
+) -> tuple[Coverage, ...]:
+    """The coverage for the families of each country: only entries that can be their route step."""
+    return tuple(
+        coverage(framework, catalogue, today, country=country, advice=advice) for country in COUNTRIES
+    )
 
 
 def _row(row_id: str, name: str, entries: list[Any], forms: tuple[LearningForm, ...]) -> CoverageRow:
@@ -261,7 +320,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "bron": "De openbare pagina('s) waar staat wat hier staat: wie het aanbiedt, voor wie, "
         "hoe, en dat het er nu is. Met titel en url. Aanbod zonder bron komt nooit als stap in de route.",
         "laatst_gecontroleerd": "Wanneer iemand voor het laatst heeft gekeken of het aanbod er nog is "
-        "en klopt, zoals 2026-11-23. 'catalogus controleer' waarschuwt na 18 maanden.",
+        "en klopt, zoals 2026-11-23. 'catalogus controleer' waarschuwt na een jaar.",
         "beschikbaarheid": "landelijk: overal te krijgen. eigen-organisatie: vraag of jouw "
         "pleegzorgorganisatie dit aanbiedt. regionaal: alleen in een deel van het land.",
         "erkenning_in_herbeoordeling": "true: de erkenning van het NJi is ouder dan vijf jaar en wordt "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .route import Route
@@ -170,5 +171,10 @@ def overview_json(rows: list[tuple[ReflectionInfo, list[str]]]) -> str:
     )
 
 
-def coverage_json(coverage: Coverage) -> str:
-    return json_text(coverage.as_data())
+def coverage_json(coverage: Coverage, per_country: Sequence[Coverage] = ()) -> str:
+    """The whole catalogue's coverage, and under `landen` each country's (entries that can be a
+    route step for its families: with a source, not the foster care worker itself)."""
+    data = coverage.as_data()
+    if per_country:
+        data["landen"] = {part.country: part.as_data() for part in per_country if part.country}
+    return json_text(data)

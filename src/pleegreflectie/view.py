@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -11,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .catalogue import THIN
+from .catalogue import COUNTRY_NAMES, THIN
 from .conversation import agreement_text, differences
 from .errors import thousands
 from .flow import Progress
@@ -309,11 +310,37 @@ SHORT_FORMS = {
 }
 
 
-def show_coverage(out: Console, framework: Framework, coverage: Coverage) -> None:
+def show_coverage(
+    out: Console, framework: Framework, coverage: Coverage, per_country: Sequence[Coverage] = ()
+) -> None:
+    """How much the catalogue offers per competency and pillar, for each country's families."""
     out.print(
         f"Aanbod in de catalogus: {coverage.entries}. "
-        "Per pijler en competentie: hoeveel aanbod, en in welke vorm."
+        "Per land, pijler en competentie: hoeveel aanbod, en in welke vorm."
     )
+    if per_country:
+        out.print(
+            "Per land telt alleen aanbod dat een stap in de route kan zijn: met een bron, en niet je "
+            "pleegzorgbegeleider zelf."
+        )
+    for part in per_country or (coverage,):
+        _show_country_coverage(out, part)
+    if coverage.known_gaps:
+        out.print()
+        out.print("Hier is geen echt aanbod voor gevonden:")
+        for gap in coverage.known_gaps:
+            out.print(_indent(Text(f"- {gap.topic}. {gap.note}"), 2))
+    out.print(
+        "Vormen: gr = groep, on = online, th = thuis, pe = persoonlijk gesprek, bl = deels online, "
+        "vi = filmpjes, le = lezen, te = telefonisch."
+    )
+
+
+def _show_country_coverage(out: Console, coverage: Coverage) -> None:
+    place = f" in {COUNTRY_NAMES[coverage.country]}" if coverage.country else ""
+    if coverage.country:
+        out.print()
+        out.rule(Text(f"Voor gezinnen{place}: {coverage.entries} aanbod", style="bold"), align="left")
     for pillar_row in coverage.pillars:
         table = Table(box=None, header_style="bold", padding=(0, 1), show_edge=False)
         table.add_column(
@@ -334,21 +361,22 @@ def show_coverage(out: Console, framework: Framework, coverage: Coverage) -> Non
         out.print(table)
     thin = coverage.thin()
     out.print()
+    if coverage.few:
+        out.print(
+            Text(
+                f"Voor gezinnen{place} is er maar aanbod bij {coverage.covered} van de "
+                f"{len(coverage.competencies)} competenties. Dat is te weinig: de route zegt dat ook, "
+                "en noemt waar ze terecht kunnen."
+            )
+        )
     if thin:
-        out.print(f"Met ! gemarkeerd: weinig aanbod (minder dan {THIN}). Hier is de catalogus dun:")
+        out.print(
+            Text(f"Met ! gemarkeerd: weinig aanbod (minder dan {THIN}). Hier is de catalogus dun{place}:")
+        )
         for row in thin:
             out.print(Text(f"  - {row.name} ({row.total})"))
     else:
-        out.print("Elke competentie heeft genoeg aanbod.")
-    if coverage.known_gaps:
-        out.print()
-        out.print("Hier is geen echt aanbod voor gevonden:")
-        for gap in coverage.known_gaps:
-            out.print(_indent(Text(f"- {gap.topic}. {gap.note}"), 2))
-    out.print(
-        "Vormen: gr = groep, on = online, th = thuis, pe = persoonlijk gesprek, bl = deels online, "
-        "vi = filmpjes, le = lezen, te = telefonisch."
-    )
+        out.print(Text(f"Voor gezinnen{place} heeft elke competentie genoeg aanbod."))
 
 
 def show_comparison(

@@ -69,16 +69,19 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
 )
 @guard
 def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = False) -> None:
-    from ..catalogue import coverage
+    from ..advice import load_advice
+    from ..catalogue import coverage, coverage_per_country
     from ..load import load_catalogue, load_framework
 
     framework = load_framework()
-    result = coverage(framework, load_catalogue(framework, bestand), today=_today())
+    catalogue = load_catalogue(framework, bestand)
+    result = coverage(framework, catalogue, today=_today())
+    per_country = coverage_per_country(framework, catalogue, load_advice(), today=_today())
     if json_output:
         from ..export import coverage_json
 
-        print(coverage_json(result))
+        print(coverage_json(result, per_country))
         return
     from ..view import console, show_coverage
 
-    show_coverage(console(), framework, result)
+    show_coverage(console(), framework, result, per_country)
