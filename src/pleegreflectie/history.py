@@ -17,6 +17,7 @@ from .scoring import Result, score
 from .signals import evaluate, signals_of
 
 if TYPE_CHECKING:  # the store (sqlite3) is not needed to plan a route from an answers file
+    from .organisation import AnonRecord
     from .store import ReflectionInfo, Store
 
 
@@ -161,3 +162,39 @@ def report_and_result_of(
     )
     result = outcome.result
     return text, result
+
+
+def anonymous_records(store: Store, framework: Framework) -> list[AnonRecord]:
+    """An anonymous record of every finished reflection whose household agreed to count.
+
+    Each reflection is scored and planned as on the day it was finished, with the catalogue and the
+    signals it was made with (as its report is); the record holds only ids, bands and scores.
+    """
+    from .anonymous import record_for
+    from .signals import signals_of
+
+    records = []
+    for reflection_id, household, record_key in store.consenting():
+        info, sitting = store.load(reflection_id)
+        if info.damaged:
+            continue
+        catalogue, _ = catalogue_for(framework, info)
+        day = (info.finished_at or info.updated_at).astimezone().date()
+        outcome = outcome_of(framework, catalogue, sitting, today=day)
+        rules, _ = signals_of(framework, sitting.signals_path)
+        signal_ids = [t.id for t in outcome.table.topics if t.kind == "signaal" and t.id]
+        records.append(
+            record_for(
+                framework,
+                catalogue,
+                outcome.answers,
+                outcome.result,
+                outcome.route,
+                signal_ids,
+                household=household,
+                record=record_key,
+                finished=day,
+                signals_version=rules.version,
+            )
+        )
+    return records

@@ -109,6 +109,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX steps_handled ON steps (reflection_id, respondent, kind, key, position)"
         " WHERE kind IN ('notitie', 'notitie-begeleider') AND position IS NOT NULL",
     ),
+    (  # 6: may a household's answers count, without name, in the organisation's overview (issue 19)?
+        # One row per household (its household_key, or '#<id>' for a reflection without a label)
+        # with a random key made once, never derived from the label; and a random key per record.
+        """
+        CREATE TABLE households (
+            key        TEXT PRIMARY KEY,
+            anon_key   TEXT NOT NULL,
+            consent    INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+            changed_at TEXT NOT NULL
+        )
+        """,
+        "ALTER TABLE reflections ADD COLUMN record_key TEXT",
+    ),
 )
 
 
@@ -287,21 +300,72 @@ class Store:
         self._update(reflection_id, "route_done = ?, updated_at = ?", (_json(done_ids), self._now()))
 
     def delete(self, reflection_id: int) -> None:
-        """Delete a reflection (also a damaged one) so that nothing of it stays in any file."""
+        """Delete a reflection (also a damaged one) so that nothing of it stays in any file.
+
+        A household with no reflection left loses its consent and its anonymous key too."""
         with self._transaction(write=True) as db:
             if db.execute("SELECT 1 FROM reflections WHERE id = ?", (reflection_id,)).fetchone() is None:
                 raise _not_found(reflection_id)
             db.execute("DELETE FROM steps WHERE reflection_id = ?", (reflection_id,))
             db.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
+            db.execute(
+                "DELETE FROM households WHERE key NOT IN"
+                " (SELECT COALESCE(household_key, '#' || id) FROM reflections)"
+            )
         self._finish_wipe()
 
     def delete_all(self) -> int:
-        """Delete every reflection; returns how many there were."""
+        """Delete every reflection (and every household's consent); returns how many there were."""
         with self._transaction(write=True) as db:
             db.execute("DELETE FROM steps")
             count: int = db.execute("DELETE FROM reflections").rowcount
+            db.execute("DELETE FROM households")
         self._finish_wipe()
         return count
+
+    # ------------------------------------------------------------ consent (the organisation's view)
+
+    def consent(self, reflection_id: int) -> bool:
+        """Whether the household of this reflection agreed to count, without name (default: no)."""
+        with self._transaction(write=False) as db:
+            key = _consent_key(db, reflection_id)
+            row = db.execute("SELECT consent FROM households WHERE key = ?", (key,)).fetchone()
+        return bool(row and row[0])
+
+    def set_consent(self, reflection_id: int, consent: bool) -> None:
+        """Record the household's choice; its random key is made the first time and then kept."""
+        import secrets
+
+        now = self._now()
+        with self._transaction(write=True) as db:
+            key = _consent_key(db, reflection_id)
+            db.execute(
+                "INSERT INTO households (key, anon_key, consent, changed_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET consent = excluded.consent, changed_at = excluded.changed_at",
+                (key, secrets.token_hex(16), int(consent), now),
+            )
+
+    def consenting(self) -> list[tuple[int, str, str]]:
+        """(reflection id, household key, record key) of every finished reflection whose household
+        agreed to count. A record key is made once, so an export made twice holds the same keys."""
+        import secrets
+
+        with self._transaction(write=True) as db:
+            rows = db.execute(
+                "SELECT r.id, h.anon_key, r.record_key FROM reflections r JOIN households h"
+                " ON h.key = COALESCE(r.household_key, '#' || r.id)"
+                " WHERE h.consent = 1 AND r.status = ? ORDER BY r.id",
+                (Status.DONE.value,),
+            ).fetchall()
+            found = []
+            for reflection_id, anon_key, record_key in rows:
+                if record_key is None:
+                    record_key = secrets.token_hex(16)
+                    db.execute(
+                        "UPDATE reflections SET record_key = ? WHERE id = ?", (record_key, reflection_id)
+                    )
+                found.append((int(reflection_id), str(anon_key), str(record_key)))
+        return found
 
     def _finish_wipe(self) -> None:
         """Rewrite the file without free pages and empty the WAL, so deleted text is nowhere on disk.
@@ -1061,6 +1125,14 @@ def _label(value: Any) -> str | None:
 
 def _household_key(label: str | None) -> str | None:
     return label.casefold() if label else None
+
+
+def _consent_key(db: sqlite3.Connection, reflection_id: int) -> str:
+    """The household a reflection belongs to for consent: its label's key, or the reflection alone."""
+    row = db.execute("SELECT household_key FROM reflections WHERE id = ?", (reflection_id,)).fetchone()
+    if row is None:
+        raise _not_found(reflection_id)
+    return str(row[0]) if row[0] else f"#{reflection_id}"
 
 
 def _utc_now() -> datetime:

@@ -14,7 +14,7 @@ import importlib
 from .base import app, run
 
 # Registered in this order, which is the order of `pleegreflectie --help`.
-for _group in ("sitting", "papers", "saved", "catalogue"):
+for _group in ("sitting", "papers", "saved", "catalogue", "organisation"):
     importlib.import_module(f"{__name__}.{_group}")
 
 from .saved import OVERVIEW_LIMIT  # noqa: E402 - after the registration above
