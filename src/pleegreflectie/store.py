@@ -341,7 +341,8 @@ class Store:
             key = _consent_key(db, reflection_id)
             db.execute(
                 "INSERT INTO households (key, anon_key, consent, changed_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET consent = excluded.consent, changed_at = excluded.changed_at",
+                " ON CONFLICT (key) DO UPDATE SET consent = excluded.consent,"
+                " changed_at = excluded.changed_at",
                 (key, secrets.token_hex(16), int(consent), now),
             )
 
