@@ -40,10 +40,11 @@ def read_records(path: Path) -> list[AnonRecord]:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise PleegreflectieError(f"{name} kon niet gelezen worden: {os_reason(exc)}.") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise PleegreflectieError(f"{name} is geen gewoon bestand. Geef een exportbestand (.jsonl).")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise PleegreflectieError(f"{name} is geen gewoon bestand. Geef een exportbestand (.jsonl).")
         if info.st_size > MAX_FILE_BYTES:
             raise PleegreflectieError(
                 f"{name} is te groot voor een exportbestand (meer dan {MAX_FILE_BYTES // 1_000_000} MB)."

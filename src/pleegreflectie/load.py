@@ -923,6 +923,7 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
         "bespreken",
         "begeleider",
         "gedaan",
+        "anoniem_meetellen",
     }
     for key in data:
         if key not in allowed:
@@ -1043,6 +1044,17 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
 
     done = _done_steps(data, source, problems)
 
+    consent = data.get("anoniem_meetellen")
+    if isinstance(consent, str) and consent.strip().lower() in _YES_NO:
+        consent = _YES_NO[consent.strip().lower()]
+    if consent is not None and not isinstance(consent, bool):
+        problems.append(
+            source.problem(
+                ("anoniem_meetellen",), "bij 'anoniem_meetellen' hoort ja of nee (of laat het leeg)."
+            )
+        )
+        consent = None
+
     if problems or profile is None:
         raise InvalidFileError(
             problems, hint="Verbeter het bestand en probeer het opnieuw.", skipped=source.skipped
@@ -1057,6 +1069,7 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
         discuss=tuple(discuss),
         worker=worker,
         done=done,
+        consent=consent,
     )
 
 

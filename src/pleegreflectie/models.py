@@ -378,6 +378,9 @@ class Answers(_Model, frozen=True, kw_only=True):
     worker: WorkerPart | None = field(name="begeleider", default=None)
     # Course ids of earlier route steps the family has done (never advised again).
     done: tuple[str, ...] = field(name="gedaan", default=())
+    # May the household's answers count, without name, in the organisation's overview? None: not said
+    # (which counts as no).
+    consent: bool | None = field(name="anoniem_meetellen", default=None)
 
     @property
     def is_duo(self) -> bool:

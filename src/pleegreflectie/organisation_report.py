@@ -124,7 +124,7 @@ def _intro(overview: Overview) -> list[str]:
     if overview.duplicates:
         lines.append(f"{overview.duplicates} records stonden er dubbel in; die tellen één keer.")
     versions = "; ".join(
-        f"pijlers {v.framework}, catalogus {v.catalogue or '?'}, signalen {v.signals or '?'}"
+        f"pijlers {v.framework}, catalogus {v.catalogue or 'onbekend'}, signalen {v.signals or 'onbekend'}"
         for v in overview.versions
     )
     if versions:
@@ -194,7 +194,7 @@ def _bars(rows: Iterable[tuple[str, float, int]], width: int = 640) -> str:
     ]
     for n, (name, need, entries) in enumerate(items):
         y = 26 + n * row_height
-        parts.append(f'<text x="0" y="{y + 14}" font-size="12">{html.escape(name[:40])}</text>')
+        parts.append(f'<text x="0" y="{y + 14}" font-size="12">{html.escape(_short(name))}</text>')
         parts.append(
             f'<rect x="{label_width}" y="{y + 2}" width="{need * scale:.1f}" height="12" fill="#2f5d8a"/>'
         )
@@ -208,6 +208,13 @@ def _bars(rows: Iterable[tuple[str, float, int]], width: int = 640) -> str:
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _short(name: str, limit: int = 38) -> str:
+    """A name that fits beside the bars, cut after a whole word."""
+    if len(name) <= limit:
+        return name
+    return name[:limit].rsplit(" ", 1)[0].rstrip(",:/") + " …"
 
 
 def html_page(overview: Overview, framework: Framework) -> str:

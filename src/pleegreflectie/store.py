@@ -325,12 +325,13 @@ class Store:
 
     # ------------------------------------------------------------ consent (the organisation's view)
 
-    def consent(self, reflection_id: int) -> bool:
-        """Whether the household of this reflection agreed to count, without name (default: no)."""
+    def consent(self, reflection_id: int) -> bool | None:
+        """Whether the household of this reflection agreed to count, without name; None: never asked
+        (which counts as no)."""
         with self._transaction(write=False) as db:
             key = _consent_key(db, reflection_id)
             row = db.execute("SELECT consent FROM households WHERE key = ?", (key,)).fetchone()
-        return bool(row and row[0])
+        return None if row is None else bool(row[0])
 
     def set_consent(self, reflection_id: int, consent: bool) -> None:
         """Record the household's choice; its random key is made the first time and then kept."""

@@ -29,7 +29,7 @@ def meetellen(
     store = _open_store()
     reflection_id = _saved_id(store, nummer)
     if keuze is None:
-        now = "ja" if store.consent(reflection_id) else "nee"
+        now = "ja" if store.consent(reflection_id) else "nee"  # never asked counts as no
         print(f"Mogen de antwoorden van dit gezin zonder naam meetellen? Nu: {now}.")
         return
     word = keuze.strip().lower()

@@ -84,7 +84,7 @@ def start(
         sitting = from_answers(framework, answers, pillar_ids)
         sitting.signals_path = signals_path
         _follow_ups(sitting, autosave, answers, source)
-        _conclude(framework, catalogue, sitting, autosave, json_output=json_output)
+        _conclude(framework, catalogue, sitting, autosave, json_output=json_output, consent=answers.consent)
         return
     _need_terminal(
         "de vragen hebben een terminal nodig, en die is er nu niet. "
@@ -275,8 +275,11 @@ def _conclude(
     json_output: bool,
     interview: Any = None,
     save: bool = True,
+    consent: bool | None = None,
 ) -> None:
-    """Score, plan the route, save the reflection as finished (unless told not to) and show it all."""
+    """Score, plan the route, save the reflection as finished (unless told not to) and show it all.
+
+    `consent`: an answers file's `anoniem_meetellen` (None: not said; on a terminal it is asked)."""
     from ..history import outcome_of
 
     outcome = outcome_of(framework, catalogue, sitting, today=_today())
@@ -285,6 +288,8 @@ def _conclude(
     answers, result, route, table = outcome.answers, outcome.result, outcome.route, outcome.table
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
+        if consent is not None and autosave.store is not None and autosave.reflection_id is not None:
+            autosave.store.set_consent(autosave.reflection_id, consent)
     if json_output:
         from ..export import result_json
 
@@ -313,7 +318,34 @@ def _conclude(
                 soft_wrap=True,
             )
     if interview is not None and autosave.reflection_id is not None:
+        _ask_consent(interview, autosave, answers)
         _offer_report(interview, autosave.reflection_id, answers)
+
+
+def _ask_consent(interview: Any, autosave: Any, answers: Any) -> None:
+    """Once per household: may its answers count, without name, in the organisation's overview?"""
+    from ..models import address_of
+
+    store, reflection_id = autosave.store, autosave.reflection_id
+    you = address_of(answers)
+    your = "jullie" if you == "jullie" else "je"
+    given = store.consent(reflection_id)
+    if given is not None:
+        said = "tellen mee" if given else "tellen niet mee"
+        print(
+            f"\nDe antwoorden van dit gezin {said} in het overzicht van de organisatie (zonder naam). "
+            f"Veranderen kan met: {_me()} meetellen {reflection_id} {'nee' if given else 'ja'}"
+        )
+        return
+    print(
+        "\nDe pleegzorgorganisatie wil graag weten waar pleegouders behoefte aan hebben. "
+        f"Daarvoor kunnen {your} scores meetellen, zonder naam, zonder notities en zonder datum. "
+        f"Niemand kan zien dat het {'jullie' if you == 'jullie' else 'jouw'} antwoorden zijn."
+    )
+    yes = interview.confirm(f"Mogen {your} antwoorden zonder naam meetellen?", default=False)
+    store.set_consent(reflection_id, yes)
+    if yes:
+        print(f"Dank je wel. Veranderen kan altijd: {_me()} meetellen {reflection_id} nee")
 
 
 def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
