@@ -140,14 +140,18 @@ def program(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+CONSENT = "zonder naam meetellen?"  # the last questions of a sitting: consent (once per household) ...
+REPORT = "verslag maken"  # ... and the offer to write a report
+
+
 def read_to_end(child: Any) -> str:
-    """Everything until the program ends; a report offer on the way is declined."""
+    """Everything until the program ends; the consent question and a report offer are declined."""
     import pexpect
 
-    index = child.expect_exact(["verslag maken", pexpect.EOF])
-    text = child.before + (child.after if index == 0 else "")
-    if index == 0:
+    text = ""
+    while True:
+        index = child.expect_exact([CONSENT, REPORT, pexpect.EOF])
+        text += child.before + (child.after if index < 2 else "")
+        if index == 2:
+            return plain(text)
         child.send("n")
-        child.expect(pexpect.EOF)
-        text += child.before
-    return plain(text)

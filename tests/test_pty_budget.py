@@ -43,6 +43,7 @@ def test_a_first_full_reflection_takes_at_most_65_prompts(tmp_path: Path, framew
         elif step.kind == StepKind.NOTE:
             prompts.append(("Wat wil je", "\r"))
     prompts.append((PRIORITY, " \r"))
+    prompts.append(("zonder naam meetellen?", "n"))  # once per household (issue 19)
     prompts.append(("Wil je nu een verslag maken", "n"))
 
     child = spawn(tmp_path / "home", "start")

@@ -325,27 +325,34 @@ def _conclude(
 def _ask_consent(interview: Any, autosave: Any, answers: Any) -> None:
     """Once per household: may its answers count, without name, in the organisation's overview?"""
     from ..models import address_of
+    from ..view import console
 
+    out = console()
     store, reflection_id = autosave.store, autosave.reflection_id
-    you = address_of(answers)
-    your = "jullie" if you == "jullie" else "je"
+    two = address_of(answers) == "jullie"
+    your = "jullie" if two else "je"
     given = store.consent(reflection_id)
     if given is not None:
         said = "tellen mee" if given else "tellen niet mee"
-        print(
-            f"\nDe antwoorden van dit gezin {said} in het overzicht van de organisatie (zonder naam). "
-            f"Veranderen kan met: {_me()} meetellen {reflection_id} {'nee' if given else 'ja'}"
+        out.print()
+        out.print(f"De antwoorden van dit gezin {said} in het overzicht van de organisatie (zonder naam).")
+        out.print("Veranderen kan met:")
+        out.print(
+            f"  {_me()} meetellen {reflection_id} {'nee' if given else 'ja'}", markup=False, soft_wrap=True
         )
         return
-    print(
-        "\nDe pleegzorgorganisatie wil graag weten waar pleegouders behoefte aan hebben. "
+    out.print()
+    out.print(
+        "De pleegzorgorganisatie wil graag weten waar pleegouders behoefte aan hebben. "
         f"Daarvoor kunnen {your} scores meetellen, zonder naam, zonder notities en zonder datum. "
-        f"Niemand kan zien dat het {'jullie' if you == 'jullie' else 'jouw'} antwoorden zijn."
+        f"Niemand kan zien dat het {'jullie' if two else 'jouw'} antwoorden zijn.",
+        markup=False,
     )
     yes = interview.confirm(f"Mogen {your} antwoorden zonder naam meetellen?", default=False)
     store.set_consent(reflection_id, yes)
     if yes:
-        print(f"Dank je wel. Veranderen kan altijd: {_me()} meetellen {reflection_id} nee")
+        out.print("Dank je wel. Veranderen kan altijd met:")
+        out.print(f"  {_me()} meetellen {reflection_id} nee", markup=False, soft_wrap=True)
 
 
 def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
