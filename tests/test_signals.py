@@ -4,6 +4,7 @@ name the file and the line; the texts are questions in plain Dutch."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 from collections.abc import Callable
@@ -1069,3 +1070,71 @@ def test_rules_nested_too_deep_give_a_message_not_a_crash(framework: Framework) 
     # A few levels are fine.
     nested = "{een_van: [{een_van: [{pleegouder: netwerk}, {eigen_kinderen: ja}]}]}"
     assert one(framework, nested, make(framework, {"eigen_kinderen": True}))
+
+
+# ---------------------------------------------------------------- through the program (--json)
+
+ONE_FLEMISH_PARENT = """\
+profiel:
+  land: vl
+  aantal_pleegouders: 1
+  pleegouder: netwerk
+  voorbereiding: nee
+  leeftijden_pleegkinderen: [17]
+  uitdagingen: [gedrag]
+  eerdere_plaatsingen: 3
+  pleegzorgvormen: [kortdurend]
+  plaatsing_sinds: {since}
+antwoorden:
+  samenwerken.juridisch.weten: weet ik niet
+  opvoeden.veilige-omgeving.weten: 2
+  opvoeden.veilige-omgeving.doen: 2
+  ontwikkelen.opladen.weten: 1
+  ontwikkelen.opladen.doen: 2
+"""
+
+
+def _json_signals(tmp_path: Path, text: str) -> dict[str, dict[str, str]]:
+    from typer.testing import CliRunner
+
+    from pleegreflectie.cli import app
+
+    path = tmp_path / "antwoorden.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["start", "--antwoorden", str(path), "--json", "--geen-opslag"])
+    assert result.exit_code == 0, result.output
+    topics = json.loads(result.stdout)["gespreksonderwerpen"]
+    return {t["id"]: t for t in topics if t["soort"] == "signaal"}
+
+
+def test_the_program_shows_one_flemish_foster_parent_the_je_form_without_dutch_terms(tmp_path: Path) -> None:
+    # Placed seven months before the day the program runs: early, and over six months.
+    today = dt.date.today()
+    total = today.year * 12 + today.month - 1 - 7
+    signals = _json_signals(
+        tmp_path, ONE_FLEMISH_PARENT.format(since=f"{total // 12:04d}-{total % 12 + 1:02d}")
+    )
+    assert list(signals) == [
+        "draagkracht-draaglast",
+        "netwerk-zonder-voorbereiding",
+        "gedrag-tien-plus-vl",
+        "juridisch-weet-niet-vl",
+        "veiligheid-vl",
+        "perspectief-vl",
+        "bijna-achttien-vl",
+        "gedrag-en-opladen",
+    ]
+    for signal in signals.values():
+        assert set(signal) == {"soort", "id", "tekst", "bron"}  # the keys of the contract
+        assert not re.search(r"\bjullie\b", signal["tekst"]), signal["id"]
+        assert not dutch_only(signal["tekst"]), (signal["id"], dutch_only(signal["tekst"]))
+        assert signal["bron"]
+
+
+def test_the_program_shows_two_foster_parents_the_jullie_form(tmp_path: Path) -> None:
+    text = ONE_FLEMISH_PARENT.format(since="2020-01").replace(
+        "aantal_pleegouders: 1", "aantal_pleegouders: 2"
+    )
+    signals = _json_signals(tmp_path, text)
+    assert "jullie" in signals["veiligheid-vl"]["tekst"]
+    assert "jullie" in signals["draagkracht-draaglast"]["tekst"]
