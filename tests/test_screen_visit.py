@@ -104,3 +104,25 @@ def test_an_error_with_a_file_and_line_wraps_with_its_indent(tmp_path: Path) -> 
     assert f"{path}:5:" in "".join(lines)  # the long path is whole, on a line of its own
     problem = next(i for i, line in enumerate(lines) if "status:" in line)
     assert lines[problem].startswith("    "), lines  # the problem's continuation keeps its indent
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_wrapped_keeps_indent_and_long_words_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pleegreflectie.cli.base import wrapped
+
+    monkeypatch.setenv("COLUMNS", "60")
+    address = "https://www.pleegzorg.nl/pleegouders/ondersteuning-en-training/trainingen-voor-pleegouders"
+    text = (
+        f"Fout: Er is 1 probleem gevonden:\n  a.yaml:5: kijk op {address}, daar staat meer over de training."
+    )
+    lines = wrapped(text, Tty()).split("\n")
+    assert lines[0] == "Fout: Er is 1 probleem gevonden:"
+    assert f"    {address}," in lines  # a line of its own, whole, with the indent of its line
+    assert all(len(line) <= 59 for line in lines if address not in line), lines
+    assert all(line.startswith("  ") for line in lines[1:]), lines
+    no_line_starts_with_punctuation(lines)
+    assert wrapped(text, io.StringIO()) == text  # not a terminal: lines stay whole

@@ -404,7 +404,7 @@ def _write(
         confirm = _confirm
     path = write_user_file(target, content, what=what, overwrite=overwrite, confirm=confirm)
     if path is not None:
-        print(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}.")
+        print(wrapped(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}."))
 
 
 def _report(nummer: int | None, *, html: bool) -> str:
@@ -417,7 +417,7 @@ def _report(nummer: int | None, *, html: bool) -> str:
     reflection_id = _saved_id(store, nummer)
     catalogue, note = catalogue_for(framework, store.load(reflection_id)[0])
     if note:
-        print(note, file=sys.stderr)
+        print(wrapped(note, sys.stderr), file=sys.stderr)
     text, result = report_and_result_of(store, framework, catalogue, reflection_id, catalogue_note=note)
     if not html:
         return text
@@ -434,7 +434,7 @@ def _saved_catalogue(framework: Any, nummer: int | None) -> Any:
     store = _open_store()
     catalogue, note = catalogue_for(framework, store.load(_saved_id(store, nummer))[0])
     if note:
-        print(note, file=sys.stderr)
+        print(wrapped(note, sys.stderr), file=sys.stderr)
     return catalogue
 
 

@@ -16,6 +16,7 @@ from .base import (
     _me,
     _write,
     command,
+    wrapped,
 )
 
 
@@ -112,7 +113,7 @@ def papier(
     else:
         typed = _type_paper(framework, _chosen_pillars(framework, pijler), together=samen)
     for line in typed_summary(framework, typed):
-        print(f"Gelezen: {line}", file=sys.stderr)
+        print(wrapped(f"Gelezen: {line}", sys.stderr), file=sys.stderr)
     text = answers_file(framework, typed)
     if uitvoer is None and typed_here:
         _keep_typed(framework, typed, text)
@@ -207,7 +208,7 @@ def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any
                     read_line(framework, typed, f"{pillar.id} {label}: {line}")
                     break
                 except ValueError as exc:
-                    print(f"Dat klopt niet: {exc}")
+                    print(wrapped(f"Dat klopt niet: {exc}"))
     if not typed.labels:
         raise PleegreflectieError("er is niets overgetypt, dus er is geen antwoordenbestand gemaakt.")
     return typed

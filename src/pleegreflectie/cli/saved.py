@@ -26,6 +26,7 @@ from .base import (
     _today,
     _write,
     command,
+    wrapped,
 )
 
 OVERVIEW_LIMIT = 20  # the table shows the newest (one screen); `--alles` shows every one
@@ -187,17 +188,21 @@ def vergelijk(
     for info in (earlier_info, later_info):
         if not info.finished:
             print(
-                f"Let op: reflectie {info.id} is nog niet af. De vergelijking gaat over wat er tot nu toe "
-                "is ingevuld."
+                wrapped(
+                    f"Let op: reflectie {info.id} is nog niet af. De vergelijking gaat over wat er tot nu "
+                    "toe is ingevuld."
+                )
             )
     if (earlier_info.household or "").casefold() != (later_info.household or "").casefold():
         print(
-            f"Let op: reflectie {earlier_id} en {later_id} zijn van verschillende gezinnen "
-            f"({earlier_info.household or 'geen naam'} en {later_info.household or 'geen naam'})."
+            wrapped(
+                f"Let op: reflectie {earlier_id} en {later_id} zijn van verschillende gezinnen "
+                f"({earlier_info.household or 'geen naam'} en {later_info.household or 'geen naam'})."
+            )
         )
     catalogue, note = catalogue_for(framework, earlier_info)
     if note:
-        print(note, file=sys.stderr)
+        print(wrapped(note, sys.stderr), file=sys.stderr)
     comparison = compare_saved(store, framework, catalogue, earlier_id, later_id)
     from ..view import console, show_comparison, show_follow_ups
 

@@ -185,7 +185,7 @@ def hervat(
             info, sitting, autosave = resume(store, reflection_id)
     catalogue, note = catalogue_for(framework, info)
     if note:
-        print(note, file=sys.stderr)
+        print(wrapped(note, sys.stderr), file=sys.stderr)
     if info.finished or sitting.is_complete(framework):
         if not json_output:
             from ..view import console
@@ -284,7 +284,7 @@ def _conclude(
 
     outcome = outcome_of(framework, catalogue, sitting, today=_today())
     if outcome.signals_note:
-        print(outcome.signals_note, file=sys.stderr)
+        print(wrapped(outcome.signals_note, sys.stderr), file=sys.stderr)
     answers, result, route, table = outcome.answers, outcome.result, outcome.route, outcome.table
     if save:
         autosave.finish([step.course.id for step in route.steps], sitting)
