@@ -59,6 +59,17 @@ def test_the_list_once_then_one_short_line() -> None:
     assert "1 = " not in out2.getvalue()
 
 
+def test_other_lists_are_always_read_out() -> None:
+    statuses = [
+        Option(str(n), label, n) for n, label in enumerate(["Gedaan", "Nog bezig", "Niet meer nodig"], 1)
+    ]
+    ask, out = asker("1", "2")
+    ask.choose("Hoe staat het met deze afspraak?", statuses, [Option("t", "Terug", "t")])
+    out.truncate(0), out.seek(0)
+    ask.choose("Hoe staat het met deze afspraak?", statuses, [Option("t", "Terug", "t")])
+    assert "2 = Nog bezig" in out.getvalue()
+
+
 def test_a_new_pillar_reads_the_list_again() -> None:
     ask, out = asker("4", "4")
     ask.choose("Eerste vraag.", SCALE, MORE)

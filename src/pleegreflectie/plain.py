@@ -243,7 +243,7 @@ class PlainPrompts:
             self._say()
             self._say(text)
             self._read_out(options, actions, current)
-            if len(options) >= 3:  # a list that comes back (a scale): said in short next time
+            if _is_scale(options, actions):  # a scale comes back: said in short next time
                 self._heard.add(heard)
         while True:
             typed = self._ask_line().strip()
@@ -268,7 +268,7 @@ class PlainPrompts:
             for option in actions:
                 self._say(f"{option.key} = {option.label}", indent="  ")
         keep = f" Nu gekozen: {current.key} ({current.label}). Alleen Enter houdt dat." if current else ""
-        again = " Typ ? om de keuzes nog eens te horen." if len(options) >= 3 else ""
+        again = " Typ ? om de keuzes nog eens te horen." if _is_scale(options, actions) else ""
         self._say(f"Typ je keuze en druk op Enter.{keep}{again}")
 
     def _with_lead(self, text: str) -> str:
@@ -344,6 +344,12 @@ def _short_line(options: Sequence[Option], actions: Sequence[Option], *, ends: b
     if help_key:
         return f"Typ {', '.join(parts)}, of {help_key} voor uitleg."
     return f"Typ {', '.join(parts[:-1])} of {parts[-1]}." if len(parts) > 1 else f"Typ {parts[0]}."
+
+
+def _is_scale(options: Sequence[Option], actions: Sequence[Option]) -> bool:
+    """The answers of a question of the reflection (numbered, with `u` for help): the list that
+    comes back question after question. Other lists (how an agreement went) are always read out."""
+    return sum(o.key.isdigit() for o in options) >= 3 and any(a.key == "u" for a in actions)
 
 
 def _lower(label: str) -> str:
