@@ -126,12 +126,14 @@ def test_a_text_for_one_and_two_needs_both_forms_and_a_country_must_be_known() -
         "  vl:\n", "  be:\n", 1
     )
     problems = _broken(text)
-    lines = {line for line, _ in problems}
-    assert _line_of(text, "  nog_bezig:") + 1 in lines or _line_of(text, "  nog_bezig:") in lines
-    assert any("be" in m for _, m in problems)
+    assert (_line_of(text, "  nog_bezig:") + 1, "'jullie' ontbreekt. Vul het in.") in problems
+    [(line, message)] = [(line, m) for line, m in problems if "'be'" in m]
+    key = _line_of(text, "\n  be:\n") + 1
+    assert key <= line <= key + 3  # at the country's entry (its first line after the comments)
+    assert "Kies uit: 'nl', 'vl'" in message
 
 
-def test_the_cli_names_a_broken_advice_file_without_a_traceback(tmp_path: Path) -> None:
+def test_an_own_advice_file_is_named_with_its_path_and_line(tmp_path: Path) -> None:
     from pleegreflectie.advice import load_advice as load
 
     broken = tmp_path / "advies.yaml"
@@ -532,3 +534,31 @@ def test_the_bundled_catalogue_is_not_enough_for_flanders() -> None:
     nl, vl = coverage_per_country(_framework(), _bundled(), load_advice(), TODAY)
     assert (nl.country, vl.country) == ("nl", "vl")
     assert not vl.enough  # the panel: "Elke competentie heeft genoeg aanbod" was wrong for Flanders
+
+
+def test_route_with_an_own_advice_file_and_a_broken_one(tmp_path: Path, oma_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from pleegreflectie.cli import app
+
+    own = tmp_path / "advies.yaml"
+    own.write_text(
+        _with(
+            '  route_bespreken: "Bespreek deze route met je pleegzorgbegeleider.',
+            '  route_bespreken: "Neem deze route mee naar het gesprek met je pleegzorgbegeleider.',
+        ),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    result = runner.invoke(app, ["route", "--antwoorden", str(oma_path), "--advies", str(own), "--json"])
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith("Neem deze route mee") for line in json.loads(result.stdout)["adviezen"])
+    text = _with('  reden: "Dit helpt bij {punten}."', '  reden: "Dit helpt bij {titel}."')
+    own.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["route", "--antwoorden", str(oma_path), "--advies", str(own)])
+    assert result.exit_code == 2, result.output
+    assert f"{own}:{_line_of(text, 'reden:')}:" in result.output
+    assert "{titel} kan hier niet worden ingevuld" in result.output
+    assert "Traceback" not in result.output

@@ -105,6 +105,16 @@ def _sitting_for(nummer: int | None, antwoorden: Path | None, framework: Any) ->
     return store.load(_saved_id(store, nummer))[1]
 
 
+AdviceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--advies",
+        metavar="BESTAND",
+        help="Eigen zinnen voor de route (YAML, zoals data/advies.yaml).",
+    ),
+]
+
+
 @command("route", "Maak de leerroute opnieuw, bijvoorbeeld met andere vormen of minder uren.")
 def route(
     nummer: IdArgument = None,
@@ -112,11 +122,14 @@ def route(
     catalogus: CatalogueOption = None,
     vorm: FormOption = None,
     uren: HoursOption = None,
+    advies: AdviceOption = None,
     json_output: JsonOption = False,
 ) -> None:
+    from ..advice import load_advice
     from ..load import load_catalogue, load_framework
     from ..route import plan_for_sitting
 
+    advice = load_advice(advies) if advies is not None else None
     framework = load_framework()
     if catalogus is not None or antwoorden is not None:
         catalogue = load_catalogue(framework, catalogus)
@@ -125,7 +138,7 @@ def route(
     forms = _chosen_forms(vorm)
     sitting = _sitting_for(nummer, antwoorden, framework)
     _, result, planned = plan_for_sitting(
-        framework, catalogue, sitting, today=_today(), forms=forms, hours=uren
+        framework, catalogue, sitting, today=_today(), forms=forms, hours=uren, advice=advice
     )
     if json_output:
         from ..export import route_json
