@@ -1,6 +1,10 @@
-"""Benchmark: a catalogue of 10,000 entries, the whole pipeline against only parsing the YAML.
+"""Benchmark: a catalogue of 3,000 entries, the whole pipeline against only parsing the YAML.
 
 Run:  .venv/bin/python bench/bench_catalogue.py [--entries N] [--rounds R]
+
+The default catalogue fits the limits every catalogue must keep (`load.CATALOGUE_LIMITS`: at most
+2,000,000 bytes and 5,000 items in one list): 3,000 entries are about 1.98 MB. A larger `--entries`
+is refused before anything is measured, because the program would refuse that file.
 
 It writes a valid, varied catalogue into a temporary directory, then measures in the same run,
 interleaved, the median of R rounds of:
@@ -36,7 +40,7 @@ from typing import Any
 
 import yaml
 
-from pleegreflectie.load import load_answers, load_catalogue, load_framework
+from pleegreflectie.load import CATALOGUE_LIMITS, load_answers, load_catalogue, load_framework
 from pleegreflectie.models import CareKind, Challenge, LearningForm, ParentKind
 from pleegreflectie.route import plan_route
 from pleegreflectie.scoring import score
@@ -91,8 +95,14 @@ def _entry(index: int, rng: random.Random, competencies: list[str]) -> str:
         lines.extend(f"      {line}" for line in audience)
     if rng.random() < 0.1:
         lines.append("    regio: Vlaanderen")
+        lines.append("    land: vl")
+    else:
+        lines.append("    land: nl")
     if rng.random() < 0.3:
         lines.append(f"    geldig_tot: {TODAY + dt.timedelta(days=rng.randint(-60, 720))}")
+    if rng.random() < 0.8:  # an entry without a source is never a step of the route
+        lines.append(f'    bron: {{titel: "Bron {index}", url: "https://www.example.org/bron/{index}"}}')
+    lines.append(f"    laatst_gecontroleerd: {TODAY - dt.timedelta(days=rng.randint(0, 365))}")
     return "\n".join(lines)
 
 
@@ -201,7 +211,7 @@ def programs(path: Path, rounds: int, home: Path) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--entries", type=int, default=3_000)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args(argv)
 
@@ -209,6 +219,11 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(tmp) / "big.yaml"
         generate(path, args.entries)
         size = path.stat().st_size / 2**20
+        if path.stat().st_size > CATALOGUE_LIMITS.size or args.entries > CATALOGUE_LIMITS.items:
+            raise SystemExit(
+                f"{args.entries} entries ({path.stat().st_size:,} bytes) are over the limits of a catalogue"
+                f" ({CATALOGUE_LIMITS.size:,} bytes, {CATALOGUE_LIMITS.items:,} entries): use fewer --entries"
+            )
         print(f"catalogus: {args.entries} entries, {size:.1f} MiB, {path}")
         route = json.loads(pipeline(path))  # warm-up, and show that it works
         print(f"route: {[s['id'] for s in route['route']]}")
