@@ -204,3 +204,14 @@ def test_a_dropped_agreement_does_not_come_back_at_the_visit_after(tmp_path: Pat
     later = Sitting(pillar_ids=["zorgen"], profile={"huishouden": "Gezin D"})
     Autosave(store, "t").look_up_previous_route(later)
     assert [a["wat"] for a in later.previous_agreements or []] == ["Training"]
+
+
+def test_opening_the_worker_part_again_does_not_carry_again() -> None:
+    sitting = _sitting_with_previous({"1": "bezig", "3": "niet-gedaan"})
+    sitting.carry_open_agreements()
+    sitting.record(Step(StepKind.AGREEMENT, "1"), {"wat": "Training"})
+    sitting.record(Step(StepKind.AGREEMENT, "2"), None)  # "Bellen met school" (not asked): dropped
+    sitting.record(Step(StepKind.AGREEMENT, "3"), None)  # "Boek lezen": dropped
+    sitting.reopen_worker_part()  # hervat --met-begeleider
+    assert sitting.carry_open_agreements() is False
+    assert [a["wat"] for a in sitting.agreements.values()] == ["Training", "Oppas zoeken"]

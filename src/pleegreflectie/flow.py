@@ -266,8 +266,10 @@ class Sitting(Struct):
     def carry_open_agreements(self) -> bool:
         """Before the first agreement is asked: last time's open agreements become this visit's,
         to keep, change or drop (never to type again). True when some were carried."""
-        if self.agreements_started:
-            return False  # the agreements of this visit were started: carried before (or dropped)
+        if self.agreements_started or self.agreements:
+            # The agreements of this visit were started (or opened again with the worker, with what
+            # was kept): carried before, and what was dropped then stays dropped.
+            return False
         present = {_same(item.get("wat", "")) for item in self.agreements.values()}
         carried = False
         for agreement in self.open_previous_agreements():
