@@ -562,3 +562,40 @@ def test_route_with_an_own_advice_file_and_a_broken_one(tmp_path: Path, oma_path
     assert f"{own}:{_line_of(text, 'reden:')}:" in result.output
     assert "{titel} kan hier niet worden ingevuld" in result.output
     assert "Traceback" not in result.output
+
+
+@PROPERTY
+@given(family=families(), cat=catalogues, hours=hour_options)
+def test_property_the_top_gap_gets_its_strongest_fitting_offer_as_step_one(
+    family: Answers, cat: Any, hours: int | None
+) -> None:
+    from test_route import _budget
+
+    from pleegreflectie.models import ParentKind
+    from pleegreflectie.route import monthly_hours
+
+    if family.profile.parent_kind == ParentKind.NETWORK:
+        return  # unprepared network parents get the network guidance first (seed 004)
+    route, result = plan(family, cat, hours=hours)
+    if not result.gaps:
+        return
+    top = result.gaps[0].id
+    budget = _budget(family, hours)
+    behaviour = "gedrag" in family.profile.challenges and any(
+        g.id == "zorgen.gedrag" or g.id.startswith("opvoeden.") for g in result.gaps[:MAX_GAPS]
+    )
+    fitting = [
+        e
+        for e in (cat or _bundled()).entries
+        if top in e.competencies
+        and can_be_step(e, load_advice())
+        and is_eligible(e, family.profile, today=TODAY)
+        and monthly_hours(e) <= budget + 1e-9
+    ]
+    if not fitting:
+        assert all(top not in step.competencies for step in route.steps)
+        return
+    first = route.steps[0]
+    assert top in first.competencies
+    strongest = max(strength(e, top, behaviour=behaviour) for e in fitting)
+    assert strength(first.course, top, behaviour=behaviour) == strongest
