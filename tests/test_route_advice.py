@@ -599,3 +599,24 @@ def test_property_the_top_gap_gets_its_strongest_fitting_offer_as_step_one(
     assert top in first.competencies
     strongest = max(strength(e, top, behaviour=behaviour) for e in fitting)
     assert strength(first.course, top, behaviour=behaviour) == strongest
+
+
+def test_vergelijk_never_lists_the_worker_as_a_step_of_an_old_route(tmp_path: Path) -> None:
+    from test_history import CATALOGUE, finished
+
+    from pleegreflectie.history import compare_saved
+    from pleegreflectie.load import parse_catalogue
+
+    framework = _framework()
+    cat = parse_catalogue(framework, Source("test.yaml", CATALOGUE))
+    with Store.open(tmp_path) as store:
+        first = finished(store, framework, "Gezin V", 2, ["pleegzorgbegeleider", "training-tot-2025"])
+        second = finished(store, framework, "Gezin V", 4, [])
+        store.set_route_done(second, ["training-tot-2025"])
+        comparison = compare_saved(store, framework, cat, first, second)
+    listed = [
+        entry
+        for group in (comparison.route_done, comparison.route_not_done, comparison.route_ongoing)
+        for entry, _ in group
+    ] + [entry for entry, _ in comparison.route_unknown]
+    assert listed == ["training-tot-2025"]

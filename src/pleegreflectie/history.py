@@ -84,11 +84,14 @@ def compare_saved(
     later_info, sitting = store.load(later_id)
     later = score(framework, sitting.to_answers(), sitting.pillar_ids)
     done = list(later_info.route_done)
+    from .advice import load_advice
+
+    worker = frozenset(load_advice().worker_entries)  # an old route may name the worker: never a step
     return compare(
         framework,
         earlier,
         later,
-        previous_route=list(earlier_info.route or []),
+        previous_route=[entry for entry in earlier_info.route or [] if entry not in worker],
         done=done,
         ongoing=sitting.route_ongoing,
         asked=route_asked(sitting) or bool(done or sitting.route_ongoing),
