@@ -524,3 +524,23 @@ def test_the_rechecked_entries_say_what_their_sources_say(bundled_catalogue: Cat
     assert entries["tijdschrift-wat"].audience.own_children is True
     # The Flemish service's vorming is not "screening" for a family that has fostered for years.
     assert "gescreend" not in entries["screening-en-vorming-vlaanderen"].description
+
+
+def test_the_gaps_from_the_review_have_a_sourced_offer_or_an_honest_gap(bundled_catalogue: Catalogue) -> None:
+    family = profile(land="nl", pleegouder="netwerk", leeftijden_pleegkinderen=[15])
+    offers = {e.id: e for e in bundled_catalogue.entries if e.sources and is_eligible(e, family, today=TODAY)}
+    # Safety at home: Veilig Thuis, with its free number.
+    assert "0800-2000" in offers["veilig-thuis"].description
+    # Support for a network family after the screening.
+    assert {"netwerkcursus", "grootoudergroep"} <= set(offers)
+    # A goodbye: information for the child and for the foster parent.
+    assert {"afscheid-per-leeftijd", "verhaal-afscheid-pleegouder"} <= set(offers)
+    # Disability information only for a family that names it as a challenge.
+    assert "pleegkind-met-beperking-wsg" not in offers
+    with_disability = profile(land="nl", uitdagingen=["beperking"])
+    wsg = next(e for e in bundled_catalogue.entries if e.id == "pleegkind-met-beperking-wsg")
+    assert is_eligible(wsg, with_disability, today=TODAY)
+    # What was not found is named, not invented.
+    topics = " ".join(g.topic for g in bundled_catalogue.gaps)
+    for word in ("beschuldigd", "Respijtzorg", "verdriet", "pubers"):
+        assert word in topics
