@@ -1147,3 +1147,18 @@ def test_the_program_shows_two_foster_parents_the_jullie_form(tmp_path: Path) ->
     signals = _json_signals(tmp_path, text)
     assert "jullie" in signals["veiligheid-vl"]["tekst"]
     assert "jullie" in signals["draagkracht-draaglast"]["tekst"]
+
+
+def test_the_panels_flemish_grandmother_nine_years_in(tmp_path: Path) -> None:
+    # The review's case: a Flemish network grandmother, a child of 17, nine years of foster care.
+    today = dt.date.today()
+    text = ONE_FLEMISH_PARENT.format(since=f"{today.year - 9:04d}-{today.month:02d}")
+    text = text.replace("  voorbereiding: nee\n", "  voorbereiding: nee\n  jaren_pleegouder: 9\n")
+    text = text.replace("pleegzorgvormen: [kortdurend]", "pleegzorgvormen: [langdurig]")
+    signals = _json_signals(tmp_path, text)
+    assert "netwerk-zonder-voorbereiding" not in signals  # no longer the start of the placement
+    assert "perspectief-vl" not in signals
+    assert "bijna-achttien-vl" in signals and "25" in signals["bijna-achttien-vl"]["tekst"]
+    for signal in signals.values():
+        assert not dutch_only(signal["tekst"]), (signal["id"], dutch_only(signal["tekst"]))
+        assert not re.search(r"\bjullie\b", signal["tekst"]), signal["id"]
