@@ -310,6 +310,9 @@ ImportanceValue = Annotated[int, Meta(ge=1, le=3)]
 
 
 LABEL_MAX = 30  # a foster parent's first name or label
+NOTE_MAX = 2000  # a note per pillar (the family's or the worker's): a few paragraphs
+AGREEMENT_MAX = 300  # what an agreement says
+Note = Annotated[str, Meta(max_length=NOTE_MAX)]
 # How an agreement of the previous visit went: `open` (not asked, or not said), `gedaan`, `bezig`
 # (nog bezig), `niet-gedaan` (nog niet gedaan), `niet-nodig` (niet meer nodig).
 AGREEMENT_STATUSES = ("open", "gedaan", "bezig", "niet-gedaan", "niet-nodig")
@@ -327,7 +330,7 @@ STATUS_WORDS = {
 class Agreement(_Model, frozen=True, kw_only=True):
     """Something the family and the foster care worker agreed on: what, who, when."""
 
-    what: Annotated[str, Meta(min_length=1, max_length=300)] = field(name="wat")
+    what: Annotated[str, Meta(min_length=1, max_length=AGREEMENT_MAX)] = field(name="wat")
     who: Annotated[str, Meta(max_length=80)] | None = field(name="wie", default=None)
     when: dt.date | None = field(name="wanneer", default=None)
     status: AgreementStatus = field(name="status", default="open")
@@ -347,7 +350,7 @@ class FollowUp(_Model, frozen=True, kw_only=True):
 class WorkerPart(_Model, frozen=True, kw_only=True):
     """What the foster care worker (pleegzorgbegeleider) adds: notes, agreements, the next visit."""
 
-    notes: dict[str, str] = field(name="notities", default_factory=dict)
+    notes: dict[str, Note] = field(name="notities", default_factory=dict)
     agreements: tuple[Agreement, ...] = field(name="afspraken", default=())
     next_visit: dt.date | None = field(name="volgende_afspraak", default=None)
     # Only in an answers file: how last time's agreements went (the others stay open).
@@ -373,7 +376,7 @@ class Answers(_Model, frozen=True, kw_only=True):
     answers: dict[str, AnswerValue] = field(name="antwoorden", default_factory=dict)
     partner_answers: dict[str, AnswerValue] = field(default_factory=dict)  # not in a file
     importance: dict[str, ImportanceValue] = field(name="belang", default_factory=dict)
-    notes: dict[str, str] = field(name="notities", default_factory=dict)
+    notes: dict[str, Note] = field(name="notities", default_factory=dict)
     discuss: tuple[str, ...] = field(name="bespreken", default=())
     worker: WorkerPart | None = field(name="begeleider", default=None)
     # Course ids of earlier route steps the family has done (never advised again).
