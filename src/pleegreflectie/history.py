@@ -10,6 +10,7 @@ from msgspec import Struct
 
 from .compare import Comparison, compare
 from .conversation import KitchenTable, kitchen_table
+from .errors import StoreError
 from .flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from .models import Answers, Catalogue, Framework
 from .route import Route, plan_for_sitting
@@ -140,9 +141,12 @@ def report_and_result_of(
     if catalogue is None:
         catalogue, note = catalogue_for(framework, info)
     previous = previous_of(store, info)
-    comparison = (
-        compare_saved(store, framework, catalogue, previous, reflection_id) if previous is not None else None
-    )
+    comparison = None
+    if previous is not None:
+        try:
+            comparison = compare_saved(store, framework, catalogue, previous, reflection_id)
+        except StoreError:  # the previous reflection is damaged: this report works, without comparison
+            comparison = None
     day = (info.finished_at or info.updated_at).astimezone().date()
     meta = ReportMeta(
         reflection_id=info.id,

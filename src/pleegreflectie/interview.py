@@ -27,7 +27,17 @@ from .flow import (
     profile_field,
     progress,
 )
-from .models import LABEL_MAX, STATUS_WORDS, Agreement, Competency, Framework, Pillar, Special
+from .models import (
+    AGREEMENT_MAX,
+    LABEL_MAX,
+    NOTE_MAX,
+    STATUS_WORDS,
+    Agreement,
+    Competency,
+    Framework,
+    Pillar,
+    Special,
+)
 from .prompts import Box, Option, Prompts, QuestionaryPrompts
 from .wording import ages_text, day_text, parse_ages, parse_day, profile_lines
 
@@ -433,12 +443,13 @@ class Interview:
     def _text(self, text: str, previous: Any, hint: str, validate: Any = None) -> Any:
         self.presenter.message(hint)
         self.presenter.message("Typ terug om naar de vorige vraag te gaan.")
+        validate = validate or _length_check(NOTE_MAX)
         answer = self.prompts.text(text, default=str(previous or ""), validate=validate)
         if answer.strip().lower() == BACK_WORD:
             return Action.BACK
         return answer.strip()
 
-    def _line(self, text: str, previous: str, limit: int = 300) -> str:
+    def _line(self, text: str, previous: str, limit: int = AGREEMENT_MAX) -> str:
         answer = self.prompts.text(text, default=previous or "", validate=_length_check(limit))
         return " ".join(answer.split())
 
@@ -490,6 +501,8 @@ def _label_check(taken: list[str]) -> Callable[[str], bool | str]:
             return f"Dat is te lang. Gebruik hoogstens {LABEL_MAX} tekens."
         if "@" in label or not label.isprintable():
             return "Gebruik letters, cijfers of spaties."
+        if any(char in label for char in "[]{}<>\\"):
+            return "Gebruik letters, cijfers of spaties, zonder haakjes zoals [ ] of < >."
         if any(label.casefold() == other.casefold() for other in taken):
             return "Die naam is al gekozen. Kies een andere, bijvoorbeeld een letter."
         return True

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import math
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -15,9 +17,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from msgspec import Struct
 
 from .datacache import cached
-from .errors import InvalidFileError, NotFoundError, PleegreflectieError, Problem, os_reason, thousands
+from .errors import (
+    ExitCode,
+    InvalidFileError,
+    NotFoundError,
+    PleegreflectieError,
+    Problem,
+    os_reason,
+    thousands,
+)
 from .models import (
     LABEL_MAX,
+    NOTE_MAX,
     PILLAR_IDS,
     SLUG,
     Answers,
@@ -88,6 +99,8 @@ class Limits(Struct, frozen=True):
 ANSWERS_LIMITS = Limits("een antwoordenbestand", size=1_000_000, depth=20, items=10_000, aliases=False)
 CATALOGUE_LIMITS = Limits("een catalogus", size=2_000_000, items=5_000)
 FRAMEWORK_LIMITS = Limits("een vragenlijst", size=1_000_000, items=5_000)
+PAPER_LIMITS = Limits("een overgetypte papieren vragenlijst", size=1_000_000)
+STDIN_NAME = "(invoer)"  # standard input, as files are named in messages
 NUMBER_DIGITS = 15  # a number in any file has at most this many digits
 MAX_LOCATED = 1000  # problems of one validation that get a line; more are only counted
 
@@ -217,6 +230,52 @@ def read_source(path: Path, limits: Limits = CATALOGUE_LIMITS) -> Source:
             ]
         ) from None
     return Source(name, text.replace("\r\n", "\n").replace("\r", "\n"), limits)
+
+
+def read_stdin(limits: Limits) -> Source:
+    """Standard input, with the same size limit as a file of this kind (and never raw bytes)."""
+    stream = sys.stdin
+    buffer = getattr(stream, "buffer", None) if stream is not None else None
+    closed = PleegreflectieError(
+        "er komt niets binnen via de standaardinvoer: die is gesloten. Geef een bestand op, zoals: "
+        "pleegreflectie papier lijst.txt",
+        exit_code=ExitCode.INVALID_INPUT,
+    )
+    if buffer is None:
+        raise closed
+    try:
+        data = buffer.read(limits.size + 1)
+    except OSError as exc:
+        if exc.errno == errno.EBADF:
+            raise closed from None
+        raise PleegreflectieError(f"de standaardinvoer kan niet gelezen worden: {os_reason(exc)}.") from None
+    except ValueError:  # a closed file object
+        raise closed from None
+    if len(data) > limits.size:
+        raise InvalidFileError(
+            [
+                Problem(
+                    STDIN_NAME,
+                    None,
+                    f"wat via de standaardinvoer binnenkwam is te groot voor {limits.what} (meer dan "
+                    f"{_megabytes(limits.size)}). Controleer of dit de goede invoer is.",
+                )
+            ]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InvalidFileError(
+            [
+                Problem(
+                    STDIN_NAME,
+                    line,
+                    "dit is geen tekst in UTF-8. Sla het op als UTF-8 en probeer het opnieuw.",
+                )
+            ]
+        ) from None
+    return Source(STDIN_NAME, text.replace("\r\n", "\n").replace("\r", "\n"), limits)
 
 
 @functools.cache
@@ -1037,7 +1096,14 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
         elif value is None:
             continue
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            if str(value).strip():
+            if len(str(value).strip()) > NOTE_MAX:
+                problems.append(
+                    source.problem(
+                        ("notities", key),
+                        f"de notitie bij '{key}' is te lang. Gebruik hoogstens {thousands(NOTE_MAX)} tekens.",
+                    )
+                )
+            elif str(value).strip():
                 notes[key] = str(value).strip()
         else:
             problems.append(source.problem(("notities", key), f"de notitie bij '{key}' moet een tekst zijn."))

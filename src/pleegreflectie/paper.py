@@ -91,8 +91,8 @@ def questionnaire(framework: Framework, pillar_ids: list[str], *, together: bool
     )
     boxes = _boxes(framework)
     for pillar in pillars:
-        blocks.append(f"## {pillar.title}")
-        blocks.append(" ".join(pillar.intro.split()))
+        blocks.append(f"## {_cell(pillar.title)}")
+        blocks.append(_cell(pillar.intro))
         header = ["Nr", "Vraag", "A", "B"] if together else ["Nr", "Vraag", "Antwoord"]
         number = 0
         for comp in pillar.competencies:
@@ -106,20 +106,20 @@ def questionnaire(framework: Framework, pillar_ids: list[str], *, together: bool
                 rows.append(cells)
             blocks.append(f"**{_cell(comp.name)}**{_condition_note(comp)}")
             blocks.append(_table(header, rows))
-        blocks.append(f"**{pillar.open_question}** (over {pillar.title.lower()})")
+        blocks.append(f"**{_cell(pillar.open_question)}** (over {_cell(pillar.title.lower())})")
         blocks += [NOTE_LINE] * 4
-    blocks.append(f"Vragenlijst: versie {framework.version}.")
+    blocks.append(f"Vragenlijst: versie {_cell(framework.version)}.")
     return "\n\n".join(blocks) + "\n"
 
 
 def _legend(options: tuple[ScaleOption, ...]) -> str:
-    return "; ".join(f"{o.value} = {o.label}" for o in options)
+    return "; ".join(f"{o.value} = {_cell(o.label)}" for o in options)
 
 
 def _hint(options: tuple[ScaleOption, ...]) -> str:
     """A short reminder of a scale that is not the usual one, after its question."""
     low, high = options[0], options[-1]
-    return _cell(f"*({low.value} = {low.label} … {high.value} = {high.label})*")
+    return f"*({low.value} = {_cell(low.label)} … {high.value} = {_cell(high.label)})*"
 
 
 def _other_scales(framework: Framework) -> list[tuple[ScaleOption, ...]]:
@@ -133,7 +133,10 @@ def _other_scales(framework: Framework) -> list[tuple[ScaleOption, ...]]:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text from the framework file on one line, escaped: never markup, HTML or a link (report.py)."""
+    from .report import escape_inline
+
+    return escape_inline(text)
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:

@@ -162,6 +162,9 @@ _SYNONYMS = {"stop": "stoppen", "help": "uitleg", "hulp": "uitleg", "vorige": "t
 AGAIN = "?"  # read the list of choices out again
 
 
+MAX_LINE = 10_000  # characters of one typed line (longer is cut; a note is at most models.NOTE_MAX)
+
+
 class PlainPrompts:
     """Prompts as numbered lists, answered with a digit, letter or word and Enter.
 
@@ -198,7 +201,7 @@ class PlainPrompts:
         out = self._out or sys.stdout
         width = self._fixed_width or _width()
         lines = textwrap.wrap(
-            to_plain(text, letters=self._letters),
+            to_plain(clean(text), letters=self._letters),
             width,
             initial_indent=indent,
             subsequent_indent=indent + "  " if indent else "",
@@ -213,11 +216,14 @@ class PlainPrompts:
         out.write("> ")
         out.flush()
         if self._read is not None:
-            return self._read()
-        line = sys.stdin.readline()
+            return clean(self._read())
+        line = sys.stdin.readline(MAX_LINE)
         if not line:
             raise EOFError
-        return line.rstrip("\n")
+        rest = line
+        while len(rest) == MAX_LINE and not rest.endswith("\n"):  # too long: the rest of it is dropped
+            rest = sys.stdin.readline(MAX_LINE)
+        return clean(line.rstrip("\n"))  # typed or pasted: no escape sequences, also when said back
 
     # -- the three kinds of prompt
 

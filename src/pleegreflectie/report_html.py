@@ -181,6 +181,31 @@ p.notitie { color: #999; margin: .9em 0; overflow: hidden; white-space: nowrap; 
 """
 
 
+WEB_LINK = ("http://", "https://", "#")  # the only links an HTML page of ours may hold
+
+
+def _harden(md: Any) -> None:
+    """Text from a data file can never load or run anything: raw HTML is off (above), a picture is shown
+    as its text (nothing is fetched when the page is opened) and only http(s) links stay links."""
+
+    def image(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return html.escape(self.renderInlineAsText(tokens[idx].children or [], options, env))
+
+    def link_open(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        keep = str(tokens[idx].attrGet("href") or "").lower().startswith(WEB_LINK)
+        env.setdefault("_links", []).append(keep)
+        return str(self.renderToken(tokens, idx, options, env)) if keep else ""
+
+    def link_close(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        opened = env.get("_links") or [True]
+        keep = opened.pop()
+        return str(self.renderToken(tokens, idx, options, env)) if keep else ""
+
+    md.add_render_rule("image", image)
+    md.add_render_rule("link_open", link_open)
+    md.add_render_rule("link_close", link_close)
+
+
 def render_html(markdown: str, *, title: str, chart: Chart | None = None, questionnaire: bool = False) -> str:
     """The Markdown report as one HTML page to print, with the chart after the overview.
 
@@ -191,6 +216,7 @@ def render_html(markdown: str, *, title: str, chart: Chart | None = None, questi
     from .paper import NOTE_LINE
 
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    _harden(md)
     env: dict[str, Any] = {}
     tokens = md.parse(markdown, env)
     section = ""

@@ -853,9 +853,11 @@ def _pillars_done(pillar_ids: tuple[str, ...], notes_done: str, with_worker: str
     (`notitie-begeleider:<pijler>`), which `reopen_worker_part` reopens.
     """
     handled: dict[str, set[str]] = {StepKind.NOTE.value: set(), StepKind.WORKER_NOTE.value: set()}
+    if isinstance(notes_done, str | bytes) and len(notes_done) > MAX_META_BYTES:
+        raise ValueError("stored value too large")
     for kind, key in _NOTE_KEYS.decode(notes_done):
         handled[kind].add(key)
-    worker = with_worker is not None and msgspec.json.decode(with_worker) is True
+    worker = with_worker is not None and _bounded_json(with_worker) is True
     return [
         p
         for p in pillar_ids
@@ -879,7 +881,39 @@ _ROW_ERRORS = (
     IndexError,
     OverflowError,
     msgspec.DecodeError,
+    RecursionError,
 )
+
+# Bounds on what one row may hold when it is read back: a tampered or damaged row beyond them is
+# "beschadigd" (the rest of the store works) instead of costing seconds and hundreds of megabytes.
+# Our own rows stay far below them: a note or agreement is at most a few thousand characters.
+MAX_VALUE_BYTES = 64 * 1024  # one stored answer, note, agreement or list of names
+MAX_META_BYTES = 1024 * 1024  # what a sitting holds beyond its steps (visits, the previous profile)
+MAX_DEPTH = 32  # lists and dicts in one another
+
+
+def _bounded_json(text: Any, limit: int = MAX_VALUE_BYTES) -> Any:
+    """A stored JSON value, or ValueError when it is larger or deeper than any row we write."""
+    if not isinstance(text, str | bytes):
+        raise TypeError(text)
+    if len(text) > limit:
+        raise ValueError("stored value too large")
+    value = msgspec.json.decode(text)
+    _check_depth(value)
+    return value
+
+
+def _check_depth(value: Any) -> None:
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise ValueError("stored value nested too deep")
+        if isinstance(item, dict):
+            pending.extend((element, depth + 1) for element in item.values())
+        elif isinstance(item, list):
+            pending.extend((element, depth + 1) for element in item)
+
 
 # The store's JSON is written and read by msgspec (faster than json, and json is not imported):
 # with many saved reflections `overzicht --json` reads a list per reflection for 1,000 of them.
@@ -930,6 +964,8 @@ def _strings(text: Any) -> tuple[str, ...]:
     """A stored JSON list of strings."""
     if not isinstance(text, str | bytes):
         raise TypeError(text)
+    if len(text) > MAX_VALUE_BYTES:
+        raise ValueError("stored value too large")
     return tuple(clean(item) for item in _STRING_LIST.decode(text))
 
 
@@ -1067,7 +1103,9 @@ def _meta(sitting: Sitting) -> dict[str, Any]:
 
 def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRow]) -> Sitting:
     previous = reflection["previous_route"]
-    meta = clean_data(msgspec.json.decode(reflection["meta"] or "{}"))
+    meta = clean_data(_bounded_json(reflection["meta"] or "{}", MAX_META_BYTES))
+    if not isinstance(meta, dict):
+        raise TypeError(meta)
     sitting = Sitting(
         pillar_ids=list(_strings(reflection["pillar_ids"])),
         respondent=_text_or_none(respondent),
@@ -1087,7 +1125,7 @@ def _sitting(reflection: sqlite3.Row, respondent: str | None, rows: list[_StepRo
         kind = StepKind(row.kind) if row.kind in targets else None
         if row.value is None or kind is None:
             continue
-        value = clean_data(msgspec.json.decode(row.value))
+        value = clean_data(_bounded_json(row.value))
         if kind == StepKind.QUESTION and isinstance(value, str):
             value = Special(value)
         who = split_step_id(row.step_id)[2]

@@ -16,6 +16,7 @@ from .catalogue import COUNTRY_NAMES, THIN
 from .conversation import agreement_text, differences
 from .errors import thousands
 from .flow import Progress
+from .markup import SafeConsole, plain, styled
 from .models import Agreement, Answers, Competency, Framework, Pillar
 from .route import MAX_GAPS, Route, RouteStep
 from .scoring import Result
@@ -35,8 +36,9 @@ def console(stderr: bool = False) -> Console:
     """A console of at most WIDTH columns. No emoji codes: a note with ":heart:" in it is shown as
     typed (and rich's table of emoji names is never loaded)."""
     stream = sys.stderr if stderr else sys.stdout
-    probe = Console(file=stream, emoji=False)
-    return Console(file=stream, width=min(WIDTH, probe.width), highlight=False, soft_wrap=False, emoji=False)
+    probe = SafeConsole(file=stream)
+    # A string is always shown as typed (cleaned, never markup); our own markup goes through styled().
+    return SafeConsole(file=stream, width=min(WIDTH, probe.width), soft_wrap=False)
 
 
 def bar(value: float | None) -> str:
@@ -58,7 +60,7 @@ class RichPresenter:
 
     def pillar_intro(self, pillar: Pillar, index: int, count: int) -> None:
         self.out.print()
-        self.out.print(_panel(self.out, Text(pillar.intro), f"Pijler {index} van {count}: {pillar.name}"))
+        self.out.print(_panel(self.out, plain(pillar.intro), f"Pijler {index} van {count}: {pillar.name}"))
 
     def help(self, competency: Competency) -> None:
         body = Text()
@@ -70,15 +72,21 @@ class RichPresenter:
 
     def progress(self, progress: Progress, title: str) -> None:
         self.out.print(
-            f"[dim]Pijler {progress.pillar_index} van {progress.pillar_count} ({title}) · "
-            f"vraag {progress.question_index} van {progress.question_count}[/dim]"
+            styled(
+                "[dim]Pijler {} van {} ({}) · vraag {} van {}[/dim]",
+                progress.pillar_index,
+                progress.pillar_count,
+                title,
+                progress.question_index,
+                progress.question_count,
+            )
         )
 
     def message(self, text: str) -> None:
         if text.startswith("- "):  # an item of a list: wrapped lines stay under its text
-            self.out.print(_item("-", Text(text[2:], style="dim"), columns=0))
+            self.out.print(_item("-", plain(text[2:], style="dim"), columns=0))
             return
-        self.out.print(f"[dim]{text}[/dim]", markup=True, highlight=False)
+        self.out.print(styled("[dim]{}[/dim]", text), highlight=False)
 
 
 def _panel(out: Console, body: Text, title: str) -> Panel:
@@ -94,7 +102,7 @@ def _panel(out: Console, body: Text, title: str) -> Panel:
 
 def show_result(out: Console, framework: Framework, result: Result, answers: Answers) -> None:
     out.print()
-    out.rule("[bold]Waar staan jullie?[/bold]", align="left")
+    out.rule(styled("[bold]Waar staan jullie?[/bold]"), align="left")
     out.print("Per pijler: een score van 1 tot 5. Hoe hoger, hoe sterker jullie je voelen.")
     table = Table(box=None, show_header=True, padding=(0, 1), header_style="bold")
     table.add_column("Pijler", no_wrap=True)
@@ -109,9 +117,11 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
     for pillar in result.pillars:
         out.print()
         basis = f"{pillar.scored} van {pillar.total} onderdelen"
-        out.print(f"[bold]{pillar.title}[/bold] (score {number(pillar.score)}, op basis van {basis})")
+        out.print(
+            styled("[bold]{}[/bold] (score {}, op basis van {})", pillar.title, number(pillar.score), basis)
+        )
         if pillar.too_few:
-            out.print("  [dim]Te weinig antwoorden om iets te zeggen over deze pijler.[/dim]")
+            out.print(styled("  [dim]Te weinig antwoorden om iets te zeggen over deze pijler.[/dim]"))
         for comp in pillar.competencies:
             extra = " (weet ik niet)" if comp.score is None and comp.unsure else ""
             if comp.score is not None and comp.answered < comp.questions:
@@ -124,7 +134,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
             out.print(_indent(Text(f"Jullie notitie: {note}", style="italic"), 2))
 
     out.print()
-    out.rule("[bold]Sterke punten[/bold]", align="left")
+    out.rule(styled("[bold]Sterke punten[/bold]"), align="left")
     if result.strengths:
         for comp in result.strengths[:SHOWN_STRENGTHS]:
             out.print(_item("+", f"{comp.name} ({number(comp.score)})"))
@@ -132,7 +142,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
         rest = len(result.strengths) - SHOWN_STRENGTHS
         if rest > 0:
             more = "1 sterk punt" if rest == 1 else f"{rest} sterke punten"
-            out.print(f"  [dim]En nog {more}. Alles staat in het verslag.[/dim]")
+            out.print(styled("  [dim]En nog {}. Alles staat in het verslag.[/dim]", more))
     else:
         out.print(
             _indent(
@@ -141,7 +151,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
         )
 
     out.print()
-    out.rule("[bold]Aandachtspunten[/bold]", align="left")
+    out.rule(styled("[bold]Aandachtspunten[/bold]"), align="left")
     if result.gaps:
         out.print("  Van belangrijk naar minder belangrijk:")
         for index, gap in enumerate(result.gaps[:MAX_GAPS], 1):
@@ -164,7 +174,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
         out.print("  Er is nog niets ingevuld, dus er zijn nog geen aandachtspunten.")
     if result.find_out:
         out.print()
-        out.rule("[bold]Uitzoeken[/bold]", align="left")
+        out.rule(styled("[bold]Uitzoeken[/bold]"), align="left")
         out.print("  Hier wisten jullie het antwoord nog niet. Dat telt niet mee in de score.")
         out.print("  Zoek het uit, bijvoorbeeld met je pleegzorgbegeleider:")
         for item in result.find_out:
@@ -177,14 +187,14 @@ SHOWN_STRENGTHS = 3  # the clearest strengths in the terminal; the report has th
 
 def show_route(out: Console, framework: Framework, route: Route, result: Result) -> None:
     out.print()
-    out.rule("[bold]Jullie leerroute[/bold]", align="left")
+    out.rule(styled("[bold]Jullie leerroute[/bold]"), align="left")
     if not route.steps and (route.later or route.uncovered):
         out.print("  Er past nu geen nieuwe stap in jullie leerroute. Hieronder staat waarom.")
     elif not route.steps and not route.ongoing:
         out.print("  Er is nu geen stap nodig uit de catalogus.")
     if route.ongoing:
         out.print()
-        out.print("[bold]Hier zijn jullie nog mee bezig[/bold]")
+        out.print(styled("[bold]Hier zijn jullie nog mee bezig[/bold]"))
         for step in route.ongoing:
             out.print(_indent(Text(f"- {step.course.title}"), 2))
         out.print(_indent(Text("Maak dit eerst af. Daarom staat het niet als nieuwe stap in de route."), 2))
@@ -194,7 +204,7 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
         if not steps:
             continue
         out.print()
-        out.print(f"[bold]{title}[/bold]")
+        out.print(styled("[bold]{}[/bold]", title))
         for step in steps:
             count += 1
             course = step.course
@@ -206,25 +216,25 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
                 _address(out, "Meer informatie:", course.url, 5)
     if route.later:
         out.print()
-        out.print("[bold]Voor later[/bold]")
+        out.print(styled("[bold]Voor later[/bold]"))
         out.print(_indent(Text("Hiervoor is wel aanbod, maar het past nu niet:"), 2))
         for item in route.later:
             name = framework.competency(item.competency).name
             out.print(_item("-", f"{name}: {item.course.title}. {item.text}"))
     if route.uncovered:
         out.print()
-        out.print("[bold]Nog niet gevonden in de catalogus[/bold]")
+        out.print(styled("[bold]Nog niet gevonden in de catalogus[/bold]"))
         for competency_id in route.uncovered:
             out.print(_item("-", framework.competency(competency_id).name))
         out.print(_indent(Text(route.uncovered_advice), 2))
     if route.advice:
         out.print()
-        out.print("[bold]Goed om te weten[/bold]")
+        out.print(styled("[bold]Goed om te weten[/bold]"))
         for line in route.advice:
             out.print(_item("-", line))
     if route.share:
         out.print()
-        out.print("[bold]Hier kunnen jullie anderen mee helpen[/bold]")
+        out.print(styled("[bold]Hier kunnen jullie anderen mee helpen[/bold]"))
         for competency_id in route.share:
             out.print(_item("-", framework.competency(competency_id).name))
 
@@ -386,7 +396,7 @@ def show_comparison(
         return f"nr. {info.id}, {info.updated_at.astimezone():%d-%m-%Y}"
 
     out.print()
-    out.rule(f"[bold]Wat is er veranderd? ({label(before)} → {label(after)})[/bold]", align="left")
+    out.rule(styled("[bold]Wat is er veranderd? ({} → {})[/bold]", label(before), label(after)), align="left")
     table = Table(box=None, header_style="bold", padding=(0, 1))
     for column, justify in (("Pijler", "left"), ("Vorige", "right"), ("Nu", "right"), ("Verschil", "right")):
         table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
@@ -399,7 +409,7 @@ def show_comparison(
     notable = comparison.notable()
     out.print()
     if notable:
-        out.print("[bold]Duidelijke veranderingen[/bold]")
+        out.print(styled("[bold]Duidelijke veranderingen[/bold]"))
         for change in notable:
             text = f"- {change.name}: {number(change.before)} → {number(change.after)} ({change.verdict})"
             out.print(_indent(Text(text), 2))
@@ -407,7 +417,7 @@ def show_comparison(
         out.print("Bij geen enkele competentie is de score duidelijk veranderd (1 punt of meer).")
     if comparison.has_route:
         out.print()
-        out.print("[bold]De vorige leerroute[/bold]")
+        out.print(styled("[bold]De vorige leerroute[/bold]"))
         for _, title in comparison.route_done:
             out.print(_indent(Text(f"✓ gedaan: {title}"), 2))
         for _, title in comparison.route_ongoing:
@@ -431,7 +441,7 @@ def show_table(out: Console, framework: Framework, result: Result, table: Kitche
     if len(table.participants) == 2:
         first, second = table.participants
         out.print()
-        out.rule("[bold]Jullie allebei[/bold]", align="left")
+        out.rule(styled("[bold]Jullie allebei[/bold]"), align="left")
         out.print(
             _indent(
                 Text("Per punt de score van ieder van jullie. Een groot verschil is om over te praten."), 2
@@ -452,23 +462,23 @@ def show_table(out: Console, framework: Framework, result: Result, table: Kitche
         out.print(voices)
     if table.route_notes:
         out.print()
-        out.print("[bold]Bij jullie leerroute[/bold]")
+        out.print(styled("[bold]Bij jullie leerroute[/bold]"))
         for step_note in table.route_notes:
             out.print(_indent(Text(f"- {step_note.title}: {step_note.text}"), 2))
     if table.topics:
         out.print()
-        out.rule("[bold]Om over te praten[/bold]", align="left")
+        out.rule(styled("[bold]Om over te praten[/bold]"), align="left")
         out.print(_numbered([topic.text for topic in table.topics]))
     worker = table.worker
     if worker is not None and not worker.is_empty:
         out.print()
-        out.rule("[bold]Van de pleegzorgbegeleider[/bold]", align="left")
+        out.rule(styled("[bold]Van de pleegzorgbegeleider[/bold]"), align="left")
         for pillar in framework.pillars:
             note = worker.notes.get(pillar.id)
             if note:
                 out.print(_indent(Text(f"{pillar.title}: {note}"), 2))
         if worker.agreements:
-            out.print("[bold]Afspraken[/bold]")
+            out.print(styled("[bold]Afspraken[/bold]"))
             out.print(_numbered([agreement_text(a) for a in worker.agreements]))
         if worker.next_visit:
             out.print(f"Volgende bezoek: {day_text(worker.next_visit)}")
@@ -496,7 +506,7 @@ def show_follow_ups(out: Console, agreements: list[Agreement]) -> None:
         "open": "niet gevraagd",
     }
     out.print()
-    out.print("[bold]Afspraken van de vorige keer[/bold]")
+    out.print(styled("[bold]Afspraken van de vorige keer[/bold]"))
     # The status is said once, at the end of the line.
     plain = [agreement_text(a.model_copy(update={"status": "open"})) for a in agreements]
     out.print(_numbered([f"{text}: {words[a.status]}" for text, a in zip(plain, agreements, strict=True)]))

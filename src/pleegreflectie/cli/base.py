@@ -404,7 +404,9 @@ def _write(
         confirm = _confirm
     path = write_user_file(target, content, what=what, overwrite=overwrite, confirm=confirm)
     if path is not None:
-        print(wrapped(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}."))
+        from ..safe import clean
+
+        print(wrapped(clean(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}.")))
 
 
 def _report(nummer: int | None, *, html: bool) -> str:

@@ -1,5 +1,6 @@
 """On paper: the answers-file template, the printable questionnaire, typing a paper list back in."""
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -7,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import PleegreflectieError
+from ..safe import clean
 from .base import (
     FrameworkOption,
     OverwriteOption,
@@ -98,17 +100,15 @@ def papier(
     overschrijf: OverwriteOption = False,
     pijlers: FrameworkOption = None,
 ) -> None:
-    from ..load import load_framework, read_source
+    from ..load import PAPER_LIMITS, load_framework, read_source, read_stdin
     from ..paper import answers_file, read_typed, typed_summary
 
     framework = load_framework(pijlers)
-    if bestand is None and not sys.stdin.isatty():
+    if bestand is None and (sys.stdin is None or not sys.stdin.isatty()):
         bestand = "-"
     typed_here = bestand is None  # typed in line by line on a terminal
-    if bestand == "-":
-        typed = read_typed(framework, sys.stdin.read(), "(invoer)")
-    elif bestand is not None:
-        source = read_source(Path(bestand))
+    if bestand is not None:
+        source = read_stdin(PAPER_LIMITS) if bestand == "-" else read_source(Path(bestand), PAPER_LIMITS)
         typed = read_typed(framework, source.text, source.name)
     else:
         typed = _type_paper(framework, _chosen_pillars(framework, pijler), together=samen)
@@ -122,7 +122,7 @@ def papier(
         sys.stdout.write(text)
         return
     _write(uitvoer, text, "het antwoordenbestand", overwrite=overschrijf)
-    print(f"Zie de uitkomst met:\n  {_me()} start --antwoorden {uitvoer}")
+    print(clean(f"Zie de uitkomst met:\n  {_me()} start --antwoorden {shlex.quote(uitvoer)}"))
 
 
 PAPER_FILE = "antwoorden-papier.yaml"
@@ -131,8 +131,6 @@ PAPER_FILE = "antwoorden-papier.yaml"
 def _keep_typed(framework: Any, typed: Any, text: str) -> None:
     """What was typed in on a terminal is kept: as a new reflection (with its result at once), or in
     an answers file the user names. Nothing typed is lost."""
-    from ..safe import clean
-
     print()
     print("Waar bewaren we de antwoorden?")
     print("  1 = Als nieuwe reflectie op deze computer. Je ziet meteen de uitkomst.")
@@ -147,7 +145,7 @@ def _keep_typed(framework: Any, typed: Any, text: str) -> None:
             clean(input(f"Hoe moet het bestand heten? (alleen Enter: {PAPER_FILE}) ")).strip() or PAPER_FILE
         )
         _write(name, text, "het antwoordenbestand")
-        print(f"Zie de uitkomst met:\n  {_me()} start --antwoorden {name}")
+        print(clean(f"Zie de uitkomst met:\n  {_me()} start --antwoorden {shlex.quote(name)}"))
         return
     household = " ".join(clean(input("Hoe noemen we dit gezin in het verslag? (leeg mag) ")).split())[:80]
     _save_reflection(framework, typed, text, household)
@@ -175,7 +173,6 @@ def _save_reflection(framework: Any, typed: Any, text: str, household: str) -> N
 def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any:
     """Ask for the typed lines one by one, in plain lines (fine with a screen reader)."""
     from ..paper import Typed, pillar_questions, read_line
-    from ..safe import clean
 
     typed = Typed()
     labels = [""]

@@ -212,6 +212,7 @@ def _ask(
     welcomed: bool = False,
 ) -> None:
     from ..interview import Interview, Stopped
+    from ..markup import styled
     from ..view import RichPresenter, console
 
     out = console()
@@ -227,19 +228,21 @@ def _ask(
     sitting.begin_visit(_today())
     if new:
         if not welcomed:
-            out.print(f"[bold]{WELCOME[0]}[/bold]")
+            out.print(styled("[bold]{}[/bold]", WELCOME[0]))
             out.print(WELCOME[1])
             if autosave.store is not None:
-                out.print(f"[dim]{SAVING}[/dim]")
+                out.print(styled("[dim]{}[/dim]", SAVING))
         if autosave.store is not None:
             unfinished = autosave.store.latest_unfinished()
             if unfinished is not None:
-                out.print(f"[dim]Let op: reflectie {unfinished} is nog niet af.[/dim]")
-                out.print("[dim]Daarmee verder? Stop met Ctrl-C en typ:[/dim]")
+                out.print(styled("[dim]Let op: reflectie {} is nog niet af.[/dim]", unfinished))
+                out.print(styled("[dim]Daarmee verder? Stop met Ctrl-C en typ:[/dim]"))
                 # soft_wrap: a long command is never cut in two by a line break of ours.
                 out.print(f"  {_me()} hervat {unfinished}", style="dim", markup=False, soft_wrap=True)
     else:
-        out.print(f"[bold]Welkom terug.[/bold] We gaan verder met reflectie {autosave.reflection_id}.")
+        out.print(
+            styled("[bold]Welkom terug.[/bold] We gaan verder met reflectie {}.", autosave.reflection_id)
+        )
     try:
         interview.run(sitting, on_change=autosave)
     except (Stopped, KeyboardInterrupt, EOFError) as exc:  # EOFError: Ctrl-D
