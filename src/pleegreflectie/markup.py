@@ -38,6 +38,11 @@ class SafeConsole(Console):
         options.setdefault("highlight", False)
         super().__init__(**options)
 
+    def on_broken_pipe(self) -> None:
+        """The reader went away (`| head`): stop writing, and let the program end quietly (cli.base)."""
+        self.quiet = True
+        raise BrokenPipeError
+
     def render_str(self, text: str, **options: Any) -> Text:
         options["markup"] = False
         options["emoji"] = False
@@ -62,17 +67,13 @@ def styled(template: str, *values: object) -> Text:
     if len(parts) != len(values) + 1:
         raise ValueError(f"{len(parts) - 1} places for {len(values)} values in {template!r}")
     frame = Text.from_markup(_SLOT.join(part.replace(_SLOT, "") for part in parts))
-    result = Text(style=frame.style, end="")
-    start = 0
-    pending = iter(values)
-    for index, char in enumerate(frame.plain):
-        if char != _SLOT:
-            continue
-        result.append_text(frame[start:index])
-        value = Text(clean(str(next(pending))))
-        for span in frame[index].spans:
-            value.stylize(span.style)
-        result.append_text(value)
-        start = index + 1
-    result.append_text(frame[start:])
+    texts = iter([clean(str(value)) for value in values])
+    pieces: list[str] = []
+    where = [0]  # where each character of the frame starts in the result
+    for char in frame.plain:
+        pieces.append(next(texts) if char == _SLOT else char)
+        where.append(where[-1] + len(pieces[-1]))
+    result = Text("".join(pieces), style=frame.style, end="")
+    for span in frame.spans:  # the same spans, stretched over the values: one style run stays one run
+        result.stylize(span.style, where[span.start], where[span.end])
     return result
