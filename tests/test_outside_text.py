@@ -395,3 +395,57 @@ def test_the_terminal_view_with_hostile_names_in_a_forced_terminal(tmp_path: Pat
     presenter.message(f"Vraag voor jullie allebei: {JOINED}")
     assert_inert(buffer.getvalue(), "presenter")
     assert "[link=http://e.vil]klik[/link]" in squeeze(buffer.getvalue())
+
+
+# ---------------------------------------------------------------- the installed program in a terminal
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals need a POSIX system")
+def test_the_installed_program_in_a_terminal(tmp_path: Path) -> None:
+    """A pty: hostile names are refused in Dutch while typing, pasted controls are never echoed raw, and
+    a hostile answers file shows every text as typed."""
+    from terminal import PROGRAM, ask, close, spawn
+
+    if not PROGRAM.exists():
+        pytest.skip("the console script is not installed next to python")
+    home = tmp_path / "home"
+    child = spawn(home, "start", "--geen-opslag", "--pijler", "zorgen")
+    log = io.StringIO()
+    child.logfile_read = log  # everything the terminal received
+    try:
+        ask(child, "Wie doen er vandaag mee?", "2")
+        ask(child, "Hoe noemen we de eerste pleegouder?", "A[/]\r")
+        child.expect_exact("haakjes")
+        child.send("\x15Sanne\r")  # Ctrl-U empties the line
+        ask(child, "Hoe noemen we de tweede pleegouder?", "B\u202eo\x1b]0;PWNED\x07b\r")
+        child.expect_exact("Gebruik letters, cijfers of spaties")
+        child.send("\x15Ahmed\r")
+        child.expect_exact("Hoe noemen we dit gezin")
+        child.sendintr()
+        child.expect(pexpect_eof())
+    finally:
+        close(child)
+    # The terminal moves its cursor (CSI); no OSC (title, link, clipboard), bell or bidi may reach it.
+    transcript = log.getvalue()
+    assert "PWNED" in transcript  # it was typed, and shown harmless
+    assert "\x1b]" not in transcript and "\x07" not in transcript
+    moves = re.sub(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|[\r\x08]", "", transcript)
+    assert RAW.search(moves) is None, RAW.search(moves)
+
+    answers = hostile_answers(tmp_path)
+    child = spawn(home, "start", "--geen-opslag", "--antwoorden", str(answers))
+    try:
+        child.expect(pexpect_eof(), timeout=60)
+        screen = child.before or ""
+    finally:
+        close(child)
+    assert child.exitstatus == 0, screen
+    assert "\x1b]" not in screen and "\u202e" not in screen and "\x07" not in screen
+    for literal in ("A[/]", "[mama/papa]", "[/opmerking]"):
+        assert literal in squeeze(screen), literal
+
+
+def pexpect_eof() -> Any:
+    import pexpect
+
+    return pexpect.EOF

@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 3  # a file or saved reflection does not exist
     NO_TERMINAL = 4  # questions need a terminal; use --antwoorden
     STORE = 5  # the store of saved reflections cannot be used
+    OUTPUT = 6  # the result could not be written to standard output (closed, full)
     INTERRUPTED = 130  # Ctrl-C; the answers so far are saved
 
 

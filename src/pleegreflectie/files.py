@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import ExitCode, PleegreflectieError, os_reason
+from .safe import clean
 
 STDOUT = "-"
 __all__ = ["STDOUT", "os_reason", "write_user_file"]
@@ -48,8 +51,10 @@ def write_user_file(
             exit_code=ExitCode.INVALID_INPUT,
         )
     path = Path(target).expanduser()
+    _refuse_special(path, path)
     if path.is_symlink():
         destination = Path(os.path.realpath(path))
+        _refuse_special(destination, path)
         question = (
             f"{path} is een snelkoppeling (symlink) naar {destination}. "
             f"Wil je {what} daar neerzetten (en wat daar staat overschrijven)?"
@@ -85,13 +90,43 @@ def write_user_file(
     return path
 
 
+def _refuse_special(path: Path, named: Path) -> None:
+    """Only a regular file is ever replaced: never a device, a pipe (FIFO) or a socket, also not when
+    overwriting is allowed, and also not as root (who could replace /dev/null with a file)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # not there (or not reachable): writing it says what is wrong
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = (
+        "een pijp (FIFO)" if stat.S_ISFIFO(mode) else "een socket" if stat.S_ISSOCK(mode) else "een apparaat"
+    )
+    raise PleegreflectieError(
+        f"{clean(str(named))} is geen gewoon bestand, maar {kind}. Daar schrijft pleegreflectie niet in, "
+        "ook niet met --overschrijf. Kies een gewone bestandsnaam, of -o - voor het scherm.",
+        exit_code=ExitCode.INVALID_INPUT,
+    )
+
+
+def _private(handle: BinaryIO, temporary: str) -> None:
+    """Only you may read the file: 0600. Where the platform has no fchmod (Windows before Python
+    3.13), chmod by name; where it has no modes at all, the file is private by the folder it is in."""
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(handle.fileno(), 0o600)
+        return
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.chmod(temporary, 0o600)
+
+
 def _write_private(path: Path, data: bytes) -> None:
     """Write to a new 0600 file beside `path`, then put it in place: never through a link, never half."""
     directory = path.parent if str(path.parent) else Path(".")
     fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o600)
+            _private(handle, temporary)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -103,13 +138,9 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def _to_stdout(content: str | bytes) -> None:
+    text = content.decode("utf-8") if isinstance(content, bytes) else content
+    sys.stdout.write(text)  # a closed or full output is said by streams.GuardedOutput
     sys.stdout.flush()
-    if isinstance(content, bytes):
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(content)
-        sys.stdout.flush()
 
 
 def _example(what: str) -> str:

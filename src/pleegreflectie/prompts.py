@@ -162,7 +162,8 @@ class QuestionaryPrompts:
         message, _ = _layout(text, "", self._width())
         while True:
             # typed or pasted text is shown later: no escape sequences
-            answer = clean(str(_unsafe(questionary.text(message, default=default, **self._io))))
+            asked = questionary.text(message, default=default, lexer=_masking_lexer(), **self._io)
+            answer = clean(str(_unsafe(asked)))
             verdict = validate(answer) if validate is not None else True
             if verdict is True:
                 return answer
@@ -331,3 +332,23 @@ def _answer_on_key(question: Question, keys: list[tuple[str, Any]]) -> None:
 
         bindings.add(key, eager=True)(answer)
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
+
+
+def _masking_lexer() -> Any:
+    """Shows the line being typed (and the answer after Enter) with no control, bidi or invisible
+    character: each is shown as one visible character (safe.masked), so a pasted U+202E or escape
+    sequence never reaches the terminal raw."""
+    from prompt_toolkit.lexers import Lexer
+
+    from .safe import masked
+
+    class MaskingLexer(Lexer):
+        def lex_document(self, document: Any) -> Any:
+            lines = document.lines
+
+            def line(number: int) -> list[tuple[str, str]]:
+                return [("class:answer", masked(lines[number]))] if number < len(lines) else []
+
+            return line
+
+    return MaskingLexer()

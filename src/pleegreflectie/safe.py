@@ -46,6 +46,21 @@ def clean(text: str) -> str:
     return _ANY.sub(_visible, text.replace("\r\n", "\n"))
 
 
+def masked(text: str) -> str:
+    """`text` with every character that `clean` would change replaced by one visible character, so the
+    length stays the same (for a line being typed, where the cursor position must not move)."""
+    if not _ANY.search(text):
+        return text
+    return _ANY.sub(_one_visible, text)
+
+
+def _one_visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
 def is_clean(text: str) -> bool:
     return _ANY.search(text) is None
 

@@ -181,7 +181,18 @@ def default_home() -> Path:
         return Path(override).expanduser()
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("pleegreflectie", appauthor=False))
+    no_home = StoreError(
+        "er is geen thuismap (de omgevingsvariabele HOME is leeg en de computer kent geen thuismap voor "
+        f"deze gebruiker). Kies zelf een map voor de opslag met {HOME_ENV}, bijvoorbeeld: "
+        f"{HOME_ENV}=/pad/naar/een/eigen/map"
+    )
+    try:
+        found = Path(platformdirs.user_data_dir("pleegreflectie", appauthor=False))
+    except (RuntimeError, KeyError, OSError):
+        raise no_home from None
+    if not found.is_absolute() or str(found).startswith("~"):
+        raise no_home
+    return found
 
 
 # ---------------------------------------------------------------- the store
@@ -203,9 +214,16 @@ class Store:
         self.wipe_pending = False
 
     @classmethod
-    def open(cls, home: Path | None = None, *, clock: Clock | None = None) -> Store:
+    def open(cls, home: Path | None = None, *, clock: Clock | None = None, read_only: bool = False) -> Store:
+        """The store in `home` (default: `default_home()`).
+
+        With `read_only` (the commands that only read: overzicht, rapport, route, vergelijk) a store in
+        a folder or file we may not write to is opened for reading only, instead of refused.
+        """
         directory = home if home is not None else default_home()
         path = directory / FILE_NAME
+        if read_only and _cannot_write(directory, path):
+            return cls(_connect_read_only(path), path, clock or _utc_now, checked=True)
         with _translated(path):
             _prepare_directory(directory)
             _prepare_file(path)
@@ -540,7 +558,7 @@ def _prepare_directory(directory: Path) -> None:
         _tighten(directory, DIR_MODE)
         return
     info = directory.stat()
-    if not _POSIX:  # Windows: the user's own profile folder keeps others out; no modes to check
+    if not _posix():  # Windows: the user's own profile folder keeps others out; no modes to check
         return
     if not stat.S_ISDIR(info.st_mode):
         raise StoreError(
@@ -565,8 +583,14 @@ def _prepare_file(path: Path) -> None:
     _touch_private(path)
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_POSIX = hasattr(os, "geteuid")  # owners and modes exist (not on Windows)
+def _nofollow() -> int:
+    """O_NOFOLLOW where the platform has it (not on Windows, which has no symlinks to follow there)."""
+    return int(getattr(os, "O_NOFOLLOW", 0))
+
+
+def _posix() -> bool:
+    """Whether owners and modes exist (not on Windows): asked each time, so tests can take them away."""
+    return hasattr(os, "geteuid")
 
 
 def _check_own_file(path: Path) -> None:
@@ -583,7 +607,7 @@ def _check_own_file(path: Path) -> None:
             f"{path} is geen gewoon bestand. Haal het weg, of kies een andere map met de omgevingsvariabele "
             f"{HOME_ENV}. Er is niets veranderd."
         )
-    if _POSIX and info.st_uid != os.geteuid():
+    if _posix() and info.st_uid != os.geteuid():
         raise StoreError(
             f"Het bestand {path} is niet van jou, maar van een andere gebruiker. Daar bewaart pleegreflectie "
             "geen gegevens van jullie gezin. Zet het bestand ergens anders neer, of kies een eigen map met "
@@ -595,7 +619,7 @@ def _check_own_file(path: Path) -> None:
 def _tighten(path: Path, mode: int) -> None:
     """Take away any rights of group and others (never add rights) of a file or folder that is ours."""
     current = stat.S_IMODE(path.stat().st_mode)
-    if _POSIX and current & 0o077:
+    if _posix() and current & 0o077:
         try:
             path.chmod(current & mode)
         except OSError:
@@ -620,11 +644,53 @@ def _wipe_marker(path: Path) -> Path:
 def _touch_private(path: Path) -> None:
     """A new file private to the user (0600, never through a symlink), or a check of the one there."""
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, FILE_MODE)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _nofollow(), FILE_MODE)
     except FileExistsError:
         _check_own_file(path)
         return
     os.close(descriptor)
+
+
+def _cannot_write(directory: Path, path: Path) -> bool:
+    """Whether the store exists but this user may not write to it (or to its folder)."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False
+    except OSError:
+        return False
+    return not (os.access(directory, os.W_OK) and os.access(path, os.W_OK))
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes: for reading a store in a folder we may not write to.
+
+    A store in WAL mode needs its -shm file to be read normally; when that cannot be made (the folder
+    is read-only), the file is read as it is on disk (`immutable`): pleegreflectie empties the WAL when
+    it closes, so what is on disk is what was saved.
+    """
+    with _translated(path):
+        _check_own_file(path)
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            db.close()
+            db = sqlite3.connect(
+                f"{uri}&immutable=1", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+        db.row_factory = sqlite3.Row
+        try:
+            _check_ours(db, path)
+            if _check_version(db, path) < schema_version():
+                raise StoreError(
+                    f"De opslag moet eerst bijgewerkt worden voor deze versie, maar pleegreflectie mag niet "
+                    f"schrijven in {path}. Kijk of je schrijfrechten hebt op het bestand en de map. {_SAFE}"
+                )
+        except BaseException:
+            db.close()
+            raise
+        return db
 
 
 def _connect(path: Path) -> tuple[sqlite3.Connection, bool]:

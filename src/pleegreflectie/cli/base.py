@@ -7,6 +7,7 @@ Heavy imports (rich, questionary, the data) happen inside the commands, so that
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -177,7 +178,8 @@ def _as_started(text: str) -> str:
 def _say_error(message: str) -> None:
     from ..safe import clean
 
-    print(wrapped(f"Fout: {_as_started(clean(message))}", sys.stderr), file=sys.stderr)
+    with contextlib.suppress(OSError, ValueError):  # standard error itself may be full or closed
+        print(wrapped(f"Fout: {_as_started(clean(message))}", sys.stderr), file=sys.stderr)
 
 
 def wrapped(text: str, stream: Any = None) -> str:
@@ -224,6 +226,11 @@ def guard(func: F) -> F:
             # The reader went away (as in `pleegreflectie sjabloon | head`): stop quietly.
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
             raise typer.Exit(0) from None
+        except RecursionError:  # never expected: every input is bounded; still a message, no traceback
+            _say_error(
+                "er ging iets mis: iets zat te diep in elkaar. Wat je al had opgeslagen, blijft bewaard."
+            )
+            raise typer.Exit(int(ExitCode.ERROR)) from None
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             _say_error(f"een bestand of map kon niet gebruikt worden{where}: {os_reason(exc)}.")
@@ -332,10 +339,11 @@ def _need_terminal(what: str) -> None:
         raise NoTerminalError(what)
 
 
-def _open_store() -> Any:
+def _open_store(*, read_only: bool = False) -> Any:
+    """The store; `read_only` for a command that only reads (it then also works in a read-only folder)."""
     from ..store import Store
 
-    return Store.open()
+    return Store.open(read_only=read_only)
 
 
 # ---------------------------------------------------------------- a reflection
@@ -406,7 +414,8 @@ def _write(
     if path is not None:
         from ..safe import clean
 
-        print(wrapped(clean(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}.")))
+        with contextlib.suppress(PleegreflectieError, OSError):  # written; saying so is a courtesy
+            print(wrapped(clean(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}.")))
 
 
 def _report(nummer: int | None, *, html: bool) -> str:
@@ -415,7 +424,7 @@ def _report(nummer: int | None, *, html: bool) -> str:
     from ..load import load_framework
 
     framework = load_framework()
-    store = _open_store()
+    store = _open_store(read_only=True)
     reflection_id = _saved_id(store, nummer)
     catalogue, note = catalogue_for(framework, store.load(reflection_id)[0])
     if note:
@@ -433,7 +442,7 @@ def _saved_catalogue(framework: Any, nummer: int | None) -> Any:
     """The catalogue a saved reflection was made with (a note on stderr when its file is gone)."""
     from ..history import catalogue_for
 
-    store = _open_store()
+    store = _open_store(read_only=True)
     catalogue, note = catalogue_for(framework, store.load(_saved_id(store, nummer))[0])
     if note:
         print(wrapped(note, sys.stderr), file=sys.stderr)
@@ -456,12 +465,21 @@ def _saved_id(store: Any, nummer: int | None) -> int:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the program; click's own (English) usage errors become Dutch messages."""
+    from ..streams import finish, prepare
+
+    prepare()
     try:
         args = sys.argv[1:] if argv is None else argv
         result = _app_for(args)(args=args, prog_name="pleegreflectie", standalone_mode=False)
+        finish()
     except NoArgsIsHelp as exc:
         print(str(exc))
-        return int(ExitCode.OK)
+        return _finished(int(ExitCode.OK))
+    except PleegreflectieError as exc:  # outside a command: standard output closed or full (help)
+        _say_error(exc.message)
+        return int(exc.exit_code)
+    except BrokenPipeError:
+        return int(ExitCode.OK)  # the reader went away (`| head`): not our error, and nothing to say
     except click_errors.NoSuchOption as exc:
         _say_error(f"de optie '{exc.option_name}' bestaat niet. {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
@@ -478,6 +496,12 @@ def run(argv: list[str] | None = None) -> int:
     except click_errors.BadParameter as exc:
         name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
         kind = getattr(exc.param, "type", None)
+        if isinstance(kind, click.Path) and (unreadable := _unreadable(exc.message)) is not None:
+            _say_error(
+                f"het bestand {unreadable[0]} (bij {name}) kan niet gelezen worden: {unreadable[1]}. "
+                "Controleer de rechten van het bestand."
+            )
+            return int(ExitCode.ERROR)
         what = ""
         if isinstance(kind, click.IntRange) and kind.min is not None and kind.max is not None:
             what = f" Kies een heel getal van {kind.min} tot en met {kind.max}."
@@ -507,6 +531,32 @@ def run(argv: list[str] | None = None) -> int:
         )
         return int(ExitCode.ERROR)
     return result if isinstance(result, int) else 0
+
+
+def _unreadable(message: str) -> tuple[str, str] | None:
+    """The file and the reason from click's "File 'x' is not readable.", or None for another problem."""
+    found = re.search(r"'(.*)' is not readable", message)
+    if found is None:
+        return None
+    name = found.group(1)
+    try:
+        with open(name, "rb"):
+            pass
+    except OSError as exc:
+        return name, os_reason(exc)
+    return name, "je hebt geen toestemming"
+
+
+def _finished(code: int) -> int:
+    """Flush standard output; a failure there is said, with its exit code."""
+    from ..streams import finish
+
+    try:
+        finish()
+    except PleegreflectieError as exc:
+        _say_error(exc.message)
+        return int(exc.exit_code)
+    return code
 
 
 def _app_for(args: list[str]) -> typer.Typer:

@@ -40,7 +40,7 @@ def overzicht(
         typer.Option("--alles", help=f"Laat alle reflecties zien, niet alleen de laatste {OVERVIEW_LIMIT}."),
     ] = False,
 ) -> None:
-    store = _open_store()
+    store = _open_store(read_only=True)
     if json_output:  # every reflection, always
         from ..export import overview_json
 
@@ -101,7 +101,7 @@ def _sitting_for(nummer: int | None, antwoorden: Path | None, framework: Any) ->
         from ..load import load_answers
 
         return from_answers(framework, load_answers(framework, antwoorden), [p.id for p in framework.pillars])
-    store = _open_store()
+    store = _open_store(read_only=True)
     return store.load(_saved_id(store, nummer))[1]
 
 
@@ -180,7 +180,7 @@ def vergelijk(
     from ..load import load_framework
 
     framework = load_framework()
-    store = _open_store()
+    store = _open_store(read_only=True)
     # One number: compare it with the household's reflection before it. None: the latest finished one.
     named = tweede if tweede is not None else eerste
     later_id = named if named is not None else store.latest_finished()

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import ExitCode, PleegreflectieError
+from ..streams import OutputError
 from .base import (
     AnswersOption,
     CatalogueOption,
@@ -288,15 +289,36 @@ def _conclude(
     outcome = outcome_of(framework, catalogue, sitting, today=_today())
     if outcome.signals_note:
         print(wrapped(outcome.signals_note, sys.stderr), file=sys.stderr)
-    answers, result, route, table = outcome.answers, outcome.result, outcome.route, outcome.table
     if save:
-        autosave.finish([step.course.id for step in route.steps], sitting)
+        autosave.finish([step.course.id for step in outcome.route.steps], sitting)
         if consent is not None and autosave.store is not None and autosave.reflection_id is not None:
             autosave.store.set_consent(autosave.reflection_id, consent)
+    try:
+        _show_outcome(framework, sitting, autosave, outcome, json_output=json_output, interview=interview)
+    except OutputError as exc:
+        if autosave.reflection_id is None:
+            raise
+        number = autosave.reflection_id
+        raise PleegreflectieError(
+            f"de reflectie is bewaard als nummer {number}, maar de uitkomst kon niet op de uitvoer "
+            f"komen ({exc.why}). Start hem dus niet opnieuw. Bekijk de uitkomst met: "
+            f"pleegreflectie rapport {number} -o verslag.md",
+            exit_code=ExitCode.OUTPUT,
+        ) from None
+
+
+def _show_outcome(
+    framework: Any, sitting: Any, autosave: Any, outcome: Any, *, json_output: bool, interview: Any
+) -> None:
+    """The result, route and conversation points on standard output (as JSON, or for the terminal)."""
+    from ..streams import finish
+
+    answers, result, route, table = outcome.answers, outcome.result, outcome.route, outcome.table
     if json_output:
         from ..export import result_json
 
         print(result_json(result, route=route, reflection_id=autosave.reflection_id, table=table))
+        finish()
         return
     from ..view import console, show_result, show_route, show_table
 
@@ -320,6 +342,7 @@ def _conclude(
                 markup=False,
                 soft_wrap=True,
             )
+    finish()
     if interview is not None and autosave.reflection_id is not None:
         _ask_consent(interview, autosave, answers)
         _offer_report(interview, autosave.reflection_id, answers)
