@@ -449,3 +449,32 @@ def pexpect_eof() -> Any:
     import pexpect
 
     return pexpect.EOF
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals need a POSIX system")
+def test_the_next_visit_shows_hostile_agreements_as_typed(tmp_path: Path) -> None:
+    """`hervat --met-begeleider` after a file with hostile names and agreements: no crash, every word."""
+    from terminal import PROGRAM, close, program, spawn
+
+    if not PROGRAM.exists():
+        pytest.skip("the console script is not installed next to python")
+    home = tmp_path / "home"
+    answers = hostile_answers(tmp_path)
+    saved = program(home, "start", "--antwoorden", str(answers))
+    assert saved.returncode == 0, saved.stderr
+    child = spawn(home, "hervat", "1", "--met-begeleider")
+    log = io.StringIO()
+    child.logfile_read = log
+    try:
+        for _ in range(12):  # the worker's notes come first: Enter keeps each
+            if child.expect_exact(["mama/papa", "Notitie van de pleegzorgbegeleider"], timeout=30) == 0:
+                break
+            child.send("\r")
+        child.sendintr()
+        child.expect(pexpect_eof())
+    finally:
+        close(child)
+    transcript = log.getvalue()
+    assert "Traceback" not in transcript and "MarkupError" not in transcript
+    assert "\x1b]" not in transcript and "\u202e" not in transcript
+    assert "[mama/papa]" in transcript

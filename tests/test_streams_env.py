@@ -360,3 +360,24 @@ def test_a_tampered_row_is_damaged_and_the_rest_works(saved: Path) -> None:
         done = program(saved, *args)
         no_traceback(done)
         assert done.returncode == 0, (args, done.stderr)
+
+
+@pytest.mark.skipif(not POSIX, reason="file names with control characters")
+def test_the_o_path_is_said_back_clean(tmp_path: Path) -> None:
+    name = "x\x1b]0;PWNED\x07\u202egpj.yaml"
+    done = program(tmp_path, "sjabloon", "-o", name)
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / name).exists()
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout and "\u202e" not in done.stdout
+    assert "staat in" in done.stdout and "PWNED" in done.stdout
+
+
+@pytest.mark.skipif(not POSIX, reason="shell redirection")
+def test_other_commands_with_standard_input_closed(tmp_path: Path) -> None:
+    asking = program(tmp_path, "start", shell_redirect="<&-")
+    no_traceback(asking)
+    assert asking.returncode == ExitCode.NO_TERMINAL and "terminal" in asking.stderr
+    writing = program(tmp_path, "sjabloon", "-o", "leeg.yaml", shell_redirect="<&-")
+    no_traceback(writing)
+    assert writing.returncode == 0 and (tmp_path / "leeg.yaml").exists()

@@ -3,7 +3,8 @@
 `prepare()` runs first (before any command): it
 
 - replaces a closed standard output (`>&-`, Python then has `sys.stdout = None`) by a stream that says
-  so when something is written, and a closed standard error by one that drops what is written;
+  so when something is written, a closed standard error by one that drops what is written, and a
+  closed standard input by one that is at its end (and no terminal);
 - makes an encoding that cannot show Dutch (`PYTHONIOENCODING=ascii`, `latin-1`, `LC_ALL=C` without
   UTF-8 mode) write a replacement character instead of failing on the first "ë" or box character;
 - wraps standard output, when it is not a terminal, so that a full disk (`> /dev/full`) or another
@@ -134,6 +135,24 @@ class DroppedOutput(io.TextIOBase):
         return True
 
 
+class ClosedInput(io.TextIOBase):
+    """Standard input that was closed (`<&-`): nothing to read (end of input), never a terminal."""
+
+    encoding = "utf-8"
+
+    def read(self, size: int | None = -1) -> str:
+        return ""
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        return ""
+
+    def isatty(self) -> bool:
+        return False
+
+    def readable(self) -> bool:
+        return True
+
+
 def _replace_unknown(stream: Any) -> None:
     """An encoding that is not UTF-8: a character it cannot show becomes a replacement character."""
     encoding = str(getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
@@ -147,6 +166,8 @@ def _replace_unknown(stream: Any) -> None:
 
 def prepare() -> None:
     """Make standard output and error safe to write to (see the module's docstring). Safe to call twice."""
+    if sys.stdin is None:
+        sys.stdin = ClosedInput()
     if sys.stderr is None:
         sys.stderr = DroppedOutput()
     else:
