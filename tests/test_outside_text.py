@@ -330,6 +330,13 @@ def test_framework_catalogue_and_signals_texts_on_every_output(tmp_path: Path) -
     as_json = run(tmp_path, "start", "--geen-opslag", "--json", *common)
     assert as_json.returncode == 0, as_json.stderr
     assert_safe_json(as_json.stdout, "start --json with hostile data")
+    outcome = json.loads(as_json.stdout)
+    # The hostile texts really went through: a signal and a route step carry the payload.
+    assert any(
+        t["soort"] == "signaal" and "[link=http://e.vil]x[/link]" in t["tekst"]
+        for t in outcome["gespreksonderwerpen"]
+    )
+    assert "[link=http://e.vil]x[/link]" in json.dumps(outcome["route"], ensure_ascii=False)
 
     saved = run(tmp_path, "start", *common)
     assert saved.returncode == 0, saved.stderr

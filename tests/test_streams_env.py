@@ -313,9 +313,10 @@ def test_files_and_the_store_without_posix_calls(tmp_path: Path, monkeypatch: py
     """Windows' Python before 3.13 has no os.fchmod; Windows has no owners (getuid) and no O_NOFOLLOW."""
     from pleegreflectie.files import write_user_file
     from pleegreflectie.flow import Sitting
+    from pleegreflectie.load import ANSWERS_LIMITS, read_source
     from pleegreflectie.store import Store
 
-    for name in ("fchmod", "geteuid", "getuid", "O_NOFOLLOW"):
+    for name in ("fchmod", "geteuid", "getuid", "O_NOFOLLOW", "O_NONBLOCK", "O_CLOEXEC"):
         if hasattr(os, name):
             monkeypatch.delattr(os, name)
     written = write_user_file(str(tmp_path / "verslag.md"), "# Verslag\n", what="het verslag")
@@ -330,6 +331,7 @@ def test_files_and_the_store_without_posix_calls(tmp_path: Path, monkeypatch: py
         info, loaded = store.load(number)
     assert loaded.answers == {"zorgen.gedrag.weten": 3} and loaded.notes == {"zorgen": "Goed"}
     assert info.household == "Gezin A"
+    assert "antwoorden:" in read_source(OMA, ANSWERS_LIMITS).text  # reading a file, too
 
 
 # ---------------------------------------------------------------- a tampered store

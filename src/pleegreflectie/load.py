@@ -164,8 +164,10 @@ def read_source(path: Path, limits: Limits = CATALOGUE_LIMITS) -> Source:
     """Read a text file, but only a regular file of a sensible size (never /dev/zero or a pipe)."""
     name = clean(str(path))
     try:
-        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat below refuses it.
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat below refuses it. Windows
+        # has neither flag (nor named pipes in the file system): there they are 0.
+        flags = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(path, os.O_RDONLY | flags)
     except FileNotFoundError:
         raise NotFoundError(f"Het bestand {name} bestaat niet. Controleer de naam en de map.") from None
     except IsADirectoryError:
