@@ -362,6 +362,8 @@ def test_a_tampered_row_is_damaged_and_the_rest_works(saved: Path) -> None:
         done = program(saved, *args)
         no_traceback(done)
         assert done.returncode == 0, (args, done.stderr)
+    listing = program(saved, "overzicht").stdout
+    assert "Reflectie 1 is beschadigd" in listing and "Reflectie 2 is beschadigd" not in listing
 
 
 @pytest.mark.skipif(not POSIX, reason="file names with control characters")

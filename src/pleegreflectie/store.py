@@ -467,6 +467,8 @@ class Store:
                 result.append((info, []))
                 continue
             try:
+                if (row["biggest"] or 0) > MAX_VALUE_BYTES:  # a tampered answer: it cannot be opened
+                    raise ValueError("stored value too large")
                 done = _pillars_done(info.pillar_ids, row["notes_done"], row["with_worker"])
             except _ROW_ERRORS:
                 result.append((_damaged(row), []))
@@ -904,7 +906,8 @@ _SUMMARY_QUERY = _INFO_QUERY.replace(
     "   WHERE s.reflection_id = r.id AND s.respondent = COALESCE(r.respondent, '')"
     "   AND s.kind IN ('notitie', 'notitie-begeleider') AND s.position IS NOT NULL) AS notes_done,"
     " (SELECT s.value FROM steps s WHERE s.reflection_id = r.id AND s.respondent = COALESCE(r.respondent, '')"
-    "   AND s.step_id = 'opzet:begeleider') AS with_worker"
+    "   AND s.step_id = 'opzet:begeleider') AS with_worker,"
+    " (SELECT MAX(length(s.value)) FROM steps s WHERE s.reflection_id = r.id) AS biggest"
     " FROM reflections r",
 )
 
