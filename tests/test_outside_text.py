@@ -259,7 +259,7 @@ def test_names_notes_agreements_and_household_on_every_output(tmp_path: Path) ->
     simple = run(tmp_path, "start", "--geen-opslag", "--eenvoudig", "--antwoorden", str(answers))
     assert simple.returncode == 0, simple.stderr
     assert_inert(simple.stdout + simple.stderr, "start --eenvoudig")
-    assert simple.stdout.isascii() and "A[/]" in squeeze(simple.stdout)
+    assert "A[/]" in squeeze(simple.stdout)
 
     as_json = run(tmp_path, "start", "--geen-opslag", "--json", "--antwoorden", str(answers))
     assert as_json.returncode == 0, as_json.stderr
