@@ -215,3 +215,16 @@ def test_opening_the_worker_part_again_does_not_carry_again() -> None:
     sitting.reopen_worker_part()  # hervat --met-begeleider
     assert sitting.carry_open_agreements() is False
     assert [a["wat"] for a in sitting.agreements.values()] == ["Training", "Oppas zoeken"]
+
+
+def test_a_past_date_in_an_answers_file_is_noted_with_file_and_line(tmp_path: Path) -> None:
+    text = (
+        FIRST.replace('wanneer: "2027-01-15"', 'wanneer: "2020-01-31"') + "  volgende_afspraak: 2020-02-01\n"
+    )
+    path = write(tmp_path, text, "oud.yaml")
+    result = CliRunner().invoke(app, ["start", "--antwoorden", str(path), "--json", "--geen-opslag"])
+    assert result.exit_code == 0, result.output
+    err = " ".join(result.stderr.split())
+    assert f"Let op: {path}:9: de datum 31-1-2020 bij de afspraak 'Aanmelden voor de training' is al" in err
+    assert f"{path}:12: het volgende bezoek (1-2-2020) is al voorbij." in err
+    assert json.loads(result.stdout)["begeleider"]["volgende_afspraak"] == "2020-02-01"  # still read

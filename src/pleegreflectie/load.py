@@ -40,7 +40,7 @@ from .models import (
 )
 from .safe import clean, clean_data
 from .structs import Model, ValidationError
-from .wording import parse_ages
+from .wording import day_text, parse_ages
 
 
 class _LazyYaml:
@@ -55,6 +55,8 @@ class _LazyYaml:
 
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     import yaml
 else:
     yaml = _LazyYaml()
@@ -954,6 +956,29 @@ def read_answers(framework: Framework, path: Path) -> tuple[Answers, Source]:
     """The answers and their file, for a later check with `unknown_follow_ups`."""
     source = read_source(path, ANSWERS_LIMITS)
     return parse_answers(framework, source), source
+
+
+def past_dates(source: Source, answers: Answers, today: dt.date) -> list[str]:
+    """Notes (with file:line) for agreements and a next visit dated before `today`: asked about on
+    the screen ("Die datum is al voorbij. Klopt dat?"), said here; the file is still read."""
+    worker = answers.worker
+    if worker is None:
+        return []
+    notes = []
+    for index, agreement in enumerate(worker.agreements):
+        if agreement.when is not None and agreement.when < today:
+            line = source.line(("begeleider", "afspraken", index, "wanneer"))
+            notes.append(
+                f"Let op: {source.name}:{line}: de datum {day_text(agreement.when)} bij de afspraak "
+                f"{_quote(agreement.what)} is al voorbij. Klopt dat? Verbeter anders het bestand."
+            )
+    if worker.next_visit is not None and worker.next_visit < today:
+        line = source.line(("begeleider", "volgende_afspraak"))
+        notes.append(
+            f"Let op: {source.name}:{line}: het volgende bezoek ({day_text(worker.next_visit)}) is al "
+            "voorbij. Klopt dat? Verbeter anders het bestand."
+        )
+    return notes
 
 
 def unknown_follow_ups(

@@ -79,9 +79,11 @@ def start(
         autosave.catalogue_path = str(catalogus.expanduser().resolve())
     if antwoorden is not None:
         from ..flow import from_answers
-        from ..load import read_answers
+        from ..load import past_dates, read_answers
 
         answers, source = read_answers(framework, antwoorden)
+        for note in past_dates(source, answers, _today()):
+            print(wrapped(note, sys.stderr), file=sys.stderr)
         sitting = from_answers(framework, answers, pillar_ids)
         sitting.signals_path = signals_path
         _follow_ups(sitting, autosave, answers, source)
