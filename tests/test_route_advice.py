@@ -620,3 +620,27 @@ def test_vergelijk_never_lists_the_worker_as_a_step_of_an_old_route(tmp_path: Pa
         for entry, _ in group
     ] + [entry for entry, _ in comparison.route_unknown]
     assert listed == ["training-tot-2025"]
+
+
+def test_persona_experienced_family_with_a_new_baby_on_the_bundled_catalogue() -> None:
+    framework = _framework()
+    low = {"zorgen.wennen": 1, "functioneren.komst-afscheid": 2, "opvoeden.veilige-omgeving": 2}
+    base = {
+        "jaren_pleegouder": 9,
+        "leeftijden_pleegkinderen": [0],
+        "uitdagingen": ["hechting"],
+        "uren_per_maand": 12,
+        "aantal_pleegouders": 2,
+    }
+    starting = {e.id for e in _bundled().entries if e.phases and "nieuw" in e.phases and e.sources}
+    assert "pleegouder-pleegkind-interventie" in starting
+    for kind in (None, "bestand"):
+        profile = base | ({"pleegouder": kind} if kind else {})
+        new, _ = plan(answers(framework, profile | {"plaatsing_sinds": "2026-10"}, low))
+        assert "pleegouder-pleegkind-interventie" in ids(new), kind
+        assert "voorbereidingstraining" not in ids(new)  # the course for aspirants: never after nine years
+        aspirants = next(e for e in _bundled().entries if e.id == "voorbereidingstraining")
+        family = Profile.model_validate(profile | {"plaatsing_sinds": "2026-10"})
+        assert not is_eligible(aspirants, family, today=TODAY), kind
+        settled, _ = plan(answers(framework, profile | {"plaatsing_sinds": "2023-10"}, low))
+        assert not starting & set(ids(settled)), kind

@@ -239,10 +239,16 @@ def family_phases(profile: Profile, today: dt.date | None = None) -> frozenset[F
 
 
 def _prepared(profile: Profile) -> bool:
-    """Had a preparation training: said so, or registered foster parents with a year or more behind them."""
+    """Had a preparation training: said so; registered foster parents with a year or more behind them;
+    or, network or not unknown, two years or more as foster parent. Network foster parents who did
+    not say so are not prepared (seed 004: they often had no preparation). So a new placement of an
+    experienced family brings its start-of-placement steps, but never the course for aspirants."""
     if profile.prepared is not None:
         return profile.prepared
-    return profile.parent_kind is ParentKind.REGISTERED and (profile.years or 0) >= 1
+    years = profile.years or 0
+    if profile.parent_kind is ParentKind.REGISTERED:
+        return years >= 1
+    return profile.parent_kind is None and years >= EXPERIENCED_YEARS
 
 
 def monthly_hours(course: Course) -> float:
