@@ -218,6 +218,7 @@ def test_rule_one_too_few_households(framework: Framework) -> None:
     assert found
     assert {c.hidden for c in found} == {"te-weinig-huishoudens"}
     assert all(c.households is None and c.need is None and c.gap_share is None for c in found)
+    assert Cell("alle", "alle", competency, "competentie", "te-weinig-huishoudens") in found
     # Ten are enough; a raised minimum needs more; a lower one is never used.
     ten = [record(i, {competency: 2.0 if i % 2 else 4.0}) for i in range(MIN_HOUSEHOLDS)]
     assert {c.hidden for c in cells(framework, units_of(ten))} == {None}
@@ -240,17 +241,19 @@ def test_rule_three_a_group_that_the_total_gives_away(framework: Framework) -> N
     records += [record(i + 12, {competency: 2.0 if i % 2 else 4.0}, country="vl") for i in range(8)]
     land = _shown(cells(framework, units_of(records)), "land", competency)
     assert {g: c.hidden for g, c in land.items()} == {"nl": "af-te-leiden", "vl": "te-weinig-huishoudens"}
-    assert _shown(cells(framework, units_of(records)), "alle", competency)["alle"].households == 20
+    total = _shown(cells(framework, units_of(records)), "alle", competency)["alle"]
+    # Summed over households with different profiles: 10 gaps of (5 - 2) x 2 over 20.
+    assert (total.households, total.reflections, total.gap_share, total.need) == (20, 20, 0.5, 3.0)
 
 
 def test_rule_three_the_rest_with_one_outcome(framework: Framework) -> None:
     _, competency = _ids(framework)
-    # 12 mixed in the Netherlands, 9 in Flanders without a gap: the total minus the Netherlands
-    # would say that every Flemish household has no gap.
-    records = [record(i, {competency: 2.0 if i % 2 else 4.0}) for i in range(12)]
-    records += [record(i + 12, {competency: 4.0}, country="vl") for i in range(9)]
-    land = _shown(cells(framework, units_of(records)), "land", competency)
-    assert land["nl"].hidden == "af-te-leiden"
+    # Ages are not a partition, so only the subtraction counts. 12 households with a toddler, mixed;
+    # 10 others, none with a gap: the total minus the toddlers would say that none of them has a gap.
+    records = [record(i, {competency: 2.0 if i % 2 else 4.0}, age_bands=("0-3",)) for i in range(12)]
+    records += [record(i + 12, {competency: 4.0}) for i in range(10)]
+    ages = _shown(cells(framework, units_of(records)), "leeftijd", competency)
+    assert {g: c.hidden for g, c in ages.items()} == {"0-3": "af-te-leiden", "onbekend": "zelfde-uitkomst"}
 
 
 def test_rule_three_the_hidden_groups_of_a_partition_together(framework: Framework) -> None:
@@ -268,6 +271,68 @@ def test_rule_three_the_hidden_groups_of_a_partition_together(framework: Framewo
         "onbekend": "te-weinig-huishoudens",
     }
     assert parents["netwerk"].households == 11
+
+
+def test_rule_three_hides_the_published_group_with_the_fewest_households(framework: Framework) -> None:
+    _, competency = _ids(framework)
+    # bestand 12, netwerk 10, unknown 4: netwerk has fewer households (though later by name).
+    records = [record(i, {competency: 2.0 if i % 2 else 4.0}, parent_kind="bestand") for i in range(12)]
+    records += [record(i + 12, {competency: 2.0 if i % 2 else 4.0}, parent_kind="netwerk") for i in range(10)]
+    records += [record(i + 22, {competency: 2.0 if i % 2 else 4.0}) for i in range(4)]
+    parents = _shown(cells(framework, units_of(records)), "pleegouder", competency)
+    assert {g: c.hidden for g, c in parents.items()} == {
+        "bestand": None,
+        "netwerk": "af-te-leiden",
+        "onbekend": "te-weinig-huishoudens",
+    }
+
+
+def test_rule_three_counts_households_when_periods_repeat_them(framework: Framework) -> None:
+    _, competency = _ids(framework)
+    # Ages are not a partition, so only the subtraction counts. 12 households with a toddler in one
+    # quarter; 9 others in two quarters (18 units, but 9 households): the total minus the toddlers
+    # would show those 9, so the toddlers' cell is hidden.
+    records = [
+        record(i, {competency: 2.0 if i % 2 else 4.0}, period="2026-K1", age_bands=("0-3",))
+        for i in range(12)
+    ]
+    for quarter, offset in (("2026-K1", 100), ("2026-K2", 200)):
+        records += [
+            record(i + 12, {competency: 2.0 if i % 2 else 4.0}, period=quarter, n=i + offset)
+            for i in range(9)
+        ]
+    ages = _shown(cells(framework, units_of(records)), "leeftijd", competency)
+    assert {g: c.hidden for g, c in ages.items()} == {
+        "0-3": "af-te-leiden",
+        "onbekend": "te-weinig-huishoudens",
+    }
+
+
+def test_rule_three_leaves_a_group_whose_rest_are_enough_households(framework: Framework) -> None:
+    _, competency = _ids(framework)
+    # 12 households: a toddler in the first quarter, an older child in the second; 3 more with a
+    # toddler in the first quarter only. The total minus the toddlers' cell is the second quarter:
+    # 12 households, so the toddlers' cell is published.
+    records = [
+        record(i, {competency: 2.0 if i % 2 else 4.0}, period="2026-K1", age_bands=("0-3",))
+        for i in range(15)
+    ]
+    records += [
+        record(i, {competency: 4.0 if i % 2 else 2.0}, period="2026-K2", n=i + 100, age_bands=("4-11",))
+        for i in range(12)
+    ]
+    ages = _shown(cells(framework, units_of(records)), "leeftijd", competency)
+    assert ages["0-3"].hidden is None
+    assert (ages["0-3"].households, ages["4-11"].households) == (15, 12)
+
+
+def test_cells_are_in_framework_order_whatever_came_first(framework: Framework) -> None:
+    pillar = framework.pillars[0]
+    one, two = (c.id for c in pillar.competencies[:2])
+    records = [record(0, {two: 2.0})]
+    records += [record(i, {one: 2.0 if i % 2 else 4.0, two: 4.0 if i % 2 else 2.0}) for i in range(1, 12)]
+    found = cells(framework, units_of(records))
+    assert [c.item for c in found if c.split == "alle"] == [pillar.id, one, two]
 
 
 def test_rule_three_does_not_hide_a_group_equal_to_the_total(framework: Framework) -> None:
@@ -322,15 +387,17 @@ def test_the_offer_per_competency_and_country(framework: Framework) -> None:
         version="t",
         entries=(
             _course("a", [one], vorm=["online", "groep"], duur={"uren": 4}, erkenning="effectief-goede"),
-            _course("b", [one, two], vorm=["thuis"], duur={"uren": 2, "weken": 3}),
+            _course("b", [one, two], vorm=["thuis"], duur={"uren": 2.25, "weken": 3}),
             _course("c", [one], duur={"weken": 3}),
             _course("d", [one], land="vl", vorm=["online"]),
         ),
     )
     found = offers(catalogue, framework)
-    assert found[(one, "nl")] == Offer(one, "nl", 3, 1, ("groep", "online", "thuis"), 6.0)
+    assert found[(one, "nl")] == Offer(
+        one, "nl", 3, 1, ("groep", "online", "thuis"), 6.2
+    )  # 6.25 to one decimal
     assert found[(one, "vl")] == Offer(one, "vl", 1, 0, ("online",), None)
-    assert found[(two, "nl")] == Offer(two, "nl", 1, 0, ("thuis",), 2.0)
+    assert found[(two, "nl")] == Offer(two, "nl", 1, 0, ("thuis",), 2.2)
     assert found[(two, "vl")] == Offer(two, "vl", 0, 0, (), None)
     assert len(found) == 2 * len(framework.competencies())
 
@@ -348,8 +415,12 @@ def test_mismatches_from_published_country_cells_only() -> None:
         ("x", "nl"): Offer("x", "nl", 1, 1, (), None),
         ("x", "vl"): Offer("x", "vl", 0, 0, (), None),
         ("y", "nl"): Offer("y", "nl", 3, 2, (), None),
+        ("w", "nl"): Offer("w", "nl", 2, 0, (), None),
     }
+    cell_list.append(Cell("land", "nl", "w", "competentie", None, 12, 12, 0.5, 2.0))
     found = mismatches(cell_list, offer)
+    assert found[-1].score == 0.667  # 2 / 3
+    found = found[:-1]
     assert [(m.competency, m.country, m.score) for m in found] == [
         ("x", "vl", 2.0),
         ("x", "nl", 1.5),
@@ -393,10 +464,10 @@ def test_the_overview(framework: Framework) -> None:
     records += [record(i + 20, {competency: 2.0}, period="2026-K4") for i in range(3)]
     catalogue = Catalogue(version="t", entries=(_course("a", [competency]),))
     merged = merge([records, records[:2]])
-    found = overview(framework, catalogue, merged, min_households=4, end="2026-K3")
+    found = overview(framework, catalogue, merged, min_households=4, start="2026-K1", end="2026-K3")
     assert (found.min_households, found.records, found.duplicates, found.households) == (10, 12, 2, 12)
     assert found.periods == ("2026-K2",)
-    assert (found.start, found.end) == (None, "2026-K3")
+    assert (found.start, found.end) == ("2026-K1", "2026-K3")
     assert found.versions == (Versions(framework="1"),)
     assert not found.too_few
     assert found.cells == tuple(cells(framework, units_of(records[:12])))
