@@ -544,3 +544,43 @@ def test_the_gaps_from_the_review_have_a_sourced_offer_or_an_honest_gap(bundled_
     topics = " ".join(g.topic for g in bundled_catalogue.gaps)
     for word in ("beschuldigd", "Respijtzorg", "verdriet", "pubers"):
         assert word in topics
+
+
+# ---------------------------------------------------------------- the Flemish catalogue
+
+DUTCH_ONLY = (
+    "kinderrechter",
+    "veilig thuis",
+    "gecertificeerde instelling",
+    "tot 21",
+    "jeugdwet",
+    "akj",
+    "nvp",
+)
+
+
+def test_flemish_entries_use_only_flemish_words(bundled_catalogue: Catalogue) -> None:
+    import re
+
+    for entry in bundled_catalogue.entries:
+        if entry.country != "vl":
+            continue
+        text = " ".join((entry.title, entry.provider, entry.description)).lower()
+        assert not [word for word in DUTCH_ONLY if word in text], entry.id
+        assert not re.search(r"\bGI\b", " ".join((entry.title, entry.description))), entry.id
+
+
+def test_a_flemish_network_grandmother_with_a_17_year_old_has_sourced_offers_for_every_competency(
+    framework: Framework, bundled_catalogue: Catalogue
+) -> None:
+    grandmother = profile(land="vl", pleegouder="netwerk", leeftijden_pleegkinderen=[17])
+    # The pleegzorgbegeleider is never a step (data/advies.yaml); every competency has another offer.
+    offers = [
+        e
+        for e in bundled_catalogue.entries
+        if e.sources and is_eligible(e, grandmother, today=TODAY) and e.id != "pleegzorgbegeleider-vlaanderen"
+    ]
+    assert offers and all(e.country == "vl" for e in offers)
+    covered = {c for e in offers for c in e.competencies}
+    missing = {c.id for c in framework.competencies()} - covered
+    assert not missing, sorted(missing)
