@@ -34,7 +34,7 @@ from pleegreflectie.advice import ADVICE_FILE, PLACEHOLDERS, load_advice, parse_
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting
 from pleegreflectie.load import Source, bundled
-from pleegreflectie.models import Answers, Profile
+from pleegreflectie.models import Answers, Profile, pick
 from pleegreflectie.route import (
     MAX_GAPS,
     Route,
@@ -644,3 +644,21 @@ def test_persona_experienced_family_with_a_new_baby_on_the_bundled_catalogue() -
         assert not is_eligible(aspirants, family, today=TODAY), kind
         settled, _ = plan(answers(framework, profile | {"plaatsing_sinds": "2023-10"}, low))
         assert not starting & set(ids(settled)), kind
+
+
+def test_no_sentence_of_the_route_has_a_word_of_the_other_country() -> None:
+    """Every text of advies.yaml as a family of each country reads it (its own text, else the common
+    one), against the terms per country (data/landen.yaml, when present)."""
+    terms = pytest.importorskip("pleegreflectie.terms")
+    countries = terms.bundled_countries()
+    advice = load_advice()
+    for country in ("nl", "vl"):
+        contact = advice.contact(country, "je") or ""
+        for key in PLACEHOLDERS:
+            for address in ("je", "jullie"):
+                local = advice.countries.get(country)
+                raw = local.texts.get(key) if local is not None else None
+                chosen = raw if raw is not None else advice.texts[key]
+                text = pick(chosen, address)
+                found = terms.foreign_terms(text + " " + contact, country, countries)
+                assert not found, (country, key, address, found)
