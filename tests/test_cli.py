@@ -145,13 +145,9 @@ def test_start_json_score_null_for_unanswered(runner: CliRunner, tmp_path: Path)
     scores = {c["id"]: c["score"] for c in data["competenties"]}
     assert scores["zorgen.gedrag"] == 2.5
     assert all(score is None for cid, score in scores.items() if cid != "zorgen.gedrag")
-    assert {p["id"]: p["score"] for p in data["pijlers"]} == {
-        "zorgen": 2.5,
-        "samenwerken": None,
-        "opvoeden": None,
-        "ontwikkelen": None,
-        "functioneren": None,
-    }
+    # Only the pillar the file really fills in is a pillar of this reflection (issue 17).
+    assert {p["id"]: p["score"] for p in data["pijlers"]} == {"zorgen": 2.5}
+    assert {c["pijler"] for c in data["competenties"]} == {"zorgen"}
     assert [g["id"] for g in data["aandachtspunten"]] == ["zorgen.gedrag"]
 
 

@@ -40,7 +40,9 @@ def test_noise_constants() -> None:
         (3.2, 3.7, PILLAR_NOISE, 0.5, "gegroeid"),
         (3.2, 3.6, PILLAR_NOISE, 0.4, "gelijk"),
         (3.67, 3.17, PILLAR_NOISE, -0.5, "gedaald"),  # no float noise: 3.67 - 3.17 is 0.5
-        (3.6, 3.11, PILLAR_NOISE, -0.49, "gelijk"),
+        (3.6, 3.11, PILLAR_NOISE, -0.5, "gedaald"),  # shown as 3,6 and 3,1: the verdict follows -0,5
+        (3.0, 3.37, PILLAR_NOISE, 0.4, "gelijk"),  # never "+0,37 gelijk" beside "+0,4 gelijk"
+        (3.04, 3.46, PILLAR_NOISE, 0.5, "gegroeid"),  # 3,0 -> 3,5 is +0,5 on the page, so it grew
         (None, 3.0, COMPETENCY_NOISE, None, "niet te vergelijken"),
         (3.0, None, PILLAR_NOISE, None, "niet te vergelijken"),
         (None, None, PILLAR_NOISE, None, "niet te vergelijken"),

@@ -211,18 +211,19 @@ def test_the_report_holds_both_voices_the_worker_and_the_agreements(
     assert result.exit_code == 0, result.output
     tokens = MarkdownIt().enable("table").parse(result.stdout)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    for heading in (
-        "Wie deden er mee",
-        "Jullie allebei",
-        "Gespreksonderwerpen",
-        "Van de pleegzorgbegeleider",
-    ):
+    # The hand-out first (who, when, the agreements), then the detail with one list to discuss.
+    for heading in ("Samenvatting", "Afspraken", "Alle onderdelen per pijler", "Om te bespreken"):
         assert heading in headings, headings
-    assert "Afspraken" in headings
+    assert headings.index("Afspraken") < headings.index("Alle onderdelen per pijler")
+    assert (
+        "Gespreksonderwerpen" not in headings and "Om te bespreken met je pleegzorgbegeleider" not in headings
+    )
+    assert "Sanne en Ahmed vulden dit samen in op" in result.stdout
+    assert "met de pleegzorgbegeleider erbij" in result.stdout
     cells = [t.content for t in tokens if t.type == "inline"]
-    voices = headings.index("Jullie allebei")
-    assert voices >= 0
+    # Both voices stand in the table of each pillar; the worker's note under the family's.
     assert "Sanne" in cells and "Ahmed" in cells
+    assert "Van de pleegzorgbegeleider:" in cells
     assert "Het gedrag van je pleegkind" in cells
     assert "Aanmelden voor de training" in cells and "15 januari 2027" in cells
     assert "**Volgende bezoek:** 1 februari 2027" in result.stdout
@@ -256,7 +257,7 @@ def test_the_note_of_a_route_step_names_that_step_on_screen_and_in_the_report(
     shown = " ".join(screen.stdout.split("Bij jullie leerroute", 1)[1].split())  # wrapped at 80
     report = runner.invoke(app, ["rapport", "1"])
     assert report.exit_code == 0, report.output
-    written = " ".join(report.stdout.split("### Bij jullie leerroute", 1)[1].split())
+    written = " ".join(report.stdout.split("### Let op", 1)[1].split())
     for step in noted:
         assert f"- {step['titel']}: {step['let_op']}" in shown
         assert f"- {step['titel']}: {step['let_op']}" in written

@@ -38,30 +38,39 @@ TODAY = dt.date(2026, 3, 12)
 BEFORE = dt.date(2025, 9, 1)
 PILLARS = ["Zorgen", "Samenwerken", "Opvoeden", "Ontwikkelen", "Functioneren"]
 
-EXPECTED_HEADINGS = [
+SUMMARY_HEADINGS = [
     (1, "Reflectie pleegouderschap"),
-    (2, "Over jullie gezin"),
-    (2, "Zo hebben jullie het ingevuld"),
-    (2, "Overzicht"),
+    (2, "Samenvatting"),
+    (3, "Per pijler"),
+    (3, "Je sterkste punten"),  # oma answers alone: "je", never "jullie"
+    (3, "Hier ga je mee aan de slag"),
+    (3, "Je leerroute"),
+]
+DETAIL_HEADINGS = [
+    (2, "Over je gezin"),
+    (2, "Zo heb je het ingevuld"),
     (2, "Sterke punten"),
-    (2, "Aandachtspunten"),
+    (2, "Punten om aan te werken"),
+    (3, "Ook nog"),  # more than eight points to work on
     (2, "Uitzoeken"),
-    (2, "Per pijler"),
+    (2, "Alle onderdelen per pijler"),
     *[(3, title) for title in PILLARS],
-    (2, "Jullie leerroute"),
+    (2, "Je leerroute"),
     (3, "Nu"),
     (3, "Daarna"),
     (3, "Later"),
     (3, "Geen passend aanbod"),
     (3, "Goed om te weten"),
-    (2, "Om te bespreken met je pleegzorgbegeleider"),
-    (2, "Wat is er veranderd?"),
-    (3, "Opvallende onderdelen"),
-    (3, "De vorige leerroute"),
+    (2, "Om te bespreken"),
 ]
-# (columns, body rows): the overview, one table per pillar, the comparison.
-# Functioneren has 4 rows: "Rol en positie van je eigen kinderen" does not apply (no own children).
-EXPECTED_TABLES = [(4, 5), (4, 5), (4, 4), (4, 5), (4, 5), (4, 4), (5, 5)]  # with what each score rests on
+CHANGE_HEADINGS = [(2, "Wat is er veranderd?"), (3, "Opvallende onderdelen"), (3, "De vorige leerroute")]
+EXPECTED_HEADINGS = [*SUMMARY_HEADINGS, (3, "Wat is er veranderd?"), *DETAIL_HEADINGS, *CHANGE_HEADINGS]
+# (columns, body rows): the summary's pillars (and changes), one table per pillar, the comparison.
+# A column that is empty in every row is left out: "Antwoorden" only where an answer is missing
+# (Opvoeden: "weet ik niet"). Functioneren has 4 rows: "Rol en positie van je eigen kinderen" does not
+# apply (no own children).
+PILLAR_TABLES = [(3, 5), (3, 4), (4, 5), (3, 5), (3, 4)]
+EXPECTED_TABLES = [(3, 5), (5, 5), *PILLAR_TABLES, (5, 5)]
 
 HOSTILE = [
     "# kop",
@@ -357,8 +366,71 @@ def test_structure(framework: Framework, oma: Answers) -> None:
 
 def test_structure_without_comparison(framework: Framework, oma: Answers) -> None:
     tokens = parse(oma_report(framework, oma, with_comparison=False))
-    assert headings(tokens) == EXPECTED_HEADINGS[:-3]
-    assert tables(tokens) == EXPECTED_TABLES[:-1]
+    assert headings(tokens) == [*SUMMARY_HEADINGS, *DETAIL_HEADINGS]
+    assert tables(tokens) == [(3, 5), *PILLAR_TABLES]
+
+
+def test_the_summary_alone(framework: Framework, oma: Answers) -> None:
+    entries = courses()
+    text = render_report(
+        framework=framework,
+        answers=oma,
+        result=score(framework, oma),
+        route=hand_route(entries),
+        meta=meta(framework=framework),
+        comparison=comparison_for(framework, oma, entries),
+        catalogue_version="2026.11",
+        summary_only=True,
+    )
+    tokens = parse(text)
+    assert headings(tokens) == [*SUMMARY_HEADINGS, (3, "Wat is er veranderd?")]
+    words = all_text(tokens)
+    # The three strongest points, at most five to work on, the route in one line a step.
+    strengths = text.split("### Je sterkste punten", 1)[1].split("###", 1)[0]
+    assert strengths.count("\n- ") == 3
+    work = text.split("### Hier ga je mee aan de slag", 1)[1].split("###", 1)[0]
+    assert len(re.findall(r"^\d+\. ", work, flags=re.M)) == 5
+    assert "Verder in dit verslag: nog 3 punten om aan te werken." in words
+    assert "Daarna: Triple P niveau 4 (Stepping Stones)" in words
+    assert (
+        "Vergeleken met je vorige reflectie van 1 september 2025. Gelijk gebleven: Zorgen, Samenwerken "
+        "en Opvoeden." in words
+    )
+    assert text.rstrip("\n").splitlines()[-1].startswith("Gemaakt met pleegreflectie")
+
+
+def test_the_html_summary_leaves_the_bars_and_the_table_of_changes_to_the_charts(
+    framework: Framework, oma: Answers
+) -> None:
+    entries = courses()
+    text = render_report(
+        framework=framework,
+        answers=oma,
+        result=score(framework, oma),
+        route=hand_route(entries),
+        meta=meta(framework=framework),
+        comparison=comparison_for(framework, oma, entries),
+        catalogue_version="2026.11",
+        charts=True,
+    )
+    summary = text.split("## Over je gezin", 1)[0]
+    assert "█" not in summary and "░" not in summary
+    assert "| Zorgen | 3,7 | Gaat redelijk |" in summary
+    assert "| Vorige keer |" not in summary and "| Vorige keer |" in text  # the detail keeps its table
+
+
+def test_one_foster_parent_is_je_and_two_are_jullie(framework: Framework, oma: Answers) -> None:
+    # The route's reasons and advice are the route's texts (hand-written above), not the report's.
+    lines = oma_report(framework, oma).splitlines()
+    route_texts = ("Waarom:", "pleegkind is 10 jaar", "Je krijgt hulp die past bij jullie gezin.")
+    alone = "\n".join(line for line in lines if not any(text in line for text in route_texts))
+    assert not re.search(r"\bjullie\b", alone, flags=re.I), re.findall(
+        r".{30}\bjullie\b.{10}", alone, flags=re.I
+    )
+    two = oma.model_copy(update={"profile": oma.profile.model_copy(update={"parents_count": 2})})
+    together = oma_report(framework, two)
+    assert "### Jullie sterkste punten" in together and "## Over jullie gezin" in together
+    assert "### Je sterkste punten" not in together
 
 
 def test_content(framework: Framework, oma: Answers) -> None:
@@ -368,16 +440,16 @@ def test_content(framework: Framework, oma: Answers) -> None:
     assert "Datum: 12 maart 2026" in words
     assert "Gezin: Oma Jansen" in words
     assert "Nummer van deze reflectie: 3" in words
-    assert "Jullie hebben dit ingevuld met vragen op het scherm." in words
+    assert "Je hebt dit ingevuld met vragen op het scherm." in words
     assert "Hij is vaak boos na het bezoek aan zijn moeder." in words  # the family's note
-    assert "Jullie weten het nog niet" in words  # opvoeden.levensfases: "weet ik niet"
+    assert "Weet ik niet" in words  # opvoeden.levensfases: "weet ik niet"
     assert "Bespreek met je pleegzorgbegeleider: Extra begeleiding voor netwerkpleegouders" in words
     assert "Waarom: Dit helpt bij 'Samen opvoeden met de ouders" in words  # the ask is not said twice
     assert "Duur: 8 bijeenkomsten, 10 weken en 20 uur in totaal." in words
     assert "Erkenning: effectief volgens eerste aanwijzingen (NJi)." in words
-    assert "| Zorgen | 3,7 ███████░░░ | Dit gaat redelijk |" in text
+    assert "| Zorgen | 3,7 ███████░░░ | Gaat redelijk |" in text
     assert "| Zorgen | 3,4 | 3,7 | +0,3 | gelijk |" in text
-    assert "| Samenwerken | 3,5 | 3,1 | -0,38 | gelijk |" in text
+    assert "| Samenwerken | 3,5 | 3,1 | -0,4 | gelijk |" in text  # rounded as the scores are
     assert "| Ontwikkelen | – | 3,3 | – | niet te vergelijken |" in text
     assert "Het gedrag van je pleegkind is gegroeid, van 1,0 naar 2,0." in words
     assert "Oud\\-aanbod" not in text and "oud-aanbod" in words  # unknown id shown as it is
@@ -403,12 +475,12 @@ def test_minimal_report(framework: Framework) -> None:
     tokens = parse(text)
     words = all_text(tokens)
     assert "Gezin: (geen naam)" in words
-    assert "Jullie hebben niets over jullie gezin ingevuld. Dat mag." in words
-    assert "Jullie hebben dit ingevuld met een antwoordenbestand." in words
+    assert "Je hebt niets over je gezin ingevuld. Dat mag." in words
+    assert "Je hebt dit ingevuld met een antwoordenbestand." in words
     assert "Er is nog geen leerroute gemaakt." in words
     assert "Aanbod: niet gebruikt." in words
     assert "Nummer van deze reflectie" not in words
-    assert [h for h in headings(tokens) if h[0] == 3] == [(3, "Zorgen")]
+    assert [h for h in headings(tokens) if h[0] == 3][-1] == (3, "Zorgen")
 
 
 # ---------------------------------------------------------------- 3. hostile input

@@ -48,15 +48,16 @@ def test_the_html_report_is_the_markdown_report_rendered_with_a_chart(tmp_path: 
     headings = [line.lstrip("#").strip() for line in markdown.splitlines() if line.startswith("#")]
     found = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", page)]
     assert found == headings
-    # Each pillar starts a new page; the first one after the heading "Per pijler", which does.
-    assert '<h2 class="nieuwe-pagina">Per pijler</h2>' in page
-    assert '<h3 class="pijler">Zorgen</h3>' in page
-    for title in TITLES[1:]:
-        assert f'<h3 class="pijler nieuwe-pagina">{title}</h3>' in page
+    # The summary (the hand-out) first; the detail starts on a new page; no pillar needs a page of its own.
+    assert headings[1] == "Samenvatting"
+    assert '<h2 class="nieuwe-pagina">Over je gezin</h2>' in page
+    assert page.count("nieuwe-pagina") == 1 + page.count(".nieuwe-pagina")
     assert "break-before: page" in page and "@page { size: A4" in page
+    assert "table, tr, li, blockquote, figure { break-inside: avoid;" in page
     assert 'a[href^="http"]::after { content: " (" attr(href) ")"' in page
-    # The chart comes right after the overview table, with a text for screen readers.
-    assert page.index("</table>") < page.index("<svg") < page.index("Sterke punten")
+    # The chart comes right after the summary's pillar table, which has no text bars beside it.
+    assert page.index("</table>") < page.index("<svg") < page.index("sterkste punten")
+    assert "█" not in page and "█" in markdown
     assert 'role="img"' in page and "<desc" in page
     assert "Zorgen: 3,7; Samenwerken: 3,1" in page
 
@@ -125,40 +126,91 @@ def browser(tmp_path: Path, page: Path, *args: str) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=120, env=env)
 
 
-@needs_chromium
-def test_the_report_prints_to_a4_with_each_pillar_on_its_own_page(tmp_path: Path) -> None:
+def print_pdf(tmp_path: Path, page: Path) -> list[str]:
+    """The page printed to PDF by Chromium: the text of every page."""
     from pypdf import PdfReader
 
-    page = make_report(tmp_path)
-    pdf = tmp_path / "verslag.pdf"
+    pdf = page.with_suffix(".pdf")
     browser(tmp_path, page, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     reader = PdfReader(pdf)
-    texts = [unicodedata.normalize("NFKC", p.extract_text()) for p in reader.pages]
-    # A4 is 595 x 842 points.
-    box = reader.pages[0].mediabox
+    box = reader.pages[0].mediabox  # A4 is 595 x 842 points
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
-    # The opening pages, then one page (at least) per pillar, then the route.
-    assert 7 <= len(texts) <= 14, len(texts)
+    return [unicodedata.normalize("NFKC", p.extract_text()) for p in reader.pages]
+
+
+@needs_chromium
+def test_the_report_prints_to_a4_with_the_hand_out_first(tmp_path: Path) -> None:
+    texts = print_pdf(tmp_path, make_report(tmp_path))
     assert texts[0].startswith("Reflectie pleegouderschap")
-    starts = {
-        title: next(
-            i
-            for i, t in enumerate(texts)
-            if t.startswith(f"{title}\nScore:") or t.startswith(f"Per pijler\n{title}\nScore:")
-        )
-        for title in TITLES
-    }
-    assert sorted(starts.values()) == list(starts.values())
-    assert len(set(starts.values())) == 5, starts
+    detail = next(i for i, t in enumerate(texts) if t.startswith("Over je gezin"))
+    assert detail <= 2, texts  # the summary takes at most two pages
+    assert "Samenvatting" in texts[0] and all("Over je gezin" not in t for t in texts[:detail])
+    assert len(texts) <= 8, len(texts)
     everything = "\n".join(texts)
     assert "Gezin: Oma Jansen" in everything and "Leerroute" in everything.replace("leerroute", "Leerroute")
-    # The chart: its labels and scores are printed, before the pillar pages.
-    chart_page = next(i for i, t in enumerate(texts) if "De score per pijler" in t)
-    assert chart_page < starts["Zorgen"]
+    # The chart: its labels and scores are printed on the first page.
+    assert "De score per pijler" in texts[0]
     for title, score in zip(TITLES, OMA_SCORES, strict=True):
-        assert f"{title} {score}" in texts[chart_page]
+        assert f"{title} {score}" in texts[0]
+    # Every pillar's part comes after the summary, in order.
+    starts = [next(i for i, t in enumerate(texts) if f"{title}\nScore:" in t) for title in TITLES]
+    assert starts == sorted(starts) and starts[0] >= detail
     # Links are printed with their address.
     assert re.search(r"\(https://[^)\s]+\)", everything)
+
+
+def visit(tmp_path: Path, *args: str, later: bool = False) -> Path:
+    """The first visit of a couple with their worker (all five pillars, notes, three agreements, a
+    next visit), and with `later` the next visit half a year on; the report (`args`) as HTML."""
+    runner = CliRunner()
+    answers = FIXTURES / "duo_bezoek.yaml"
+    assert runner.invoke(app, ["start", "--antwoorden", str(answers), "--json"]).exit_code == 0
+    if later:
+        text = answers.read_text(encoding="utf-8")
+        text = re.sub(r"(zorgen\.gedrag\.(?:weten|doen)): .*", r"\1: 4", text)
+        text = re.sub(r"(ontwikkelen\.opladen\.(?:weten|doen)): .*", r"\1: 4", text)
+        (tmp_path / "later.yaml").write_text(text, encoding="utf-8")
+        result = runner.invoke(app, ["start", "--antwoorden", str(tmp_path / "later.yaml"), "--json"])
+        assert result.exit_code == 0, result.output
+    target = tmp_path / "verslag.html"
+    result = runner.invoke(app, ["rapport", *args, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    return target
+
+
+@needs_chromium
+def test_a_first_visit_of_two_with_their_worker_prints_to_eight_pages_at_most(tmp_path: Path) -> None:
+    texts = print_pdf(tmp_path, visit(tmp_path))
+    assert len(texts) <= 8, len(texts)
+    detail = next(i for i, t in enumerate(texts) if t.startswith("Over jullie gezin"))
+    assert detail <= 2, len(texts)
+    summary = "\n".join(texts[:detail])
+    for part in (
+        "Sanne en Ahmed vulden dit samen in",
+        "Jullie sterkste punten",
+        "Afspraken",
+        "Volgende bezoek",
+    ):
+        assert part in summary, part
+    assert "Uitzoeken of er respijtzorg kan komen" in summary and "31 januari 2027" in summary
+
+
+@needs_chromium
+def test_the_summary_alone_prints_to_two_pages_at_most(tmp_path: Path) -> None:
+    texts = print_pdf(tmp_path, visit(tmp_path, "--samenvatting"))
+    assert 1 <= len(texts) <= 2, len(texts)
+    assert "Volgende bezoek" in texts[-1] and "Over jullie gezin" not in "\n".join(texts)
+
+
+@needs_chromium
+def test_a_later_visit_summary_has_a_before_and_after_chart_on_two_pages_at_most(tmp_path: Path) -> None:
+    page = visit(tmp_path, "--samenvatting", later=True)
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<svg") == 2 and ">Vorige keer</text>" in html and ">Nu</text>" in html
+    assert html.index("Wat is er veranderd?") < html.rindex("<svg") < html.index("<hr")  # before the footer
+    texts = print_pdf(tmp_path, page)
+    assert len(texts) <= 2, len(texts)
+    assert "Wat is er veranderd?" in "\n".join(texts)
 
 
 @needs_chromium

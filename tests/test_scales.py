@@ -167,7 +167,8 @@ def test_the_report_names_both_scales(framework: Framework) -> None:
 
     oma = load_answers(framework, Path(__file__).parent / "fixtures" / "oma.yaml")
     text = oma_report(framework, oma, with_comparison=False)
+    # oma answers alone: "je"
     assert (
-        "Bij elke vraag kozen jullie een antwoord van 1 (Nee, nog niet) tot 5 (Ja, helemaal) "
+        "Bij elke vraag koos je een antwoord van 1 (Nee, nog niet) tot 5 (Ja, helemaal) "
         "of van 1 (Bijna nooit) tot 5 (Bijna altijd)." in text
     )

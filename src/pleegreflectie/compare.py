@@ -2,7 +2,9 @@
 
 How a change is judged (also for the README, "Wat is er veranderd?"):
 
-- The difference (`delta`) is the new score minus the old score, rounded to 2 decimals.
+- Scores are shown with one decimal (3,6). The difference (`delta`) is the shown new score minus
+  the shown old score, so it always adds up on the page (3,1 -> 3,6 is +0,5), and the verdict is
+  judged on that same difference: "+0,5 gegroeid" and "+0,4 gelijk" never contradict what is shown.
 - A 5-point scale is noisy. One answer that is one step different moves a competency score (the
   average of 2 questions) by 0.5, and a family answers a little differently on another day. So a
   difference only counts when it is large enough:
@@ -82,11 +84,16 @@ class Comparison(Struct, frozen=True):
         return bool(self.route_done or self.route_not_done or self.route_ongoing or self.route_unknown)
 
 
+def shown(value: float) -> float:
+    """A score as the page shows it: one decimal, as `wording.number` writes it."""
+    return float(f"{value:.1f}")
+
+
 def judge(before: float | None, after: float | None, noise: float) -> tuple[float | None, Verdict]:
-    """The difference and the verdict; |difference| below `noise` is "gelijk"."""
+    """The difference of the shown scores and the verdict; |difference| below `noise` is "gelijk"."""
     if before is None or after is None:
         return None, INCOMPARABLE
-    delta = round(after - before, 2)
+    delta = round(shown(after) - shown(before), 1)
     if abs(delta) < noise:
         return delta, SAME
     return delta, GROWN if delta > 0 else DROPPED

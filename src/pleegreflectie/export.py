@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .route import Route
 from .scoring import Result
 from .structs import json_text
+from .wording import TOO_FEW_WORDS, level_word
 
 if TYPE_CHECKING:
     from .catalogue import Coverage
@@ -26,6 +27,7 @@ def result_data(result: Result) -> dict[str, Any]:
                 "onderdelen_met_score": p.scored,
                 "onderdelen": p.total,
                 "te_weinig_antwoorden": p.too_few,
+                "niveau": TOO_FEW_WORDS if p.too_few else level_word(p.score),
             }
             for p in result.pillars
         ],
@@ -38,6 +40,7 @@ def result_data(result: Result) -> dict[str, Any]:
                 "belang": c.importance,
                 "mogelijke_antwoorden": c.questions,
                 "weet_niet": c.unsure,
+                "niveau": level_word(c.score),
             }
             for c in result.competencies()
         ],

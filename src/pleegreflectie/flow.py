@@ -591,10 +591,23 @@ def new_sitting(
     return sitting
 
 
+def answered_pillars(answers: Answers, pillar_ids: Sequence[str]) -> list[str]:
+    """The pillars of `pillar_ids` (in that order) with an answer or a note in `answers`."""
+    worker_notes = answers.worker.notes if answers.worker is not None else {}
+    filled = {key.partition(".")[0] for key in [*answers.answers, *answers.partner_answers]}
+    filled |= {key for key, text in [*answers.notes.items(), *worker_notes.items()] if text.strip()}
+    return [p for p in pillar_ids if p in filled] or list(pillar_ids)
+
+
 def from_answers(framework: Framework, answers: Answers, pillar_ids: list[str]) -> Sitting:
-    """A sitting from an answers file: nothing is asked, every step counts as handled."""
+    """A sitting from an answers file: nothing is asked, every step counts as handled.
+
+    Its pillars are those of `pillar_ids` the file really fills in (an answer or a note), so a file
+    with three pillars is a reflection of three pillars, not of five with two left empty. A file that
+    fills in none of them keeps `pillar_ids`.
+    """
     sitting = Sitting(
-        pillar_ids=pillar_ids,
+        pillar_ids=answered_pillars(answers, pillar_ids),
         profile=answers.profile.model_dump(mode="json", by_alias=True, exclude_defaults=True),
         answers=dict(answers.answers),
         partner_answers=dict(answers.partner_answers),

@@ -132,8 +132,14 @@ def report_and_result_of(
     reflection_id: int,
     *,
     catalogue_note: str | None = None,
-) -> tuple[str, Result]:
-    """The Markdown report and the scores it shows (for the chart of the HTML report)."""
+    summary_only: bool = False,
+    charts: bool = False,
+) -> tuple[str, Result, Comparison | None]:
+    """The Markdown report, the scores it shows and the comparison (for the charts of the HTML report).
+
+    `summary_only`: the summary alone; `charts`: for the HTML report, which draws what the text bars
+    and the table of changes show (see `report.render_report`).
+    """
     from .report import ReportMeta, render_report  # here: vergelijk, hervat and route need no report
 
     info, sitting = store.load(reflection_id)
@@ -153,7 +159,7 @@ def report_and_result_of(
         household=info.household,
         date=day,
         mode=sitting.origin,
-        pillar_ids=tuple(sitting.pillar_ids),
+        pillar_ids=tuple(sitting.pillars_done(framework)),
     )
     outcome = outcome_of(framework, catalogue, sitting, today=day)
     text = render_report(
@@ -166,9 +172,10 @@ def report_and_result_of(
         catalogue_version=catalogue.version,
         catalogue_note=" ".join(n for n in (note, outcome.signals_note) if n) or None,
         table=outcome.table,
+        summary_only=summary_only,
+        charts=charts,
     )
-    result = outcome.result
-    return text, result
+    return text, outcome.result, comparison
 
 
 def anonymous_records(store: Store, framework: Framework) -> list[AnonRecord]:

@@ -34,18 +34,39 @@ from collections.abc import Sequence
 from msgspec import Struct
 
 from . import __version__
-from .compare import COMPETENCY_NOISE, PILLAR_NOISE, Comparison
+from .compare import DROPPED, GROWN, PILLAR_NOISE, SAME, Comparison
 from .conversation import DIFFERENCE_MIN, KitchenTable, differences
-from .models import RECOGNITION_LABELS, Agreement, Answers, Course, Duration, Framework
+from .models import RECOGNITION_LABELS, Address, Agreement, Answers, Course, Duration, Framework, address_of
 from .route import MAX_GAPS, Route, RouteStep
 from .scoring import CompetencyScore, Gap, PillarScore, Result
-from .wording import FORM_WORDS, join_words, level, number, profile_lines, signed
+from .wording import (
+    DONT_KNOW_WORDS,
+    FORM_WORDS,
+    TOO_FEW_WORDS,
+    change_rule_text,
+    join_words,
+    kind_gaps_text,
+    level_word,
+    number,
+    profile_lines,
+    signed,
+)
 
 TITLE = "Reflectie pleegouderschap"
 NO_NAME = "(geen naam)"
 BAR = 10
 TOP_GAPS = 3  # gaps named in the points for the conversation
 TOO_FEW = "te weinig antwoorden om iets te zeggen"
+SUMMARY_STRENGTHS = 3  # the strongest points in the summary
+SUMMARY_GAPS = 5  # the points to work on in the summary (the detail has up to route.MAX_GAPS)
+
+# Headings other modules find the report's parts by (report_html puts the charts and page breaks there).
+SUMMARY = "Samenvatting"
+SUMMARY_PILLARS = "Per pijler"  # h3 in the summary: the pillar chart goes after its table
+PILLAR_SECTION = "Alle onderdelen per pijler"  # h2 of the detail: every pillar has its h3
+GAPS = "Punten om aan te werken"
+CONVERSATION = "Om te bespreken"
+CHANGES = "Wat is er veranderd?"  # h3 in the summary (before/after chart), h2 in the detail
 
 MODES = {"scherm": "met vragen op het scherm", "bestand": "met een antwoordenbestand"}
 PHASE_TITLES = {"nu": "Nu", "daarna": "Daarna", "later": "Later"}
@@ -160,22 +181,23 @@ def date_text(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-MEANINGS = {
-    None: "Nog niet ingevuld",
-    "sterk": "Hier zijn jullie sterk",
-    "aandacht": "Hier is aandacht nodig",
-    "op weg": "Dit gaat redelijk",
-}
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def meaning(value: float | None) -> str:
-    return MEANINGS[level(value)]
+    """The verdict word of a score, as on the screen and in --json (wording.LEVEL_WORDS)."""
+    return _capital(level_word(value))
 
 
 def _competency_meaning(comp: CompetencyScore) -> str:
     if comp.score is None and comp.unsure:
-        return "Jullie weten het nog niet"
+        return _capital(DONT_KNOW_WORDS)
     return meaning(comp.score)
+
+
+def _pillar_meaning(pillar: PillarScore) -> str:
+    return _capital(TOO_FEW_WORDS) if pillar.too_few else meaning(pillar.score)
 
 
 def _hours(value: float) -> str:
@@ -183,13 +205,17 @@ def _hours(value: float) -> str:
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    """A GFM table; a column that is empty in every row is left out."""
+    keep = [i for i in range(len(header)) if any(row[i].strip() for row in rows)] if rows else []
+    keep = keep or list(range(len(header)))
+    head = [header[i] for i in keep]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(row[i] for i in keep) + " |" for row in rows]
     return "\n".join(lines)
 
 
-def _bullets(items: Sequence[str], ordered: bool = False) -> str:
-    return "\n".join(f"{i}. {item}" if ordered else f"- {item}" for i, item in enumerate(items, 1))
+def _bullets(items: Sequence[str], ordered: bool = False, start: int = 1) -> str:
+    return "\n".join(f"{i}. {item}" if ordered else f"- {item}" for i, item in enumerate(items, start))
 
 
 def _name(framework: Framework, competency_id: str) -> str:
@@ -203,10 +229,24 @@ def _importance(framework: Framework, gap: Gap) -> str:
     return framework.importance_label(gap.importance).lower()
 
 
-# ---------------------------------------------------------------- sections
+class _Say:
+    """Dutch for one foster parent ("je") or two ("jullie"): `say(je_text, jullie_text)`."""
+
+    def __init__(self, address: Address) -> None:
+        self.address = address
+
+    @property
+    def two(self) -> bool:
+        return self.address == "jullie"
+
+    def __call__(self, je: str, jullie: str) -> str:
+        return jullie if self.two else je
 
 
-def _header(meta: ReportMeta, answers: Answers) -> list[str]:
+# ---------------------------------------------------------------- the summary (the hand-out)
+
+
+def _header(meta: ReportMeta, answers: Answers, say: _Say) -> list[str]:
     household = meta.household or answers.profile.household
     facts = [f"Datum: {date_text(meta.date)}", f"Gezin: {escape_inline(household) if household else NO_NAME}"]
     if meta.reflection_id is not None:
@@ -214,133 +254,299 @@ def _header(meta: ReportMeta, answers: Answers) -> list[str]:
     return [
         f"# {TITLE}",
         _bullets(facts),
-        "Dit verslag is van jullie. Bewaar het goed. Neem het mee naar het gesprek met je "
-        "pleegzorgbegeleider.",
+        say(
+            "Dit verslag is van jou. Bewaar het goed. Neem het mee naar het gesprek met je "
+            "pleegzorgbegeleider.",
+            "Dit verslag is van jullie. Bewaar het goed. Neem het mee naar het gesprek met je "
+            "pleegzorgbegeleider.",
+        ),
     ]
 
 
-def _profile(answers: Answers) -> list[str]:
+def _who_and_when(framework: Framework, meta: ReportMeta, table: KitchenTable | None, say: _Say) -> str:
+    when = date_text(meta.date)
+    if table is None:
+        return say(f"Je vulde dit in op {when}.", f"Jullie vulden dit in op {when}.")
+    if len(table.participants) == 2:
+        first, second = (escape_inline(p) for p in table.participants)
+        who = f"{first} en {second} vulden dit samen in"
+    else:
+        who = say("Je vulde dit in", "Jullie vulden dit in")
+    worker = ", met de pleegzorgbegeleider erbij" if table.with_worker else ""
+    if len(table.visits) <= 1:
+        return f"{who} op {when}{worker}."
+    days = []
+    for visit in table.visits:
+        pillars = join_words(
+            [escape_inline(framework.pillar(p).title) for p in visit.pillars if _known(framework, p)]
+        )
+        extra = " (met de pleegzorgbegeleider)" if visit.with_worker else ""
+        days.append(f"{_visit_day(visit.day)}: {pillars}{extra}")
+    return f"{who}, in {len(table.visits)} keer: " + "; ".join(days) + "."
+
+
+def _summary(
+    framework: Framework,
+    answers: Answers,
+    result: Result,
+    route: Route | None,
+    meta: ReportMeta,
+    comparison: Comparison | None,
+    table: KitchenTable | None,
+    say: _Say,
+    charts: bool,
+) -> list[str]:
+    blocks = [f"## {SUMMARY}", _who_and_when(framework, meta, table, say)]
+    blocks.append(f"### {SUMMARY_PILLARS}")
+    if result.pillars:
+        blocks += _pillar_table(result, charts)
+    else:
+        blocks.append("Er is nog niets ingevuld.")
+    blocks.append(f"### {say('Je sterkste punten', 'Jullie sterkste punten')}")
+    if result.strengths:
+        blocks.append(
+            _bullets(
+                [f"{escape_inline(c.name)}: {number(c.score)}" for c in result.strengths[:SUMMARY_STRENGTHS]]
+            )
+        )
+    else:
+        blocks.append("Nog geen score van 4 of hoger. Dat is niet erg. Kijk ook naar wat wel goed gaat.")
+    blocks.append(f"### {say('Hier ga je mee aan de slag', 'Hier gaan jullie mee aan de slag')}")
+    if result.gaps:
+        top = result.gaps[:SUMMARY_GAPS]
+        blocks.append(
+            _bullets([f"{escape_inline(g.name)} (score {number(g.score)})" for g in top], ordered=True)
+        )
+        rest = min(len(result.gaps), MAX_GAPS) - len(top)
+        if rest > 0:
+            blocks.append(
+                f"Verder in dit verslag: nog {rest} {'punt' if rest == 1 else 'punten'} om aan te werken."
+            )
+    else:
+        blocks.append("Er zijn nu geen punten om aan te werken. Mooi!")
+    blocks.append(f"### {say('Je leerroute', 'Jullie leerroute')}")
+    blocks += _route_summary(route, say)
+    agreements = table.worker.agreements if table is not None and table.worker is not None else ()
+    next_visit = table.worker.next_visit if table is not None and table.worker is not None else None
+    if agreements or next_visit:
+        blocks.append("### Afspraken")
+        if agreements:
+            rows = [
+                [
+                    escape_inline(a.what),
+                    escape_inline(a.who or ""),
+                    date_text(a.when) if a.when else "",
+                    "" if a.status == "open" else STATUS_WORDS.get(a.status, a.status),
+                ]
+                for a in agreements
+            ]
+            blocks.append(_table(["Wat", "Wie", "Wanneer", "Status"], rows))  # "open": no status
+        if next_visit:
+            blocks.append(f"**Volgende bezoek:** {date_text(next_visit)}")
+    if comparison is not None:
+        blocks += _comparison_summary(comparison, say, charts)
+    return blocks
+
+
+def _pillar_table(result: Result, charts: bool) -> list[str]:
+    """Score and verdict per pillar; without the chart (Markdown) the score has a text bar."""
+    rows = [
+        [
+            escape_inline(p.title),
+            number(p.score) if charts else f"{number(p.score)} {bar(p.score)}".strip(),
+            _pillar_meaning(p),
+        ]
+        for p in result.pillars
+    ]
+    return [_table(["Pijler", "Score (1 tot 5)", "Wat betekent dit"], rows)]
+
+
+def _route_summary(route: Route | None, say: _Say) -> list[str]:
+    if route is None or not (route.steps or route.ongoing):
+        return [
+            say("Er staan nu geen stappen in je leerroute.", "Er staan nu geen stappen in jullie leerroute.")
+        ]
+    items = [f"Nog mee bezig: {escape_inline(s.course.title)}" for s in route.ongoing]
+    for step in route.steps:
+        title = escape_inline(step.course.title)
+        what = f"{escape_inline(step.worker_ask)} {title}" if step.worker_ask else title
+        items.append(f"{PHASE_TITLES.get(step.phase, step.phase)}: {what}")
+    return [_bullets(items), "Meer over elke stap staat verderop in dit verslag."]
+
+
+def _comparison_summary(comparison: Comparison, say: _Say, charts: bool) -> list[str]:
+    since = say("Vergeleken met je vorige reflectie", "Vergeleken met jullie vorige reflectie") + (
+        f" van {date_text(comparison.before_date)}." if comparison.before_date else "."
+    )
+    parts = [since]
+    for verdict, word in ((GROWN, "Gegroeid"), (SAME, "Gelijk gebleven"), (DROPPED, "Gedaald")):
+        names = [escape_inline(p.title) for p in comparison.pillars if p.verdict == verdict]
+        if names:
+            parts.append(f"{word}: {join_words(names)}.")
+    sentence = " ".join(parts) if len(parts) > 1 else f"{since} Er is nog niets te vergelijken."
+    blocks = [f"### {CHANGES}", sentence]
+    if not charts:
+        rows = [
+            [escape_inline(p.title), number(p.before), number(p.after), signed(p.delta), p.verdict]
+            for p in comparison.pillars
+        ]
+        blocks.append(_table(["Pijler", "Vorige keer", "Nu", "Verschil", "Uitkomst"], rows))
+    blocks.append(
+        f"Gegroeid of gedaald: een verschil van {number(PILLAR_NOISE)} of meer. "
+        "Meer staat verderop in dit verslag."
+    )
+    return blocks
+
+
+# ---------------------------------------------------------------- the detail
+
+
+def _profile(answers: Answers, say: _Say) -> list[str]:
     data = answers.profile.model_dump(mode="json", by_alias=True)
-    items = [escape_inline(line) for line in profile_lines(data)]
-    body = _bullets(items) if items else "Jullie hebben niets over jullie gezin ingevuld. Dat mag."
-    return ["## Over jullie gezin", body]
+    items = [escape_inline(line) for line in profile_lines(data, say.address)]
+    empty = say(
+        "Je hebt niets over je gezin ingevuld. Dat mag.",
+        "Jullie hebben niets over jullie gezin ingevuld. Dat mag.",
+    )
+    return [f"## {say('Over je gezin', 'Over jullie gezin')}", _bullets(items) if items else empty]
 
 
-def _how(framework: Framework, meta: ReportMeta) -> list[str]:
+def _how(framework: Framework, meta: ReportMeta, say: _Say) -> list[str]:
     mode = MODES.get(meta.mode, meta.mode)
     done = [p for p in framework.pillars if p.id in meta.pillar_ids]
     todo = [p for p in framework.pillars if p.id not in meta.pillar_ids]
-    sentences = [f"Jullie hebben dit ingevuld {escape_inline(mode)}."]
-    if done:
-        sentences.append(
-            f"Deze pijlers hebben jullie gedaan: {join_words([escape_inline(p.title) for p in done])}."
+    sentences = [
+        say(
+            f"Je hebt dit ingevuld {escape_inline(mode)}.",
+            f"Jullie hebben dit ingevuld {escape_inline(mode)}.",
         )
+    ]
+    if done:
+        sentences.append(f"Deze pijlers zijn ingevuld: {join_words([escape_inline(p.title) for p in done])}.")
     else:
         sentences.append("Er is nog geen pijler helemaal ingevuld.")
     if done and todo:
-        sentences.append(f"Nog niet gedaan: {join_words([escape_inline(p.title) for p in todo])}.")
+        sentences.append(f"Nog niet ingevuld: {join_words([escape_inline(p.title) for p in todo])}.")
     ranges = [
         f"van {o[0].value} ({escape_inline(o[0].label)}) tot {o[-1].value} ({escape_inline(o[-1].label)})"
         for o in dict.fromkeys(framework.scale_for(q) for q in framework.questions())
     ]
-    scale = f"Bij elke vraag kozen jullie een antwoord {' of '.join(ranges)}."
-    return ["## Zo hebben jullie het ingevuld", " ".join(sentences), scale]
-
-
-def _overview(result: Result) -> list[str]:
-    if not result.pillars:
-        return ["## Overzicht", "Er is nog niets ingevuld."]
-    rows = [
-        [
-            escape_inline(p.title),
-            f"{number(p.score)} {bar(p.score)}".strip(),
-            _pillar_meaning(p),
-            f"{p.scored} van {p.total}",
-        ]
-        for p in result.pillars
-    ]
+    scale = (
+        say("Bij elke vraag koos je", "Bij elke vraag kozen jullie") + f" een antwoord {' of '.join(ranges)}."
+    )
     return [
-        "## Overzicht",
-        "Per pijler zie je een score van 1 tot 5. Hoe hoger de score, hoe sterker jullie je voelen. "
-        "De laatste kolom zegt op hoeveel onderdelen de score rust. Is dat minder dan de helft? "
-        f"Dan zeggen we niets over de pijler: {TOO_FEW}.",
-        _table(["Pijler", "Score", "Wat betekent dit", "Onderdelen met een score"], rows),
+        f"## {say('Zo heb je het ingevuld', 'Zo hebben jullie het ingevuld')}",
+        " ".join(sentences),
+        scale,
     ]
 
 
-def _pillar_meaning(pillar: PillarScore) -> str:
-    return TOO_FEW[:1].upper() + TOO_FEW[1:] if pillar.too_few else meaning(pillar.score)
-
-
-def _strengths(framework: Framework, result: Result, route: Route | None) -> list[str]:
+def _strengths(framework: Framework, result: Result, route: Route | None, say: _Say) -> list[str]:
     blocks = ["## Sterke punten"]
     if not result.strengths:
         blocks.append("Nog geen score van 4 of hoger. Dat is niet erg. Kijk ook naar wat wel goed gaat.")
         return blocks
-    blocks.append("Hier zijn jullie sterk in:")
+    blocks.append(say("Hier ben je sterk in:", "Hier zijn jullie sterk in:"))
     blocks.append(_bullets([f"{escape_inline(c.name)}: {number(c.score)}" for c in result.strengths]))
     if route is not None and route.share:
         names = join_words([escape_inline(_name(framework, c)) for c in route.share])
         blocks.append(
-            f"Misschien kunnen jullie andere pleegouders helpen met {names}. Vertel erover in een groep."
+            say(
+                "Misschien kun je andere pleegouders helpen met",
+                "Misschien kunnen jullie andere pleegouders helpen met",
+            )
+            + f" {names}. Vertel erover in een groep."
         )
     return blocks
 
 
-def _gaps(framework: Framework, result: Result) -> list[str]:
-    blocks = ["## Aandachtspunten"]
+def _gaps(framework: Framework, result: Result, answers: Answers) -> list[str]:
+    blocks = [f"## {GAPS}"]
     if not result.gaps:
-        blocks.append("Er zijn nu geen aandachtspunten. Mooi!")
+        blocks.append("Er zijn nu geen punten om aan te werken. Mooi!")
         return blocks
-    blocks.append("Hier kunnen jullie aan werken. Wat het meest telt, staat bovenaan.")
+    blocks.append(
+        escape_inline(kind_gaps_text(result.gaps, answers)) + " Wat nu het meest telt, staat bovenaan."
+    )
     items = [
         f"{escape_inline(g.name)} (score {number(g.score)}, {escape_inline(_importance(framework, g))})"
-        for g in result.gaps
+        for g in result.gaps[:MAX_GAPS]
     ]
     blocks.append(_bullets(items, ordered=True))
-    if len(result.gaps) > MAX_GAPS:
+    rest = result.gaps[MAX_GAPS:]
+    if rest:
+        blocks.append("### Ook nog")
         blocks.append(
-            f"De leerroute werkt aan de eerste {MAX_GAPS} punten. De andere komen aan bod als die klaar zijn."
+            f"De leerroute werkt eerst aan de {MAX_GAPS} punten hierboven. "
+            "Deze komen aan bod als die klaar zijn:"
         )
+        blocks.append(_bullets([f"{escape_inline(g.name)} (score {number(g.score)})" for g in rest]))
     return blocks
 
 
-def _find_out(result: Result) -> list[str]:
+def _find_out(result: Result, say: _Say) -> list[str]:
     if not result.find_out:
         return []
     items = [f"{escape_inline(f.name)}: {escape_inline(f.text)}" for f in result.find_out]
     return [
         "## Uitzoeken",
-        "Bij deze vragen over wat jullie weten, kozen jullie 'weet ik niet'. Dat telt niet mee in de "
-        "score. Het is wel goed om het uit te zoeken, bijvoorbeeld met je pleegzorgbegeleider.",
+        say("Bij deze vragen koos je", "Bij deze vragen kozen jullie")
+        + " 'weet ik niet'. Dat telt niet mee in de score. Het is wel goed om het uit te zoeken, "
+        "bijvoorbeeld met je pleegzorgbegeleider.",
         _bullets(items),
     ]
 
 
-def _pillars(result: Result, answers: Answers) -> list[str]:
-    blocks = ["## Per pijler"]
+def _pillars(result: Result, answers: Answers, table: KitchenTable | None, say: _Say) -> list[str]:
+    blocks = [f"## {PILLAR_SECTION}"]
     if not result.pillars:
         blocks.append("Er is nog geen pijler ingevuld.")
+        return blocks
+    duo = table.participants if table is not None and len(table.participants) == 2 else ()
+    intro = (
+        "Per onderdeel een score van 1 tot 5. Rust de score van een pijler op minder dan de helft van "
+        f"de onderdelen? Dan zeggen we niets over de pijler: {TOO_FEW}."
+    )
+    if duo:
+        intro += (
+            f" De score is het gemiddelde van {escape_inline(duo[0])} en {escape_inline(duo[1])}. "
+            f"Scheelt het {number(DIFFERENCE_MIN)} punt of meer, dan is het een punt om over te praten."
+        )
+    blocks.append(intro)
+    apart = {c.id for c in differences(result)}
+    worker_notes = table.worker.notes if table is not None and table.worker is not None else {}
     for pillar in result.pillars:
         blocks.append(f"### {escape_inline(pillar.title)}")
         blocks.append(
             f"Score: {number(pillar.score)}. {_pillar_meaning(pillar)}. "
             f"De score rust op {pillar.scored} van de {pillar.total} onderdelen."
         )
-        rows = [
-            [
-                escape_inline(c.name),
-                number(c.score),
-                _competency_meaning(c),
-                f"{c.answered} van {c.questions}",
-            ]
-            for c in pillar.competencies
-        ]
-        blocks.append(_table(["Onderdeel", "Score", "Wat betekent dit", "Antwoorden"], rows))
+        header = ["Onderdeel", "Score", *(escape_inline(p) for p in duo), "Wat betekent dit", "Antwoorden"]
+        rows = []
+        for comp in pillar.competencies:
+            scores = dict(comp.per_participant)
+            word = _competency_meaning(comp) + (
+                ". Praat erover: jullie verschillen" if comp.id in apart else ""
+            )
+            partial = comp.answered < comp.questions
+            rows.append(
+                [
+                    escape_inline(comp.name),
+                    number(comp.score),
+                    *(number(scores.get(p)) for p in duo),
+                    word,
+                    f"{comp.answered} van {comp.questions}" if partial else "",
+                ]
+            )
+        blocks.append(_table(header, rows))
         note = escape_lines(answers.notes.get(pillar.id, ""))
         if note:
-            blocks.append("Jullie notitie:")
+            blocks.append(say("Je notitie:", "Jullie notitie:"))
             blocks.append("\n".join(f"> {line}".rstrip() for line in note))
+        worker_note = escape_lines(worker_notes.get(pillar.id, ""))
+        if worker_note:
+            blocks.append("Van de pleegzorgbegeleider:")
+            blocks.append("\n".join(f"> {line}".rstrip() for line in worker_note))
     return blocks
 
 
@@ -391,26 +597,37 @@ def _reason(step: RouteStep) -> str:
     return step.reason.strip()
 
 
-def _route(framework: Framework, result: Result, route: Route | None) -> list[str]:
-    blocks = ["## Jullie leerroute"]
+def _route(
+    framework: Framework, result: Result, route: Route | None, table: KitchenTable | None, say: _Say
+) -> list[str]:
+    blocks = [f"## {say('Je leerroute', 'Jullie leerroute')}"]
     if route is None:
         blocks.append("Er is nog geen leerroute gemaakt.")
         return blocks
     if route.steps:
         blocks.append(
-            "Deze stappen passen bij jullie aandachtspunten. Begin met de stappen bij 'Nu'. "
-            "Is dat klaar of gaat het goed? Kijk dan naar 'Daarna' en 'Later'."
+            say(
+                "Deze stappen passen bij je punten om aan te werken.",
+                "Deze stappen passen bij jullie punten om aan te werken.",
+            )
+            + " Begin met de stappen bij 'Nu'. Is dat klaar of gaat het goed? "
+            "Kijk dan naar 'Daarna' en 'Later'."
         )
     else:
-        blocks.append("Er staan nu geen stappen in jullie leerroute.")
+        blocks.append(
+            say("Er staan nu geen stappen in je leerroute.", "Er staan nu geen stappen in jullie leerroute.")
+        )
     if route.ongoing:
-        blocks.append("### Hier zijn jullie nog mee bezig")
+        blocks.append(f"### {say('Hier ben je nog mee bezig', 'Hier zijn jullie nog mee bezig')}")
         blocks.append(_bullets([link(s.course.title, s.course.url) for s in route.ongoing]))
     for phase, title in PHASE_TITLES.items():
         steps = [s for s in route.steps if s.phase == phase]
         if steps:
             blocks.append(f"### {title}")
             blocks.append("\n".join(_step(s) for s in steps))
+    if table is not None and table.route_notes:
+        blocks.append("### Let op")
+        blocks.append(_bullets([escape_inline(f"{note.title}: {note.text}") for note in table.route_notes]))
     if route.later:
         blocks.append("### Voor later")
         blocks.append("Hiervoor is wel aanbod, maar het past nu niet:")
@@ -440,52 +657,83 @@ def _route(framework: Framework, result: Result, route: Route | None) -> list[st
     return blocks
 
 
-def _conversation(framework: Framework, result: Result, route: Route | None) -> list[str]:
+def _conversation(
+    framework: Framework, result: Result, route: Route | None, table: KitchenTable | None, say: _Say
+) -> list[str]:
+    """The one list of conversation points: what the family marked and where two differ, the
+    signals, the most important points to work on, what nobody knew, open agreements, what the
+    catalogue does not cover, and the offers that go through the worker."""
     items = []
+    topics = table.topics if table is not None else ()
+    for topic in topics:
+        if topic.kind == "afspraak":
+            continue  # after the points to work on
+        line = escape_inline(topic.text)
+        if topic.source:
+            line += f" *(Bron: {escape_inline(topic.source)})*"
+        items.append(line)
     for gap in result.gaps[:TOP_GAPS]:
         items.append(
-            f"**{escape_inline(gap.name)}**: jullie score is {number(gap.score)}. "
-            f"Dit is {escape_inline(_importance(framework, gap))} voor jullie. Wat kan helpen?"
+            f"**{escape_inline(gap.name)}**: "
+            + say("je score is", "jullie score is")
+            + f" {number(gap.score)}. Dit is {escape_inline(_importance(framework, gap))} "
+            + say("voor je.", "voor jullie.")
+            + " Wat kan helpen?"
         )
+    told = {topic.id for topic in topics if topic.kind == "weet-niet"}
     for comp in result.competencies():
-        if comp.score is None and comp.unsure:
+        if comp.score is None and comp.unsure and comp.id not in told:
             items.append(
-                f"**{escape_inline(comp.name)}**: hier wisten jullie het antwoord nog niet. Vraag om uitleg."
+                f"**{escape_inline(comp.name)}**: hier "
+                + say("wist je", "wisten jullie")
+                + " het antwoord nog niet. Vraag om uitleg."
             )
+    items += [escape_inline(topic.text) for topic in topics if topic.kind == "afspraak"]
     if route is not None:
         for gap_id in route.uncovered:
             items.append(
                 f"**{escape_inline(_name(framework, gap_id))}**: hiervoor vonden we geen passend aanbod. "
-                "Wat kan jullie hier wel helpen?"
+                + say("Wat kan jou hier wel helpen?", "Wat kan jullie hier wel helpen?")
             )
         for step in route.steps:
             if step.worker_ask:
                 items.append(f"{escape_inline(step.worker_ask)} **{escape_inline(step.course.title)}**.")
-    items.append("Vertel ook wat goed gaat. Daar kunnen jullie trots op zijn.")
+    items.append(
+        "Vertel ook wat goed gaat. " + say("Daar mag je trots op zijn.", "Daar kunnen jullie trots op zijn.")
+    )
     return [
-        "## Om te bespreken met je pleegzorgbegeleider",
-        "Deze punten zijn goed om samen te bespreken:",
+        f"## {CONVERSATION}",
+        "Deze punten zijn goed om samen met je pleegzorgbegeleider te bespreken:",
         _bullets(items),
     ]
 
 
-def _comparison(comparison: Comparison) -> list[str]:
+def _previous_agreements(table: KitchenTable | None) -> list[str]:
+    if table is None or not table.previous_agreements:
+        return []
+    return ["### Afspraken van de vorige keer", _agreement_table(table.previous_agreements)]
+
+
+def _comparison(comparison: Comparison, say: _Say) -> list[str]:
     since = (
-        f"Jullie vorige reflectie was op {date_text(comparison.before_date)}."
+        say("Je vorige reflectie was op", "Jullie vorige reflectie was op")
+        + f" {date_text(comparison.before_date)}."
         if comparison.before_date
-        else "Hier zie je wat er veranderd is sinds jullie vorige reflectie."
+        else say(
+            "Hier zie je wat er veranderd is sinds je vorige reflectie.",
+            "Hier zie je wat er veranderd is sinds jullie vorige reflectie.",
+        )
     )
     noise = (
         "Een klein verschil zegt niet veel. Als je één antwoord net iets anders kiest, verandert de "
-        "score al. Daarom noemen we een pijler pas gegroeid of gedaald bij een verschil van "
-        f"{number(PILLAR_NOISE)} of meer. Bij een onderdeel is dat {number(COMPETENCY_NOISE)} of meer."
+        "score al. " + escape_inline(change_rule_text())
     )
     rows = [
         [escape_inline(p.title), number(p.before), number(p.after), signed(p.delta), p.verdict]
         for p in comparison.pillars
     ]
     blocks = [
-        "## Wat is er veranderd?",
+        f"## {CHANGES}",
         since,
         noise,
         _table(["Pijler", "Vorige keer", "Nu", "Verschil", "Uitkomst"], rows),
@@ -508,16 +756,21 @@ def _comparison(comparison: Comparison) -> list[str]:
         blocks.append("Van de vorige keer is geen leerroute bekend.")
         return blocks
     if comparison.route_done:
-        blocks.append("Dit hebben jullie gedaan. Goed bezig!")
+        blocks.append(say("Dit heb je gedaan. Goed bezig!", "Dit hebben jullie gedaan. Goed bezig!"))
         blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_done]))
     if comparison.route_ongoing:
-        blocks.append("Hier zijn jullie nog mee bezig:")
+        blocks.append(say("Hier ben je nog mee bezig:", "Hier zijn jullie nog mee bezig:"))
         blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_ongoing]))
     if comparison.route_not_done:
-        blocks.append("Dit hebben jullie (nog) niet gedaan:")
+        blocks.append(say("Dit heb je (nog) niet gedaan:", "Dit hebben jullie (nog) niet gedaan:"))
         blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_not_done]))
     if comparison.route_unknown:
-        blocks.append("Van deze stappen is niet gevraagd of jullie ze deden:")
+        blocks.append(
+            say(
+                "Van deze stappen is niet gevraagd of je ze deed:",
+                "Van deze stappen is niet gevraagd of jullie ze deden:",
+            )
+        )
         blocks.append(_bullets([escape_inline(title) for _, title in comparison.route_unknown]))
     return blocks
 
@@ -545,26 +798,30 @@ def render_report(
     catalogue_version: str | None = None,
     table: KitchenTable | None = None,
     catalogue_note: str | None = None,
+    summary_only: bool = False,
+    charts: bool = False,
 ) -> str:
-    """The whole report as Markdown, ending in one newline."""
-    blocks = _header(meta, answers)
-    if table is not None:
-        blocks += _who(framework, table)
-    blocks += _profile(answers)
-    blocks += _how(framework, meta)
-    blocks += _overview(result)
-    blocks += _strengths(framework, result, route)
-    blocks += _gaps(framework, result)
-    blocks += _find_out(result)
-    blocks += _pillars(result, answers)
-    blocks += _route(framework, result, route)
-    if table is not None:
-        blocks += _voices(result, table)
-        blocks += _topics(table)
-        blocks += _worker(framework, table)
-    blocks += _conversation(framework, result, route)
-    if comparison is not None:
-        blocks += _comparison(comparison)
+    """The report as Markdown, ending in one newline: the summary (the hand-out), then the detail.
+
+    `summary_only`: the summary alone (`rapport --samenvatting`). `charts`: the HTML report draws the
+    pillars (and the change since last time) as charts, so the summary leaves out the text bars and
+    the table of changes that the charts show.
+    """
+    say = _Say(address_of(answers))
+    blocks = _header(meta, answers, say)
+    blocks += _summary(framework, answers, result, route, meta, comparison, table, say, charts)
+    if not summary_only:
+        blocks += _profile(answers, say)
+        blocks += _how(framework, meta, say)
+        blocks += _strengths(framework, result, route, say)
+        blocks += _gaps(framework, result, answers)
+        blocks += _find_out(result, say)
+        blocks += _pillars(result, answers, table, say)
+        blocks += _route(framework, result, route, table, say)
+        blocks += _conversation(framework, result, route, table, say)
+        blocks += _previous_agreements(table)
+        if comparison is not None:
+            blocks += _comparison(comparison, say)
     blocks += _footer(framework, catalogue_version, catalogue_note)
     return "\n\n".join(blocks) + "\n"
 
@@ -580,27 +837,6 @@ STATUS_WORDS = {
 }
 
 
-def _who(framework: Framework, table: KitchenTable) -> list[str]:
-    people = (
-        f"Twee pleegouders: {escape_inline(table.participants[0])} en {escape_inline(table.participants[1])}."
-        if len(table.participants) == 2
-        else "Eén pleegouder."
-    )
-    worker = "De pleegzorgbegeleider was erbij." if table.with_worker else "Zonder pleegzorgbegeleider."
-    blocks = ["## Wie deden er mee", f"{people} {worker}"]
-    if table.visits:
-        rows = []
-        for visit in table.visits:
-            who = " en ".join(escape_inline(p) for p in visit.participants) or "één pleegouder"
-            pillars = ", ".join(
-                escape_inline(framework.pillar(p).title) for p in visit.pillars if _known(framework, p)
-            )
-            worker_there = "ja" if visit.with_worker else "nee"
-            rows.append([_visit_day(visit.day), pillars, who, worker_there])
-        blocks.append(_table(["Datum", "Pijlers", "Wie", "Pleegzorgbegeleider erbij"], rows))
-    return blocks
-
-
 def _known(framework: Framework, pillar_id: str) -> bool:
     return any(p.id == pillar_id for p in framework.pillars)
 
@@ -610,71 +846,6 @@ def _visit_day(text: str) -> str:
         return date_text(dt.date.fromisoformat(text))
     except ValueError:
         return escape_inline(text)
-
-
-def _voices(result: Result, table: KitchenTable) -> list[str]:
-    if len(table.participants) != 2:
-        return []
-    first, second = table.participants
-    apart = {c.id for c in differences(result)}
-    rows = []
-    for comp in result.competencies():
-        scores = dict(comp.per_participant)
-        if scores.get(first) is None and scores.get(second) is None:
-            continue
-        rows.append(
-            [
-                escape_inline(comp.name),
-                number(scores.get(first)),
-                number(scores.get(second)),
-                "verschil: praat erover" if comp.id in apart else "",
-            ]
-        )
-    return [
-        "## Jullie allebei",
-        "Per punt de score van ieder van jullie. De score van het gezin is het gemiddelde van jullie "
-        f"twee. Scheelt het {number(DIFFERENCE_MIN)} punt of meer, dan is het een punt om over te praten.",
-        _table(["Punt", escape_inline(first), escape_inline(second), ""], rows),
-    ]
-
-
-def _topics(table: KitchenTable) -> list[str]:
-    blocks = []
-    if table.route_notes:
-        blocks += [
-            "### Bij jullie leerroute",
-            _bullets([escape_inline(f"{note.title}: {note.text}") for note in table.route_notes]),
-        ]
-    if not table.topics:
-        return blocks
-    items = []
-    for topic in table.topics:
-        line = escape_inline(topic.text)
-        if topic.source:
-            line += f" *(Bron: {escape_inline(topic.source)})*"
-        items.append(line)
-    return [*blocks, "## Gespreksonderwerpen", _bullets(items, ordered=True)]
-
-
-def _worker(framework: Framework, table: KitchenTable) -> list[str]:
-    blocks: list[str] = []
-    worker = table.worker
-    if worker is not None and not worker.is_empty:
-        blocks.append("## Van de pleegzorgbegeleider")
-        for pillar in framework.pillars:
-            note = worker.notes.get(pillar.id)
-            if note:
-                blocks.append(f"**{escape_inline(pillar.title)}**")
-                blocks += escape_lines(note)
-        if worker.agreements:
-            blocks.append("### Afspraken")
-            blocks.append(_agreement_table(worker.agreements))
-        if worker.next_visit:
-            blocks.append(f"**Volgende bezoek:** {date_text(worker.next_visit)}")
-    if table.previous_agreements:
-        blocks.append("### Afspraken van de vorige keer")
-        blocks.append(_agreement_table(table.previous_agreements))
-    return blocks
 
 
 def _agreement_table(agreements: Sequence[Agreement]) -> str:

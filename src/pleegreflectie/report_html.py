@@ -1,24 +1,26 @@
 """The report as one self-contained HTML file to print: the Markdown report rendered, print CSS, a chart.
 
 One document, several renderings: the Markdown from report.py is rendered with markdown-it-py (imported
-only here, only when someone asks for HTML). Print CSS for A4 starts each pillar on a new page and prints
-every link with its address. The chart is a few lines of SVG: a horizontal bar per pillar, with room for
-two series (two foster parents) side by side. No scripts, no fonts or pictures from elsewhere.
+only here, only when someone asks for HTML). Print CSS for A4: the summary (the hand-out, at most two
+pages) first, the detail from a new page; tables, list items and charts never break across pages;
+every link is printed with its address. A chart is a few lines of SVG: a horizontal bar per pillar,
+with room for two series side by side (two foster parents, or last time and now). No scripts, no
+fonts or pictures from elsewhere.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from msgspec import Struct
 
+from .compare import Comparison
+from .report import SUMMARY, SUMMARY_PILLARS
 from .scoring import Result
 from .wording import number
 
-PILLAR_SECTION = "Per pijler"  # the h2 of report.py under which every pillar has its h3
-CHART_AFTER = "Overzicht"  # the chart goes after this section's table
 COLOURS = ("#1f5fa8", "#d9822b")  # blue and orange: apart in colour and in grey
 SCALE = (1, 5)
 
@@ -63,6 +65,18 @@ def chart_of(result: Result, pillar_titles: Sequence[tuple[str, str]]) -> Chart:
             scores.append(round(sum(own) / len(own), 2) if own else None)
         series.append(Series(label, tuple(scores)))
     return Chart(titles, tuple(series))
+
+
+def before_after_chart(comparison: Comparison) -> Chart:
+    """Per pillar of the comparison: the score last time and now."""
+    pillars = comparison.pillars
+    return Chart(
+        tuple(p.title for p in pillars),
+        (
+            Series("Vorige keer", tuple(p.before for p in pillars)),
+            Series("Nu", tuple(p.after for p in pillars)),
+        ),
+    )
 
 
 # ---------------------------------------------------------------- the chart
@@ -144,19 +158,20 @@ def _hatch(index: int) -> str:
 # ---------------------------------------------------------------- the page
 
 CSS = """
-@page { size: A4; margin: 18mm 16mm 18mm 16mm; }
+@page { size: A4; margin: 15mm 15mm 15mm 15mm; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 11pt;
        line-height: 1.45; color: #111; max-width: 46em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 20pt; margin: 0 0 .4em; }
 h2 { font-size: 15pt; margin: 1.4em 0 .4em; border-bottom: 1px solid #999; }
 h3 { font-size: 13pt; margin: 1.2em 0 .3em; }
-h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, p:has(+ table), p:has(+ figure), p:has(+ blockquote) {
+  break-after: avoid; page-break-after: avoid; }
 .nieuwe-pagina { break-before: page; page-break-before: always; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0; }
 th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eee; }
-tr, li, blockquote, figure { break-inside: avoid; page-break-inside: avoid; }
+table, tr, li, blockquote, figure { break-inside: avoid; page-break-inside: avoid; }
 blockquote { margin: .5em 0; padding: .2em .8em; border-left: 3px solid #999; background: #f6f6f6; }
 a { color: #1f5fa8; overflow-wrap: anywhere; }
 figure { margin: 1em 0; }
@@ -165,7 +180,12 @@ svg.grafiek { max-width: 100%; height: auto; font-size: 12px; }
 svg.grafiek text { fill: #111; font-family: inherit; }
 svg.grafiek text.as, svg.grafiek text.leeg { fill: #555; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 13.5pt; margin: 1em 0 .3em; }
+  h3 { font-size: 11.5pt; margin: .9em 0 .2em; }
+  p, ul, ol { margin: .35em 0; }
+  th, td { padding: 2px 5px; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 90%; overflow-wrap: anywhere; }
 }
@@ -206,9 +226,20 @@ def _harden(md: Any) -> None:
     md.add_render_rule("link_close", link_close)
 
 
-def render_html(markdown: str, *, title: str, chart: Chart | None = None, questionnaire: bool = False) -> str:
-    """The Markdown report as one HTML page to print, with the chart after the overview.
+def render_html(
+    markdown: str,
+    *,
+    title: str,
+    chart: Chart | None = None,
+    questionnaire: bool = False,
+    charts: Mapping[str, tuple[Chart, str]] | None = None,
+) -> str:
+    """The Markdown report as one HTML page to print.
 
+    `chart`: the pillar chart, at the end of the summary's part "Per pijler" (or, in a page without
+    it, after the first list). `charts`: more charts, each at the end of the part under the heading
+    it is keyed by, with its caption (the before/after chart under "Wat is er veranderd?").
+    The detail after the summary starts on a new page; a table never breaks across pages.
     With `questionnaire`: the paper questionnaire, each pillar (h2) on a new page.
     """
     from markdown_it import MarkdownIt
@@ -219,40 +250,48 @@ def render_html(markdown: str, *, title: str, chart: Chart | None = None, questi
     _harden(md)
     env: dict[str, Any] = {}
     tokens = md.parse(markdown, env)
-    section = ""
-    pillar_count = 0
-    chart_at: int | None = None
+    wanted: dict[str, tuple[Chart, str]] = {}
+    if chart is not None and chart.pillars:
+        wanted[SUMMARY_PILLARS] = (chart, "De score per pijler, van 1 tot 5.")
+    wanted |= {k: v for k, v in (charts or {}).items() if v[0].pillars}
+    places: dict[int, list[str]] = {}  # token index -> figures to put before it
+    open_section: str | None = None
     h2_count = 0
+    after_summary = False
     for index, token in enumerate(tokens):
         if token.type == "paragraph_open" and tokens[index + 1].content == NOTE_LINE:
             token.attrSet("class", "notitie")
-        if token.type == "heading_open":
-            text = tokens[index + 1].content
-            if token.tag == "h2":
-                section = text
-                h2_count += 1
-                if (h2_count > 1) if questionnaire else (text == PILLAR_SECTION):
+        if token.type not in ("heading_open", "hr"):
+            continue
+        if open_section is not None:  # the section ends at the next heading or the footer's line
+            places.setdefault(index, []).append(_figure(*wanted.pop(open_section)))
+            open_section = None
+        if token.type == "hr":
+            continue
+        text = tokens[index + 1].content
+        if text in wanted:  # the first heading of that name: in the summary
+            open_section = text
+        if token.tag == "h2":
+            h2_count += 1
+            if questionnaire:
+                if h2_count > 1:
                     token.attrSet("class", "nieuwe-pagina")
-            elif token.tag == "h3" and section == PILLAR_SECTION:
-                pillar_count += 1
-                token.attrSet("class", "pijler" if pillar_count == 1 else "pijler nieuwe-pagina")
-        elif token.type == "table_close" and section == CHART_AFTER and chart_at is None:
-            chart_at = index + 1
-    figure = ""
-    if chart is not None and chart.pillars:
-        figure = (
-            f"<figure>{chart_svg(chart)}<figcaption>De score per pijler, van 1 (nog niet) tot 5 "
-            "(helemaal).</figcaption></figure>\n"
-        )
-        if chart_at is None:  # no overview table: after the first heading and its facts
-            chart_at = next((i + 1 for i, t in enumerate(tokens) if t.type == "bullet_list_close"), 0)
-    else:
-        chart_at = 0
-    body = (
-        md.renderer.render(tokens[:chart_at], md.options, env)
-        + figure
-        + md.renderer.render(tokens[chart_at:], md.options, env)
-    )
+            elif after_summary:
+                token.attrSet("class", "nieuwe-pagina")
+                after_summary = False
+            elif text == SUMMARY:
+                after_summary = True
+    if open_section is not None:
+        places.setdefault(len(tokens), []).append(_figure(*wanted.pop(open_section)))
+    if SUMMARY_PILLARS in wanted:  # no summary: the pillar chart after the first list
+        first = next((i + 1 for i, t in enumerate(tokens) if t.type == "bullet_list_close"), 0)
+        places.setdefault(first, []).append(_figure(*wanted.pop(SUMMARY_PILLARS)))
+    body = ""
+    start = 0
+    for at in sorted(places):
+        body += md.renderer.render(tokens[start:at], md.options, env) + "".join(places[at])
+        start = at
+    body += md.renderer.render(tokens[start:], md.options, env)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
@@ -262,3 +301,7 @@ def render_html(markdown: str, *, title: str, chart: Chart | None = None, questi
         "</head>\n<body>\n"
         f"{body}</body>\n</html>\n"
     )
+
+
+def _figure(chart: Chart, caption: str) -> str:
+    return f"<figure>{chart_svg(chart)}<figcaption>{html.escape(caption)}</figcaption></figure>\n"

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .catalogue import COUNTRY_NAMES, THIN
+from .compare import COMPETENCY_NOISE
 from .conversation import agreement_text, differences
 from .errors import thousands
 from .flow import Progress
@@ -20,7 +21,16 @@ from .markup import SafeConsole, plain, styled
 from .models import Agreement, Answers, Competency, Framework, Pillar
 from .route import MAX_GAPS, Route, RouteStep
 from .scoring import Result
-from .wording import FORM_WORDS, day_text, level, number, signed
+from .wording import (
+    FORM_WORDS,
+    TOO_FEW_WORDS,
+    change_rule_text,
+    day_text,
+    kind_gaps_text,
+    level_word,
+    number,
+    signed,
+)
 
 if TYPE_CHECKING:
     from .catalogue import Coverage
@@ -49,7 +59,7 @@ def bar(value: float | None) -> str:
 
 
 def verdict(value: float | None) -> str:
-    return level(value) or "nog niet ingevuld"
+    return level_word(value)
 
 
 class RichPresenter:
@@ -110,7 +120,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for pillar in result.pillars:
-        word = "te weinig antwoorden" if pillar.too_few else verdict(pillar.score)
+        word = TOO_FEW_WORDS if pillar.too_few else verdict(pillar.score)
         table.add_row(pillar.title, bar(pillar.score), number(pillar.score), word)
     out.print(table)
 
@@ -157,17 +167,12 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
         for index, gap in enumerate(result.gaps[:MAX_GAPS], 1):
             label = framework.importance_label(gap.importance).lower()
             out.print(_item(f"{index}.", f"{gap.name} (score {number(gap.score)}, {label})"))
-        rest = len(result.gaps) - MAX_GAPS
-        if rest > 0:
-            out.print(
-                _indent(
-                    Text(
-                        f"En nog {rest} punt{'en' if rest > 1 else ''} met minder voorrang. De leerroute "
-                        f"werkt eerst aan deze {MAX_GAPS}. Alle punten staan in het verslag."
-                    ),
-                    2,
-                )
-            )
+        also = result.gaps[MAX_GAPS:]
+        if also:
+            out.print(_indent(Text(f"Ook nog (de leerroute werkt eerst aan de {MAX_GAPS} hierboven):"), 2))
+            for gap in also:
+                out.print(_indent(Text(f"- {gap.name} (score {number(gap.score)})"), 4))
+        out.print(_indent(Text(kind_gaps_text(result.gaps, answers)), 2))
     elif any(c.score is not None for c in result.competencies()):
         out.print("  Er zijn nu geen aandachtspunten. Mooi!")
     else:
@@ -294,8 +299,8 @@ def show_overview(
             Text(info.household or "(geen naam)"),
             info.updated_at.astimezone().strftime("%d-%m-%Y %H:%M"),
             "beschadigd" if info.damaged else "klaar" if info.finished else "nog bezig",
-            f"{len(done)} van {len(info.pillar_ids)}"
-            + (f" ({', '.join(titles)})" if titles and len(done) < len(info.pillar_ids) else ""),
+            f"{len(done)} van {len(framework.pillars)}"
+            + (f" ({', '.join(titles)})" if titles and len(done) < len(framework.pillars) else ""),
         )
     out.print(table)
     for info, _ in rows:
@@ -397,6 +402,7 @@ def show_comparison(
 
     out.print()
     out.rule(styled("[bold]Wat is er veranderd? ({} → {})[/bold]", label(before), label(after)), align="left")
+    out.print(Text(change_rule_text()))
     table = Table(box=None, header_style="bold", padding=(0, 1))
     for column, justify in (("Pijler", "left"), ("Vorige", "right"), ("Nu", "right"), ("Verschil", "right")):
         table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
@@ -414,7 +420,9 @@ def show_comparison(
             text = f"- {change.name}: {number(change.before)} → {number(change.after)} ({change.verdict})"
             out.print(_indent(Text(text), 2))
     else:
-        out.print("Bij geen enkele competentie is de score duidelijk veranderd (1 punt of meer).")
+        out.print(
+            f"Bij geen enkel onderdeel is de score duidelijk veranderd ({number(COMPETENCY_NOISE)} of meer)."
+        )
     if comparison.has_route:
         out.print()
         out.print(styled("[bold]De vorige leerroute[/bold]"))
@@ -426,11 +434,6 @@ def show_comparison(
             out.print(_indent(Text(f"· nog niet gedaan: {title}"), 2))
         for _, title in comparison.route_unknown:
             out.print(_indent(Text(f"? niet gevraagd: {title}"), 2))
-    out.print()
-    out.print(
-        "Een verschil van minder dan 1 punt bij een competentie (een half punt bij een pijler) "
-        "noemen we gelijk. Zo'n klein verschil kan ook toeval zijn."
-    )
 
 
 # ---------------------------------------------------------------- the kitchen table

@@ -53,6 +53,55 @@ def level(value: float | None) -> str | None:
     return "op weg"
 
 
+# The one set of words for a score, on the screen, in the report and in --json ("niveau"). Kind on
+# purpose: a score of 3,4 means it often goes well already, so it "kan nog groeien", not "fout".
+LEVEL_WORDS = {
+    None: "nog niet ingevuld",
+    "sterk": "sterk",
+    "op weg": "gaat redelijk",
+    "aandacht": "kan nog groeien",
+}
+TOO_FEW_WORDS = "te weinig antwoorden"
+DONT_KNOW_WORDS = "weet ik niet"
+
+
+def level_word(value: float | None) -> str:
+    """The word for a score: sterk, gaat redelijk, kan nog groeien, nog niet ingevuld."""
+    return LEVEL_WORDS[level(value)]
+
+
+def kind_gaps_text(gaps: Sequence[Any], answers: Any) -> str:
+    """The sentence under the points to work on: no list of failures, however long it is.
+
+    `gaps` are scoring's gaps (with a `score`), `answers` the family's (for je or jullie).
+    """
+    from .models import address_of
+
+    two = address_of(answers) == "jullie"
+    text = "Dit is geen lijst van wat fout gaat. Het zijn de punten waar " + (
+        "jullie nog in kunnen groeien." if two else "je nog in kunt groeien."
+    )
+    fair = [g for g in gaps if g.score is not None and g.score >= 3]
+    if gaps and len(fair) * 2 >= len(gaps):
+        text += (
+            " Bij de meeste punten is de score 3 of hoger: dat gaat vaak al redelijk. "
+            + ("Kies samen" if two else "Kies")
+            + " er een paar uit om mee te beginnen."
+        )
+    return text
+
+
+def change_rule_text() -> str:
+    """When `vergelijk` and the report call a change "gegroeid" or "gedaald" (compare.py's rule)."""
+    from .compare import COMPETENCY_NOISE, PILLAR_NOISE
+
+    return (
+        "Verschillen zijn afgerond op één cijfer achter de komma. Gegroeid of gedaald betekent: een "
+        f"verschil van {number(PILLAR_NOISE)} of meer bij een pijler, of {number(COMPETENCY_NOISE)} of meer "
+        "bij een onderdeel. Een kleiner verschil noemen we gelijk: dat kan ook toeval zijn."
+    )
+
+
 MAX_CHILD_AGE = 27  # as models.Profile.child_ages
 
 
@@ -138,8 +187,19 @@ PROFILE_LABELS = {
 }
 
 
-def profile_lines(profile: Mapping[str, Any]) -> list[str]:
-    """A profile in plain Dutch, one short line per answer (the household's name left out)."""
+# The labels above that say "jullie", for one foster parent (the report's je/jullie).
+PROFILE_LABELS_JE = {
+    "pleegouder": "Kende je je pleegkind al?",
+    "uitdagingen": "Waar je pleegkind moeite mee heeft",
+    "leervormen": "Zo leer je het liefst",
+}
+
+
+def profile_lines(profile: Mapping[str, Any], address: str = "jullie") -> list[str]:
+    """A profile in plain Dutch, one short line per answer (the household's name left out).
+
+    `address`: "je" for one foster parent, "jullie" for two (models.address_of).
+    """
     from .flow import PROFILE_FIELDS
 
     lines = []
@@ -150,6 +210,8 @@ def profile_lines(profile: Mapping[str, Any]) -> list[str]:
         if item.key == "land" and value == "nl":
             continue  # the default: only a Flemish family's land is worth a line
         label = PROFILE_LABELS.get(item.key, item.text)
+        if address == "je":
+            label = PROFILE_LABELS_JE.get(item.key, label)
         choices = dict(item.choices)
         if item.kind == "yesno":
             text = "ja" if value else "nee"

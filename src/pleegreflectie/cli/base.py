@@ -418,8 +418,59 @@ def _write(
             print(wrapped(clean(f"{what[0].upper()}{what[1:]} staat in {path.resolve()}.")))
 
 
-def _report(nummer: int | None, *, html: bool) -> str:
-    """The report of a saved reflection: Markdown, or HTML to print with a chart of the pillars."""
+def _ask_text(text: str, default: str) -> str:
+    from ..interview import Interview
+    from ..load import load_framework
+    from ..view import RichPresenter, console
+
+    _simple(False)
+    presenter, prompts = _presenter_and_prompts(RichPresenter(console()))
+    return str(Interview(load_framework(), presenter, prompts=prompts).ask_text(text, default))
+
+
+def free_name(path: Path) -> Path:
+    """The first name beside `path` that is not taken: verslag.html -> verslag-2.html, -3, ..."""
+    number = 1
+    while True:
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+
+
+def _write_report(
+    target: str,
+    report: Callable[[str], str],
+    *,
+    overwrite: bool = False,
+    confirm: Callable[[str], bool] | None = None,
+    ask_name: Callable[[str, str], str] | None = None,
+) -> None:
+    """Write the report (`report(target)` makes it) to `target`; a taken name asks for another one.
+
+    On a terminal: "overschrijven?", and when not, a new name with a free one suggested
+    (verslag-2.html). Without a terminal a taken name stops with a Dutch message and a non-zero exit
+    (see `files.write_user_file`), unless `overwrite`.
+    """
+    if confirm is None and ask_name is None and _interactive():
+        confirm, ask_name = _confirm, _ask_text
+    for _ in range(20):  # a person who keeps typing taken names gets the message in the end
+        path = Path(target).expanduser()
+        taken = target != "-" and path.exists() and not path.is_dir() and not path.is_symlink()
+        if taken and not overwrite and confirm is not None and ask_name is not None:
+            if not confirm(f"{path} bestaat al. Wil je het overschrijven?"):
+                suggestion = str(free_name(path))
+                target = ask_name("Hoe moet het nieuwe bestand heten?", suggestion).strip() or suggestion
+                continue
+            overwrite = True
+        _write(target, report(target), "het verslag", overwrite=overwrite, confirm=confirm)
+        return
+    _write(target, report(target), "het verslag", overwrite=overwrite)
+
+
+def _report(nummer: int | None, *, html: bool, summary: bool = False) -> str:
+    """The report of a saved reflection: Markdown, or HTML to print with charts; `summary`: the
+    summary (the hand-out) alone."""
     from ..history import catalogue_for, report_and_result_of
     from ..load import load_framework
 
@@ -429,13 +480,20 @@ def _report(nummer: int | None, *, html: bool) -> str:
     catalogue, note = catalogue_for(framework, store.load(reflection_id)[0])
     if note:
         print(wrapped(note, sys.stderr), file=sys.stderr)
-    text, result = report_and_result_of(store, framework, catalogue, reflection_id, catalogue_note=note)
+    text, result, comparison = report_and_result_of(
+        store, framework, catalogue, reflection_id, catalogue_note=note, summary_only=summary, charts=html
+    )
     if not html:
         return text
-    from ..report_html import chart_of, render_html
+    from ..report import CHANGES
+    from ..report_html import before_after_chart, chart_of, render_html
 
     chart = chart_of(result, [(p.id, p.title) for p in framework.pillars])
-    return render_html(text, title=f"Reflectie pleegouderschap ({reflection_id})", chart=chart)
+    more = {}
+    if comparison is not None:
+        more[CHANGES] = (before_after_chart(comparison), "Per pijler de score van de vorige keer en nu.")
+    title = f"{'Samenvatting' if summary else 'Reflectie pleegouderschap'} ({reflection_id})"
+    return render_html(text, title=title, chart=chart, charts=more)
 
 
 def _saved_catalogue(framework: Any, nummer: int | None) -> Any:

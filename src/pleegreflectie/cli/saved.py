@@ -24,7 +24,7 @@ from .base import (
     _saved_catalogue,
     _saved_id,
     _today,
-    _write,
+    _write_report,
     command,
     wrapped,
 )
@@ -164,11 +164,22 @@ def rapport(
         ),
     ] = None,
     overschrijf: OverwriteOption = False,
+    samenvatting: Annotated[
+        bool,
+        typer.Option(
+            "--samenvatting",
+            help="Alleen de samenvatting: hooguit twee bladzijden om mee te geven aan het gezin.",
+        ),
+    ] = False,
 ) -> None:
     if uitvoer is None:
-        sys.stdout.write(_report(nummer, html=False))
+        sys.stdout.write(_report(nummer, html=False, summary=samenvatting))
         return
-    _write(uitvoer, _report(nummer, html=_is_html(uitvoer)), "het verslag", overwrite=overschrijf)
+    _write_report(
+        uitvoer,
+        lambda target: _report(nummer, html=_is_html(target), summary=samenvatting),
+        overwrite=overschrijf,
+    )
 
 
 @command("vergelijk", "Vergelijk twee reflecties van hetzelfde gezin: wat is er veranderd?")

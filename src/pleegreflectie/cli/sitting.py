@@ -27,7 +27,7 @@ from .base import (
     _say_error,
     _simple,
     _today,
-    _write,
+    _write_report,
     command,
     wrapped,
 )
@@ -391,7 +391,16 @@ def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
     if name is None:
         return
     try:
-        _write(name, _report(reflection_id, html=_is_html(name)), "het verslag", confirm=interview.confirm)
+        _write_report(
+            name,
+            lambda target: _report(reflection_id, html=_is_html(target)),
+            confirm=interview.confirm,
+            ask_name=interview.ask_text,
+        )
     except PleegreflectieError as exc:
         _say_error(exc.message)
-        print("Er is geen verslag gemaakt.")
+        print(
+            "Er is geen verslag gemaakt. De reflectie is wel bewaard. Maak het verslag later met: "
+            f"{_me()} rapport {reflection_id} -o verslag.md"
+        )
+        raise typer.Exit(int(exc.exit_code)) from None
