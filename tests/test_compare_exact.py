@@ -48,12 +48,17 @@ def test_the_noise_limits() -> None:
     [
         (2.0, 3.0, 1.0, (1.0, GROWN)),  # exactly the noise counts
         (3.0, 2.0, 1.0, (-1.0, DROPPED)),
-        (2.0, 2.99, 1.0, (0.99, SAME)),
-        (3.0, 2.01, 1.0, (-0.99, SAME)),
+        # The difference of the scores as shown (one decimal): 2,99 is shown as 3,0, so +1,0 grew.
+        (2.0, 2.99, 1.0, (1.0, GROWN)),
+        (3.0, 2.01, 1.0, (-1.0, DROPPED)),
+        (2.0, 2.94, 1.0, (0.9, SAME)),
+        (3.0, 2.06, 1.0, (-0.9, SAME)),
         (2.0, 2.5, 0.5, (0.5, GROWN)),
         (2.5, 2.0, 0.5, (-0.5, DROPPED)),
         (2.0, 2.0, 0.5, (0.0, SAME)),
-        (1.111, 2.0, 0.5, (0.89, GROWN)),  # rounded to 2 decimals
+        (1.111, 2.0, 0.5, (0.9, GROWN)),  # 1,1 -> 2,0 on the page
+        (2.04, 2.46, 0.5, (0.5, GROWN)),  # 2,0 -> 2,5: +0,5, never "+0,42 gelijk"
+        (2.06, 2.54, 0.5, (0.4, SAME)),  # 2,1 -> 2,5
         (None, 2.0, 0.5, (None, INCOMPARABLE)),
         (2.0, None, 0.5, (None, INCOMPARABLE)),
         (None, None, 0.5, (None, INCOMPARABLE)),
