@@ -1176,7 +1176,7 @@ def _done_steps(data: dict[str, Any], source: Source, problems: list[Problem]) -
             source.problem(
                 ("gedaan",),
                 "'gedaan' moet een lijst zijn met de namen (id's) van stappen die jullie al deden, "
-                "bijvoorbeeld: gedaan: [pleegzorgbegeleider, film-zelfzorg].",
+                "bijvoorbeeld: gedaan: [triple-p-niveau-4-5, film-zelfzorg].",
             )
         )
         return ()
