@@ -403,6 +403,7 @@ def show_comparison(
     out.print()
     out.rule(styled("[bold]Wat is er veranderd? ({} → {})[/bold]", label(before), label(after)), align="left")
     out.print(Text(change_rule_text()))
+    out.print()
     table = Table(box=None, header_style="bold", padding=(0, 1))
     for column, justify in (("Pijler", "left"), ("Vorige", "right"), ("Nu", "right"), ("Verschil", "right")):
         table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
