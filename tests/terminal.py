@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from pleegreflectie.models import Framework
+from pleegreflectie.models import Framework, pick
+from pleegreflectie.profile import bundled_questions
 
 PROGRAM = Path(sys.executable).parent / "pleegreflectie"
 TIMEOUT = 20
@@ -87,26 +88,40 @@ def answer_setup(child: Any) -> None:
     ask(child, "Wie doen er vandaag mee?", "1")
 
 
+def profile_text(key: str, *, together: bool = False, country: str = "nl") -> str:
+    """A profile question as a family reads it (data/profiel.yaml): "jullie" only for two."""
+    return pick(bundled_questions().question(key, country).text, "jullie" if together else "je")
+
+
 def answer_profile(
-    child: Any, household: str = "Gezin A", *, setup: bool = True, known: bool = False
+    child: Any, household: str = "Gezin A", *, setup: bool = True, known: bool = False, together: bool = False
 ) -> None:
-    """The profile questions; `known`: the household was here before, its profile still holds."""
+    """The profile questions (a family in the Netherlands); `known`: the household was here before,
+    its profile still holds; `together`: two foster parents at the table (they read "jullie")."""
     if setup:
         answer_setup(child)
-    ask(child, "Hoe noemen we dit gezin in het verslag?", f"{household}\r")
+
+    def text(key: str) -> str:
+        return profile_text(key, together=together)
+
+    ask(child, text("land"), "1")  # Nederland: asked first
+    ask(child, text("huishouden"), f"{household}\r")
     if known:
         ask(child, "Klopt dit nog?", "j")
         return
-    ask(child, "Kenden jullie je pleegkind al", "2")  # bestand: no question about preparation
-    ask(child, "Welke vorm van pleegzorg hebben jullie nu?", "\x1b[B\x1b[B \r")  # langdurig
-    ask(child, "Hoeveel jaar zijn jullie al pleegouder?", "3\r")
-    ask(child, "Hoe oud is je pleegkind?", "7\r")
-    ask(child, "Wonen er ook eigen kinderen bij jullie thuis?", "2")
+    if not together:  # two at the table: two foster parents, without asking
+        ask(child, text("aantal_pleegouders"), "1")
+    ask(child, text("pleegouder"), "2")  # bestand: no question about preparation
+    ask(child, text("pleegzorgvormen"), "\x1b[B\x1b[B \r")  # langdurig
+    ask(child, text("jaren_pleegouder"), "3\r")
+    ask(child, text("leeftijden_pleegkinderen"), "7\r")
+    ask(child, text("plaatsing_sinds"), "\r")
+    ask(child, text("eerdere_plaatsingen"), "\r")
+    ask(child, text("eigen_kinderen"), "2")
     # Enter with nothing ticked says so once; a second Enter: nothing.
-    ask(child, "Waar heeft je pleegkind vooral moeite mee?", "\r\r")
-    ask(child, "Hoe leer je het liefst?", "\r\r")
-    ask(child, "Hoeveel uur per maand heb je ongeveer om te leren?", "\r")
-    ask(child, "Waar wonen jullie?", "1")  # Nederland
+    ask(child, text("uitdagingen"), "\r\r")
+    ask(child, text("leervormen"), "\r\r")
+    ask(child, text("uren_per_maand"), "\r")
 
 
 def zorgen_keys(framework: Framework) -> list[tuple[str, str]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from pleegreflectie.flow import (
-    PROFILE_FIELDS,
     Progress,
     Sitting,
     Step,
@@ -17,6 +16,9 @@ from pleegreflectie.flow import (
 )
 from pleegreflectie.load import load_answers
 from pleegreflectie.models import Framework, ParentKind, Special
+from pleegreflectie.profile import bundled_questions
+
+PROFILE_KEYS = bundled_questions().key_order()
 
 ZORGEN_QUESTIONS = [
     "zorgen.gezondheid.weten",
@@ -80,7 +82,8 @@ def answer_all(framework: Framework, sitting: Sitting, value: int) -> list[str]:
 
 def test_profile_steps_come_first_without_preparation_question(framework: Framework) -> None:
     plan = Sitting(pillar_ids=["zorgen"]).plan(framework)
-    keys = [f.key for f in PROFILE_FIELDS if f.key != "voorbereiding"]
+    keys = [k for k in PROFILE_KEYS if k != "voorbereiding"]
+    assert keys[0] == "land"  # the country first: a Flemish family reads Flemish words at once
     assert ids(plan[: len(keys)]) == [f"profiel:{k}" for k in keys]
     assert all(s.kind != StepKind.PROFILE for s in plan[len(keys) :])
     assert all(s.pillar_id is None for s in plan[: len(keys)])
@@ -89,7 +92,8 @@ def test_profile_steps_come_first_without_preparation_question(framework: Framew
 def test_preparation_is_asked_only_for_network_foster_parents(framework: Framework) -> None:
     network = Sitting(pillar_ids=["zorgen"], profile={"pleegouder": "netwerk"}).plan(framework)
     registered = Sitting(pillar_ids=["zorgen"], profile={"pleegouder": "bestand"}).plan(framework)
-    assert ids(network)[1:3] == ["profiel:pleegouder", "profiel:voorbereiding"]
+    at = ids(network).index("profiel:pleegouder")
+    assert ids(network)[at : at + 2] == ["profiel:pleegouder", "profiel:voorbereiding"]
     assert "profiel:voorbereiding" not in ids(registered)
 
 
@@ -258,7 +262,7 @@ def test_back_from_the_priority_step_reopens_it_then_the_note(framework: Framewo
 
 
 def test_resume_continues_at_the_first_unanswered_step(framework: Framework) -> None:
-    done = [f"profiel:{f.key}" for f in PROFILE_FIELDS if f.key != "voorbereiding"]
+    done = [f"profiel:{k}" for k in PROFILE_KEYS if k != "voorbereiding"]
     sitting = Sitting(
         pillar_ids=["zorgen", "samenwerken"],
         profile={"pleegouder": "bestand", "eigen_kinderen": False},
@@ -428,10 +432,16 @@ def test_a_known_household_confirms_its_profile_in_one_step(framework: Framework
     sitting = Sitting(
         pillar_ids=["zorgen"], previous_profile={"pleegouder": "netwerk", "jaren_pleegouder": 2}
     )
+    sitting.record(profile("land"), "nl")
     sitting.record(profile("huishouden"), "Gezin A")
     assert sitting.next_step(framework) == Step(StepKind.PROFILE_CHECK, "profiel")
     sitting.record(Step(StepKind.PROFILE_CHECK, "profiel"), True)
-    assert sitting.profile == {"huishouden": "Gezin A", "pleegouder": "netwerk", "jaren_pleegouder": 2}
+    assert sitting.profile == {
+        "land": "nl",
+        "huishouden": "Gezin A",
+        "pleegouder": "netwerk",
+        "jaren_pleegouder": 2,
+    }
     assert sitting.next_step(framework) == question("zorgen.gezondheid.weten")
 
 

@@ -265,14 +265,17 @@ def test_resume_asks_only_what_is_left(framework: Framework, pipe: PipeInput) ->
 
 def test_profile_then_a_pillar(framework: Framework, pipe: PipeInput) -> None:
     keys = (
-        "Gezin A"
+        "2"  # land: Vlaanderen, asked first
+        + "Gezin A"
         + ENTER  # huishouden
+        + "1"  # aantal_pleegouders: one foster parent
         + "1"  # pleegouder: netwerk
         + "2"  # voorbereiding: nee (asked because netwerk)
         + DOWN
         + DOWN
+        + DOWN
         + " "
-        + ENTER  # pleegzorgvormen: langdurig
+        + ENTER  # pleegzorgvormen (the Flemish list): perspectiefbiedend, kept as langdurig
         + "veel"
         + ENTER
         + BACKSPACE * 4
@@ -280,6 +283,10 @@ def test_profile_then_a_pillar(framework: Framework, pipe: PipeInput) -> None:
         + ENTER  # jaren: 'veel' is refused, then 3
         + "4, 9"
         + ENTER  # leeftijden
+        + "9-2023"
+        + ENTER  # plaatsing_sinds, typed as month-year
+        + "2"
+        + ENTER  # eerdere_plaatsingen
         + "2"  # eigen kinderen: nee
         + " "
         + DOWN
@@ -289,57 +296,67 @@ def test_profile_then_a_pillar(framework: Framework, pipe: PipeInput) -> None:
         + ENTER
         + ENTER  # leervormen: none (the first Enter says nothing is ticked yet)
         + ENTER  # uren: left empty
-        + "2"  # land: Vlaanderen
         + "4" * 8  # functioneren without the own-children competency: 8 questions
         + ENTER  # empty note
     )
     sitting = Sitting(pillar_ids=["functioneren"])
     sitting, presenter, recorder = interview(framework, sitting, pipe, keys)
     assert sitting.profile == {
+        "land": "vl",
         "huishouden": "Gezin A",
+        "aantal_pleegouders": 1,
         "pleegouder": "netwerk",
         "voorbereiding": False,
         "pleegzorgvormen": ["langdurig"],
         "jaren_pleegouder": 3,
         "leeftijden_pleegkinderen": [4, 9],
+        "plaatsing_sinds": "2023-09",
+        "eerdere_plaatsingen": 2,
         "eigen_kinderen": False,
         "uitdagingen": ["gedrag", "trauma"],
-        "land": "vl",
     }
     assert len(sitting.answers) == 8
     assert not any(key.startswith("functioneren.eigen-kinderen") for key in sitting.answers)
     assert sitting.importance == {} and sitting.notes == {}
     assert presenter.progress_seen[0] == ("Functioneren", 1, 1, 1, 8)
-    assert presenter.messages[0] == "Over jullie gezin · vraag 1 van 11"
-    assert len(recorder.snapshots) == 11 + 8 + 1
+    # The counter counts the questions this family gets: one after the other, never a jump.
+    counters = [m for m in presenter.messages if m.startswith("Over ")]
+    assert counters[0] == "Over je gezin · vraag 1 van 13"
+    assert [int(m.split()[5]) for m in counters] == list(range(1, 15))
+    assert counters[-1] == "Over je gezin · vraag 14 van 14"  # the preparation question came in
+    assert len(recorder.snapshots) == 14 + 8 + 1
     profile = sitting.to_answers().profile
     assert profile.own_children is False and profile.prepared is False and profile.years == 3
-    assert profile.country == "vl"
+    assert profile.country == "vl" and profile.parents_count == 1
+    assert profile.placement_since == "2023-09" and profile.earlier_placements == 2
 
 
 def test_profile_choice_can_be_skipped_and_preparation_is_not_asked(
     framework: Framework, pipe: PipeInput
 ) -> None:
     keys = (
-        ENTER  # huishouden: left empty
+        "o"  # land: "zeg ik liever niet" (then nl counts)
+        + ENTER  # huishouden: left empty
+        + "o"  # aantal_pleegouders: "zeg ik liever niet"
         + "o"  # pleegouder: "zeg ik liever niet"
-        + ENTER * 2
+        + ENTER * 2  # pleegzorgvormen: nothing (Enter twice: none ticked)
         + ENTER
-        + ENTER  # pleegzorgvormen (Enter twice: none ticked), jaren, leeftijden: nothing
+        + ENTER
+        + ENTER
+        + ENTER  # jaren, leeftijden, plaatsing_sinds, eerdere_plaatsingen: nothing
         + "2"  # eigen kinderen: nee
         + ENTER * 2
         + ENTER * 2
         + ENTER  # uitdagingen, leervormen, uren: nothing
-        + "o"  # land: "zeg ik liever niet" (then nl counts)
         + "s"  # stop at the first question of the pillar
     )
     sitting = Sitting(pillar_ids=["zorgen"])
     presenter, recorder = run_expecting(Stopped, framework, sitting, pipe, keys)
     assert sitting.profile == {"eigen_kinderen": False}
     assert "profiel:voorbereiding" not in sitting.history
-    assert sitting.skipped == ["profiel:pleegouder", "profiel:land"]
+    assert sitting.skipped == ["profiel:land", "profiel:aantal_pleegouders", "profiel:pleegouder"]
     assert sitting.to_answers().profile.country == "nl"
-    assert len(recorder.snapshots) == 10
+    assert len(recorder.snapshots) == 13
     assert presenter.intros == [("zorgen", 1, 1)]
 
 

@@ -11,8 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pleegreflectie.cli import OVERVIEW_LIMIT, app
-from pleegreflectie.flow import PROFILE_FIELDS, Sitting, Step, StepKind, from_answers, new_sitting
+from pleegreflectie.flow import Sitting, Step, StepKind, from_answers, new_sitting
 from pleegreflectie.models import Answers, Framework, Special
+from pleegreflectie.profile import bundled_questions, country_of
 from pleegreflectie.store import Store
 
 
@@ -23,8 +24,8 @@ def _value(rng: random.Random, sitting: Sitting, step: Step) -> Any:
             return {"samen": rng.random() < 0.4, "begeleider": rng.random() < 0.4}
         return ["Anna", "Bas"]
     if step.kind == StepKind.PROFILE:
-        field = next(f for f in PROFILE_FIELDS if f.key == step.key)
-        choices = [value for value, _ in field.choices]
+        field = bundled_questions().question(step.key, country_of(sitting.profile))
+        choices = [c.value for c in field.choices]
         return {
             "text": lambda: f"Gezin {rng.randint(1, 3)}",
             "choice": lambda: rng.choice(choices),
@@ -32,6 +33,7 @@ def _value(rng: random.Random, sitting: Sitting, step: Step) -> Any:
             "yesno": lambda: rng.random() < 0.5,
             "number": lambda: rng.randint(0, 10),
             "numbers": lambda: [rng.randint(0, 17)],
+            "month": lambda: f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}",
         }[field.kind]()
     if step.kind == StepKind.QUESTION:
         return rng.choice([1, 2, 3, 4, 5, Special.DONT_KNOW])

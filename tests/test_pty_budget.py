@@ -1,4 +1,4 @@
-"""A first reflection for one foster parent stays within 65 prompts (counted in a pseudo-terminal)."""
+"""A first reflection for one foster parent stays within 67 prompts (counted in a pseudo-terminal)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,26 @@ from pathlib import Path
 import pytest
 from terminal import PRIORITY, ask, close, plain, program, skip_without_terminal, spawn
 
-from pleegreflectie.flow import PROFILE_FIELDS, Sitting, StepKind
-from pleegreflectie.models import Framework
+from pleegreflectie.flow import Sitting, StepKind
+from pleegreflectie.models import Framework, pick
+from pleegreflectie.profile import bundled_questions
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = skip_without_terminal
 
-MAX_PROMPTS = 65
+# 64 until issue 16 added three profile questions (aantal_pleegouders, plaatsing_sinds,
+# eerdere_plaatsingen); each can be left empty.
+MAX_PROMPTS = 67
 
 # A registered (bestand) foster parent without own children at home; every profile question answered.
 PROFILE_KEYS = {"huishouden": "Gezin Telling\r", "pleegouder": "2", "eigen_kinderen": "2"}
-PROFILE = {"huishouden": "Gezin Telling", "pleegouder": "bestand", "eigen_kinderen": False}
+PROFILE = {
+    "land": "nl",
+    "huishouden": "Gezin Telling",
+    "aantal_pleegouders": 1,
+    "pleegouder": "bestand",
+    "eigen_kinderen": False,
+}
 
 
 def profile_key(kind: str, key: str) -> str:
@@ -27,12 +36,11 @@ def profile_key(kind: str, key: str) -> str:
     return {"choice": "1", "yesno": "2", "multi": "\r\r"}.get(kind, "\r")  # multi: Enter twice, none
 
 
-def test_a_first_full_reflection_takes_at_most_65_prompts(tmp_path: Path, framework: Framework) -> None:
+def test_a_first_full_reflection_takes_at_most_67_prompts(tmp_path: Path, framework: Framework) -> None:
     prompts: list[tuple[str, str]] = [("Wie doen er vandaag mee?", "1")]
-    for item in PROFILE_FIELDS:
-        if item.when and PROFILE.get(item.when[0]) not in item.when[1]:
-            continue
-        prompts.append((item.text, profile_key(item.kind, item.key)))
+    for item in bundled_questions().asked(PROFILE):
+        # One foster parent: every profile question reads "je", never "jullie".
+        prompts.append((pick(item.text, "je"), profile_key(item.kind, item.key)))
     sitting = Sitting(pillar_ids=[p.id for p in framework.pillars], profile=dict(PROFILE))
     questions = {q.id: q.text for q in framework.questions()}
     for step in sitting.plan(framework):

@@ -16,7 +16,7 @@ from terminal import PROGRAM, environment, skip_without_terminal
 pytestmark = skip_without_terminal
 
 ENGLISH = ("done", "selection", "Use ", "arrow", "shortcut", "toggle", "invert", "Answer", "Error")
-LONG_QUESTION = "Kenden jullie je pleegkind al voordat het bij jullie kwam?"
+LONG_QUESTION = "Kende je je pleegkind al voordat het bij je kwam?"
 INSTRUCTION = "(pijltjes om te bewegen, spatiebalk of cijfer om te kiezen, Enter als je klaar bent)"
 CLEAR = "\x15"  # Ctrl-U: empty the line (a wrong value stays in the field to correct)
 
@@ -78,7 +78,9 @@ def test_the_profile_reads_well_and_is_dutch(tmp_path: Path, width: int) -> None
     screen = Screen(tmp_path / "home", width, "start", "--pijler", "samenwerken")
     try:
         screen.step("Wie doen er vandaag mee?", "1")
+        screen.step("Waar woon je?", "1")
         screen.step("Hoe noemen we dit gezin", "Gezin A\r")
+        screen.step("Hoeveel pleegouders zijn er bij je thuis?", "1")
         screen.step(LONG_QUESTION, "2")
         screen.wait("Welke vorm van pleegzorg")
         screen.wait(INSTRUCTION)
@@ -86,17 +88,19 @@ def test_the_profile_reads_well_and_is_dutch(tmp_path: Path, width: int) -> None
         screen.child.send("a\r" if width == 60 else "i\r")  # questionary's tick-all and invert do nothing
         screen.step("Je hebt nog niets aangevinkt.", "\r")  # said once; a second Enter: nothing
         screen.step("niets gekozen", "")
-        screen.step("Hoeveel jaar zijn jullie al pleegouder?", "-3\r")
+        screen.step("Hoeveel jaar ben je al pleegouder?", "-3\r")
         screen.step("-3 is minder dan 0.", CLEAR + "3\r")
         screen.step("Hoe oud is je pleegkind?", "4,5\r")
         screen.step("'4,5' lezen we als 4,5 jaar.", CLEAR + "4 en 9\r")
         screen.step("Genoteerd: 4 en 9 jaar.", "")
+        screen.step("Sinds wanneer woont je pleegkind", "2099-01\r")
+        screen.step("Die maand moet nog komen.", CLEAR + "2024-09\r")
+        screen.step("Hoe vaak is je pleegkind verhuisd", "\r")
         screen.step("Wonen er ook eigen kinderen", "2")
         screen.step("Waar heeft je pleegkind", " \r")
         screen.step("Hoe leer je het liefst?", "\r\r")
         screen.step("Hoeveel uur per maand", "1000\r")
         screen.step("Dat is meer dan 200 uur per maand.", CLEAR + "4\r")
-        screen.step("Waar wonen jullie?", "1")
         screen.wait("Pijler 1 van 1")
         screen.wait("Stoppen (je antwoorden blijven bewaard)")
         question = screen.text()  # a question with its answers and actions
@@ -115,10 +119,11 @@ def test_the_profile_reads_well_and_is_dutch(tmp_path: Path, width: int) -> None
     for word in ENGLISH:
         assert word not in question and word not in open_list
     # The error is right under the question it belongs to, and says what was wrong with that value.
-    for wrong in ("-3 is minder dan 0.", "'4,5' lezen we als", "Dat is meer dan 200 uur per maand."):
+    wrongs = ("-3 is minder dan 0.", "'4,5' lezen we als", "Die maand moet nog komen.", "Dat is meer dan 200")
+    for wrong in wrongs:
         at = next(i for i, line in enumerate(lines) if wrong in line)
         assert lines[at - 1].startswith("? "), lines[at - 2 : at + 1]
     # A long question continues under itself, not at the left edge.
-    start = next(i for i, line in enumerate(lines) if line.startswith("? Kenden jullie"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("? Kende je"))
     if width == 60:
         assert lines[start + 1].startswith("  ") and lines[start + 1].strip()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pleegreflectie.flow import PROFILE_FIELDS
 from pleegreflectie.load import Source, load_answers, parse_answers
 from pleegreflectie.models import Framework
+from pleegreflectie.profile import bundled_questions
 from pleegreflectie.scoring import score
 from pleegreflectie.template import answers_template
 
@@ -30,7 +30,8 @@ def test_template_lists_every_id(framework: Framework, template: str) -> None:
     assert list(data["antwoorden"]) == [q.id for q in framework.questions()]
     assert list(data["belang"]) == [c.id for c in framework.competencies()]
     assert list(data["notities"]) == [p.id for p in framework.pillars]
-    assert list(data["profiel"]) == [f.key for f in PROFILE_FIELDS]
+    assert list(data["profiel"]) == bundled_questions().key_order()
+    assert {"aantal_pleegouders", "eerdere_plaatsingen", "plaatsing_sinds"} <= set(data["profiel"])
     assert all(value is None for value in data["antwoorden"].values())
 
 

@@ -1,11 +1,11 @@
 """The bundled data files, checked once: a msgpack copy of each checked model next to its YAML.
 
-Reading pillars.yaml, courses.yaml, signalen.yaml and advies.yaml means parsing YAML and checking every
-field and id, a tenth of a whole run. The bundled files change only with the program, so `data/<file>.msgpack`
-holds the checked model together with checksums of the text it came from (and of the framework it
-was checked against). When the hash fits, msgspec decodes the model at once (and checks its types and
-bounds again); when it does not (the YAML changed, a copy is missing or broken), the YAML is read as
-always. A user's own file is always read as YAML.
+Reading pillars.yaml, courses.yaml, signalen.yaml, advies.yaml, profiel.yaml and landen.yaml means
+parsing YAML and checking every field and id, a tenth of a whole run. The bundled files change only
+with the program, so `data/<file>.msgpack` holds the checked model together with checksums of the
+text it came from (and of the framework it was checked against). When the hash fits, msgspec decodes
+the model at once (and checks its types and bounds again); when it does not (the YAML changed, a
+copy is missing or broken), the YAML is read as always. A user's own file is always read as YAML.
 
 Make the copies again after changing a bundled file: `python -m pleegreflectie.datacache` (a test
 fails while a copy is stale). No user interface here.
@@ -74,18 +74,25 @@ def refresh() -> list[Path]:
     """Read the bundled YAML files (never the copies) and write their copies."""
     from .advice import ADVICE_FILE, parse_advice
     from .load import CATALOGUE_FILE, FRAMEWORK_FILE, bundled, parse_catalogue, parse_framework
+    from .profile import PROFILE_FILE, PROFILE_LIMITS, ProfileQuestions, parse_profile_questions
     from .signals import SIGNALS_FILE, parse_signals
+    from .terms import COUNTRIES_FILE, COUNTRIES_LIMITS, parse_countries
 
     framework_source = bundled(FRAMEWORK_FILE)
     framework = parse_framework(framework_source)
     catalogue_source = bundled(CATALOGUE_FILE)
     signals_source = bundled(SIGNALS_FILE)
     advice_source = bundled(ADVICE_FILE)
+    profile_source = bundled(PROFILE_FILE, PROFILE_LIMITS)
+    profile: ProfileQuestions = parse_profile_questions(profile_source)
+    countries_source = bundled(COUNTRIES_FILE, COUNTRIES_LIMITS)
     return [
         write(FRAMEWORK_FILE, framework_source.text, framework),
         write(CATALOGUE_FILE, catalogue_source.text, parse_catalogue(framework, catalogue_source), framework),
         write(SIGNALS_FILE, signals_source.text, parse_signals(framework, signals_source), framework),
         write(ADVICE_FILE, advice_source.text, parse_advice(advice_source)),
+        write(PROFILE_FILE, profile_source.text, profile),
+        write(COUNTRIES_FILE, countries_source.text, parse_countries(countries_source)),
     ]
 
 

@@ -13,7 +13,7 @@ from .wording import TOO_FEW_WORDS, level_word
 if TYPE_CHECKING:
     from .catalogue import Coverage
     from .conversation import KitchenTable
-    from .models import Agreement
+    from .models import Agreement, Profile
     from .store import ReflectionInfo
 
 
@@ -61,8 +61,12 @@ def result_json(
     route: Route | None = None,
     reflection_id: int | None = None,
     table: KitchenTable | None = None,
+    profile: Profile | None = None,
 ) -> str:
     data = result_data(result)
+    if profile is not None:
+        # Every profile key, as in an answers file (null: not said).
+        data["profiel"] = profile.model_dump(mode="json", by_alias=True)
     if route is not None:
         data |= route_data(route)
     if table is not None:

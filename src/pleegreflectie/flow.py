@@ -15,6 +15,7 @@ from typing import Any
 from msgspec import Struct, field
 
 from .models import Agreement, Answers, Framework, Profile, Special, WorkerPart
+from .profile import COUNTRY_KEY, ProfileQuestions
 from .scoring import ASK_IMPORTANCE_MAX, needs_importance
 
 
@@ -44,107 +45,18 @@ NEXT_VISIT_KEY = "datum"
 FOLLOW_UP_STATUSES = ("gedaan", "bezig", "niet-gedaan", "niet-nodig")
 
 
-class ProfileField(Struct, frozen=True):
-    key: str  # the Dutch key in an answers file
-    text: str
-    kind: str  # text | choice | multi | number | numbers | yesno
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
-    when: tuple[str, tuple[str, ...]] | None = None  # ask only when profile[key] is one of these
-    hint: str = ""
+# The profile keys that are never part of "Klopt dit nog?": asked anew at every visit.
+PROFILE_ALWAYS = (COUNTRY_KEY, "huishouden")
+PARENTS_COUNT_KEY = "aantal_pleegouders"
 
 
-PROFILE_FIELDS: tuple[ProfileField, ...] = (
-    ProfileField(
-        "huishouden",
-        "Hoe noemen we dit gezin in het verslag?",
-        "text",
-        hint="Een echte naam is niet nodig. Bijvoorbeeld: Gezin A of Familie aan de dijk.",
-    ),
-    ProfileField(
-        "pleegouder",
-        "Kenden jullie je pleegkind al voordat het bij jullie kwam?",
-        "choice",
-        (
-            ("netwerk", "Ja, we zijn familie of bekenden (netwerkpleegouder)"),
-            ("bestand", "Nee, we kenden het kind nog niet (bestandspleegouder)"),
-        ),
-    ),
-    ProfileField(
-        "voorbereiding",
-        "Hebben jullie een voorbereidingstraining gevolgd, zoals STAP of STIP?",
-        "yesno",
-        when=("pleegouder", ("netwerk",)),
-    ),
-    ProfileField(
-        "pleegzorgvormen",
-        "Welke vorm van pleegzorg hebben jullie nu?",
-        "multi",
-        (
-            ("crisis", "Crisisopvang (kort, met spoed)"),
-            ("kortdurend", "Kortdurend (tot ongeveer een jaar)"),
-            ("langdurig", "Langdurig (het kind groeit bij ons op)"),
-            ("deeltijd", "Deeltijd (weekenden of vakanties)"),
-            ("behandel", "Behandelpleegzorg of therapeutische pleegzorg"),
-            ("verlengd", "Verlengde pleegzorg (18 tot 21 jaar)"),
-        ),
-        hint="Je kunt meer dan één vorm kiezen.",
-    ),
-    ProfileField("jaren_pleegouder", "Hoeveel jaar zijn jullie al pleegouder?", "number"),
-    ProfileField(
-        "leeftijden_pleegkinderen",
-        "Hoe oud is je pleegkind?",
-        "numbers",
-        hint="Meer pleegkinderen? Zet een komma tussen de leeftijden, bijvoorbeeld: 4, 9",
-    ),
-    ProfileField("eigen_kinderen", "Wonen er ook eigen kinderen bij jullie thuis?", "yesno"),
-    ProfileField(
-        "uitdagingen",
-        "Waar heeft je pleegkind vooral moeite mee?",
-        "multi",
-        (
-            ("gedrag", "Gedrag, zoals boze buien of niet luisteren"),
-            ("hechting", "Hechting: moeite om zich veilig te voelen bij jullie"),
-            ("trauma", "Nare dingen meegemaakt (trauma)"),
-            ("beperking", "Een beperking, zoals een verstandelijke beperking"),
-            ("geen", "Geen bijzondere moeite"),
-            ("onbekend", "Weet ik (nog) niet"),
-        ),
-        hint="Je kunt meer dan één ding kiezen.",
-    ),
-    ProfileField(
-        "leervormen",
-        "Hoe leer je het liefst?",
-        "multi",
-        (
-            ("groep", "In een groep met andere pleegouders"),
-            ("thuis", "Thuis, met iemand die langskomt"),
-            ("individueel", "In gesprekken, alleen of met z'n tweeën"),
-            ("online", "Online, op de computer"),
-            ("blended", "Deels online en deels in een groep"),
-            ("video", "Door filmpjes te kijken"),
-            ("lezen", "Door te lezen"),
-            ("telefonisch", "Via de telefoon"),
-        ),
-        hint="Je kunt meer dan één vorm kiezen.",
-    ),
-    ProfileField(
-        "uren_per_maand",
-        "Hoeveel uur per maand heb je ongeveer om te leren?",
-        "number",
-        hint="Een schatting is goed. Bijvoorbeeld: 4",
-    ),
-    ProfileField(
-        "land",
-        "Waar wonen jullie?",
-        "choice",
-        (("nl", "In Nederland"), ("vl", "In Vlaanderen")),
-        hint="Dan krijgen jullie alleen aanbod dat er bij jullie is.",
-    ),
-)
+def _questions(questions: ProfileQuestions | None) -> ProfileQuestions:
+    """The profile questions (data/profiel.yaml): those given, else the bundled ones."""
+    if questions is not None:
+        return questions
+    from .profile import bundled_questions
 
-
-def profile_field(key: str) -> ProfileField:
-    return next(f for f in PROFILE_FIELDS if f.key == key)
+    return bundled_questions()
 
 
 class Step(Struct, frozen=True):
@@ -188,7 +100,8 @@ class Sitting(Struct):
     partner_answers: dict[str, int | Special] = field(default_factory=dict)  # the second foster parent
     # pillars asked about -> {competency: importance} from "which matter most now?" (chosen 3, others 2)
     priorities: dict[str, dict[str, int]] = field(default_factory=dict)
-    profile_check: dict[str, bool] = field(default_factory=dict)  # PROFILE_CHECK answer
+    # PROFILE_CHECK answer: True (last time's profile still holds) or the keys to change.
+    profile_check: dict[str, Any] = field(default_factory=dict)
     follow_ups: dict[str, str] = field(default_factory=dict)  # index of a previous agreement -> status
     worker_notes: dict[str, str] = field(default_factory=dict)  # pillar -> note of the worker
     agreements: dict[str, dict[str, Any]] = field(default_factory=dict)  # "1" -> {wat, wie, wanneer}
@@ -224,7 +137,10 @@ class Sitting(Struct):
     # -- derived
 
     def to_answers(self) -> Answers:
-        profile = Profile.model_validate({k: v for k, v in self.profile.items() if v is not None})
+        given = {k: v for k, v in self.profile.items() if v is not None}
+        if self.participants:  # two foster parents at the table: two in the household
+            given[PARENTS_COUNT_KEY] = 2
+        profile = Profile.model_validate(given)
         importance = dict(self.importance)
         for chosen in self.priorities.values():
             importance.update(chosen)
@@ -309,14 +225,16 @@ class Sitting(Struct):
             for index, item in enumerate(self.previous_agreements or [], 1)
         ]
 
-    def plan(self, framework: Framework) -> list[Step]:
+    def plan(self, framework: Framework, questions: ProfileQuestions | None = None) -> list[Step]:
+        """Every step of this sitting, in order; `questions`: the profile questions (by default the
+        bundled data/profiel.yaml)."""
         steps: list[Step] = []
         if self.ask_setup:
             steps.append(Step(StepKind.SETUP, SETUP_WHO))
             if self.setup.get(SETUP_TOGETHER):
                 steps.append(Step(StepKind.SETUP, SETUP_LABELS))
         if self.ask_profile:
-            steps += self._profile_steps()
+            steps += self.profile_steps(questions)
         if self.previous_route:
             steps.append(Step(StepKind.PREVIOUS_ROUTE, PREVIOUS_ROUTE_KEY))
         for index, _ in enumerate(self.previous_agreements or [], 1):
@@ -345,16 +263,24 @@ class Sitting(Struct):
             steps.append(Step(StepKind.NEXT_VISIT, NEXT_VISIT_KEY))
         return steps
 
-    def _profile_steps(self) -> list[Step]:
+    def profile_steps(self, questions: ProfileQuestions | None = None) -> list[Step]:
+        """The profile questions this family gets: the country first, then (at a next visit) "is
+        this still right?", and after that only what is not confirmed."""
         steps = []
-        confirmed = self.profile_check.get(PROFILE_CHECK_KEY) is True
-        for item in PROFILE_FIELDS:
-            if item.when and self.profile.get(item.when[0]) not in item.when[1]:
+        check = self.profile_check.get(PROFILE_CHECK_KEY)
+        checked = self.previous_profile and (check is True or isinstance(check, list))
+        change = set(check) if isinstance(check, list) else set()
+        for item in _questions(questions).asked(self.profile):
+            key = item.key
+            if key == PARENTS_COUNT_KEY and self.participants:
+                continue  # two foster parents at the table: two, without asking
+            # Last time's answers hold, except the ones picked to change (and the questions that
+            # follow from those, such as the preparation after "netwerk").
+            held = key not in change and not change & set(item.when or {})
+            if checked and key not in PROFILE_ALWAYS and held:
                 continue
-            if item.key != "huishouden" and confirmed:
-                continue  # last time's profile still holds: no need to ask again
-            steps.append(Step(StepKind.PROFILE, item.key))
-            if item.key == "huishouden" and self.previous_profile:
+            steps.append(Step(StepKind.PROFILE, key))
+            if key == "huishouden" and self.previous_profile:
                 steps.append(Step(StepKind.PROFILE_CHECK, PROFILE_CHECK_KEY))
         return steps
 
@@ -364,12 +290,12 @@ class Sitting(Struct):
         following = str(max((_number(k) for k in keys), default=0) + 1)
         return [Step(StepKind.AGREEMENT, key) for key in [*keys, following]]
 
-    def next_step(self, framework: Framework) -> Step | None:
+    def next_step(self, framework: Framework, questions: ProfileQuestions | None = None) -> Step | None:
         done = set(self.history)
-        return next((s for s in self.plan(framework) if s.id not in done), None)
+        return next((s for s in self.plan(framework, questions) if s.id not in done), None)
 
-    def is_complete(self, framework: Framework) -> bool:
-        return self.next_step(framework) is None
+    def is_complete(self, framework: Framework, questions: ProfileQuestions | None = None) -> bool:
+        return self.next_step(framework, questions) is None
 
     def value(self, step: Step) -> Any:
         """What was said at this step before (the default when asking it again)."""
@@ -393,16 +319,20 @@ class Sitting(Struct):
             self.skipped.remove(step.id)
         if step.kind == StepKind.QUESTION:
             self._forget_stale_importance(step.key.rsplit(".", 1)[0])
-        if step.kind == StepKind.PROFILE_CHECK and value is True and self.previous_profile:
-            household = self.profile.get("huishouden")
+        still = value is True or isinstance(value, list)
+        if step.kind == StepKind.PROFILE_CHECK and self.previous_profile and still:
+            # Still right, or some of it to change: start from last time's answers (the country
+            # and the name were just given).
+            kept = {k: self.profile[k] for k in PROFILE_ALWAYS if self.profile.get(k) is not None}
             self.profile.update(self.previous_profile)
-            if household:
-                self.profile["huishouden"] = household
+            self.profile.update(kept)
         if step.kind == StepKind.SETUP and step.key == SETUP_WHO and isinstance(value, dict):
             self.setup[SETUP_TOGETHER] = bool(value.get(SETUP_TOGETHER))
             self.setup[SETUP_WORKER] = bool(value.get(SETUP_WORKER))
             if not self.setup[SETUP_TOGETHER]:
                 self.setup.pop(SETUP_LABELS, None)
+            else:
+                self.profile[PARENTS_COUNT_KEY] = 2  # two at the table: two foster parents
         if step.kind == StepKind.PREVIOUS_ROUTE and isinstance(value, dict):
             # {"gedaan": [...], "bezig": [...]}: what became of each step of the previous route
             self.extra.pop(step.key, None)

@@ -15,7 +15,8 @@ from typing import Any, Protocol
 from .conversation import agreement_text
 from .flow import (
     FOLLOW_UP_STATUSES,
-    PROFILE_FIELDS,
+    PARENTS_COUNT_KEY,
+    PROFILE_ALWAYS,
     SETUP_TOGETHER,
     SETUP_WHO,
     SETUP_WORKER,
@@ -24,7 +25,6 @@ from .flow import (
     Step,
     StepKind,
     low_competencies,
-    profile_field,
     progress,
 )
 from .models import (
@@ -32,14 +32,18 @@ from .models import (
     LABEL_MAX,
     NOTE_MAX,
     STATUS_WORDS,
+    Address,
     Agreement,
     Competency,
     Framework,
     Pillar,
     Special,
+    address_of,
+    pick,
 )
+from .profile import ProfileQuestions, bundled_questions, country_of, profile_lines
 from .prompts import Box, Option, Prompts, QuestionaryPrompts
-from .wording import ages_text, day_text, parse_ages, parse_day, profile_lines
+from .wording import ages_text, day_text, parse_ages, parse_day, parse_month
 
 
 class Action(Enum):
@@ -74,6 +78,12 @@ BACK_WORD = "terug"
 DROP_WORD = "weg"  # an agreement carried from last time that is no longer needed
 BACK_BOX = "<< Terug naar de vorige vraag"
 OTHER_NAME = "andere-naam"  # the answer "a report, with another file name"
+CHANGE = "veranderen"  # "Klopt dit nog?" - "Nee, ik wil iets veranderen"
+
+
+def _address(sitting: Sitting) -> Address:
+    """ "je" to one foster parent, "jullie" to two (at the table, or in the household)."""
+    return address_of(sitting.to_answers())
 
 
 class Interview:
@@ -88,8 +98,11 @@ class Interview:
         prompts: Prompts | None = None,
         saving: bool = True,
         today: dt.date | None = None,
+        profile_questions: ProfileQuestions | None = None,
     ) -> None:
         self.framework = framework
+        # The questions about the family (data/profiel.yaml).
+        self.profile_questions = profile_questions or bundled_questions()
         self.presenter = presenter
         self.titles = dict(titles or {})  # catalogue entry id -> title, for the previous route
         self.prompts: Prompts = prompts or QuestionaryPrompts(prompt_input, prompt_output)
@@ -101,7 +114,7 @@ class Interview:
     def run(self, sitting: Sitting, on_change: Callable[[Sitting], None]) -> Sitting:
         self._save = lambda: on_change(sitting)
         shown_pillar: str | None = None
-        while (step := sitting.next_step(self.framework)) is not None:
+        while (step := sitting.next_step(self.framework, self.profile_questions)) is not None:
             if step.pillar_id and step.pillar_id != shown_pillar:
                 self._intro(sitting, step.pillar_id)
                 shown_pillar = step.pillar_id
@@ -174,7 +187,7 @@ class Interview:
             return self._next_visit(previous)
         if kind == StepKind.PREVIOUS_ROUTE:
             return self._previous_route(sitting, previous)
-        return self._profile(step, previous)
+        return self._profile(sitting, step, previous)
 
     def _question(self, sitting: Sitting, step: Step, previous: Any) -> Any:
         question = next(q for q in self.framework.questions() if q.id == step.key)
@@ -208,15 +221,22 @@ class Interview:
         low = low_competencies(self.framework, sitting.pillar_ids, answers)
         earlier = {k: v for chosen in sitting.priorities.values() for k, v in chosen.items()}
         chosen = {k for k, v in {**earlier, **(previous or {})}.items() if v == 3}
-        self.presenter.message(
-            "Deze punten scoren niet zo hoog. Kies wat nu het belangrijkst is voor jullie. "
-            "Die komen bovenaan jullie lijst. Je mag er ook geen kiezen."
-        )
+        if _address(sitting) == "je":
+            intro = (
+                "Deze punten scoren niet zo hoog. Kies wat nu het belangrijkst is voor jou. "
+                "Die komen bovenaan je lijst. Je mag er ook geen kiezen."
+            )
+            question = "Welke hiervan zijn nu het belangrijkst voor jou?"
+        else:
+            intro = (
+                "Deze punten scoren niet zo hoog. Kies wat nu het belangrijkst is voor jullie. "
+                "Die komen bovenaan jullie lijst. Jullie mogen er ook geen kiezen."
+            )
+            question = "Welke hiervan zijn nu het belangrijkst voor jullie?"
+        self.presenter.message(intro)
         boxes = [Box(self.framework.competency(c).name, c, c in chosen) for c in low]
         boxes.append(Box(BACK_BOX, Action.BACK, alone=True))
-        picked = self.prompts.check(
-            "Welke hiervan zijn nu het belangrijkst voor jullie?", boxes, instruction=MULTI_INSTRUCTION
-        )
+        picked = self.prompts.check(question, boxes, instruction=MULTI_INSTRUCTION)
         if Action.BACK in picked:
             return Action.BACK
         return {c: 3 if c in picked else 2 for c in low}
@@ -252,14 +272,39 @@ class Interview:
         return labels
 
     def _profile_check(self, sitting: Sitting, previous: Any) -> Any:
-        self.presenter.message("Dit vertelden jullie de vorige keer over jullie gezin:")
-        for line in profile_lines(sitting.previous_profile or {}):
+        """ "Klopt dit nog?": last time's profile, every field; "nee" asks which ones to change."""
+        before = {**(sitting.previous_profile or {}), "land": country_of(sitting.profile)}
+        two = sitting.participants or before.get(PARENTS_COUNT_KEY) == 2
+        address: Address = "jullie" if two else "je"
+        self.presenter.message(
+            "Dit vertelde je de vorige keer over je gezin:"
+            if address == "je"
+            else "Dit vertelden jullie de vorige keer over jullie gezin:"
+        )
+        for line in profile_lines(self.profile_questions, before, address, empty=True):
             self.presenter.message(f"- {line}")
         options = [
             Option("j", "Ja, dit klopt nog", True),
-            Option("n", "Nee, ik wil iets veranderen", False),
+            Option("n", "Nee, ik wil iets veranderen", CHANGE),
         ]
-        return self._choose("Klopt dit nog?", options, previous, help_allowed=False, skip=False)
+        answer = self._choose(
+            "Klopt dit nog?",
+            options,
+            True if previous is True else CHANGE if previous is not None else None,
+            help_allowed=False,
+            skip=False,
+        )
+        if answer is not CHANGE:
+            return answer
+        # Only what is picked is asked again, starting from last time's answer.
+        chosen = set(previous) if isinstance(previous, list) else set()
+        fields = [q for q in self.profile_questions.asked(before) if q.key not in PROFILE_ALWAYS]
+        boxes = [Box(pick(q.summary or q.text, address), q.key, q.key in chosen) for q in fields]
+        boxes.append(Box(BACK_BOX, Action.BACK, alone=True))
+        picked = self.prompts.check("Wat wil je veranderen?", boxes, instruction=MULTI_INSTRUCTION)
+        if Action.BACK in picked:
+            return Action.BACK
+        return [q.key for q in fields if q.key in picked] or True  # nothing picked: it still holds
 
     def _follow_up(self, sitting: Sitting, step: Step, previous: Any) -> Any:
         items = sitting.previous_agreements or []
@@ -379,40 +424,56 @@ class Interview:
     def ask_text(self, text: str, default: str = "") -> str:
         return self.prompts.text(text, default=default).strip()
 
-    def _profile(self, step: Step, previous: Any) -> Any:
-        item = profile_field(step.key)
-        number = [f.key for f in PROFILE_FIELDS].index(item.key) + 1
-        self.presenter.message(f"Over jullie gezin · vraag {number} van {len(PROFILE_FIELDS)}")
-        title = item.text
-        if item.kind == "choice" or item.kind == "yesno":
-            choices = list(item.choices) or [("ja", "Ja"), ("nee", "Nee")]
+    def _profile(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+        address = _address(sitting)
+        item = self.profile_questions.question(step.key, country_of(sitting.profile))
+        # The counter counts only the profile questions this family gets.
+        keys = [s.key for s in sitting.profile_steps(self.profile_questions) if s.kind == StepKind.PROFILE]
+        number = keys.index(step.key) + 1 if step.key in keys else 1
+        family = "je gezin" if address == "je" else "jullie gezin"
+        self.presenter.message(f"Over {family} · vraag {number} van {max(len(keys), number)}")
+        title = pick(item.text, address)
+        hint = pick(item.hint, address) if item.hint is not None else ""
+        kind = item.kind
+        if kind == "choice" or kind == "yesno":
+            if hint:
+                self.presenter.message(hint)
+            choices = [(c.value, pick(c.label, address)) for c in item.choices]
+            choices = choices or [("ja", "Ja"), ("nee", "Nee")]
             options = [Option(str(i), label, value) for i, (value, label) in enumerate(choices, 1)]
-            if item.kind == "yesno":
+            if kind == "yesno":
                 previous = {True: "ja", False: "nee"}.get(previous)
             answer = self._choose(
                 title, options, previous, help_allowed=False, skip_label="Zeg ik liever niet"
             )
-            if item.kind == "yesno" and answer in ("ja", "nee"):
+            if kind == "yesno" and answer in ("ja", "nee"):
                 return answer == "ja"
             return answer
-        if item.kind == "multi":
-            if item.hint:
-                self.presenter.message(item.hint)
+        if kind == "multi":
+            if hint:
+                self.presenter.message(hint)
             chosen = set(previous or [])
-            boxes = [Box(label, value, value in chosen, value in ALONE) for value, label in item.choices]
+            boxes = [
+                Box(pick(c.label, address), c.value, c.value in chosen, c.value in ALONE)
+                for c in item.choices
+            ]
             boxes.append(Box(BACK_BOX, Action.BACK, alone=True))
             answer = self.prompts.check(title, boxes, instruction=MULTI_INSTRUCTION)
             if Action.BACK in answer:
                 return Action.BACK
             return answer
-        # text, number, numbers
-        hint = item.hint or "Laat leeg als je het niet wilt zeggen."
+        # text, number, numbers, month
+        hint = hint or (
+            "Laat leeg als je het niet wilt zeggen."
+            if address == "je"
+            else "Laat leeg als jullie het niet willen zeggen."
+        )
         shown = ", ".join(str(v) for v in previous) if isinstance(previous, list) else previous
-        raw = self._text(title, shown, hint, validate=_validator(item.kind, item.key))
+        raw = self._text(title, shown, hint, validate=_validator(kind, item.key))
         if not isinstance(raw, str):
             return raw
-        value = _convert(item.kind, raw, item.key)
-        if item.kind == "numbers" and value:
+        value = _convert(kind, raw, item.key)
+        if kind == "numbers" and value:
             self.presenter.message(f"Genoteerd: {ages_text(value)}.")  # say back what we read
         return value
 
@@ -534,7 +595,11 @@ def _validator(kind: str, key: str = "") -> Callable[[str], bool | str]:
 
 
 # The largest number a profile question takes, and what it counts (as models.Profile).
-NUMBER_LIMITS = {"jaren_pleegouder": (80, "jaar"), "uren_per_maand": (200, "uur per maand")}
+NUMBER_LIMITS = {
+    "jaren_pleegouder": (80, "jaar"),
+    "uren_per_maand": (200, "uur per maand"),
+    "eerdere_plaatsingen": (50, "keer"),
+}
 
 
 def _convert(kind: str, text: str, key: str = "") -> Any:
@@ -545,6 +610,8 @@ def _convert(kind: str, text: str, key: str = "") -> Any:
         return _whole_number(text, *NUMBER_LIMITS.get(key, (200, "")))
     if kind == "numbers":
         return parse_ages(text)
+    if kind == "month":
+        return parse_month(text)
     return " ".join(text.split())[:80]
 
 

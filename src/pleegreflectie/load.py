@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import functools
 import math
@@ -40,7 +41,7 @@ from .models import (
 )
 from .safe import clean, clean_data
 from .structs import Model, ValidationError
-from .wording import day_text, parse_ages
+from .wording import day_text, parse_ages, parse_month
 
 
 class _LazyYaml:
@@ -722,6 +723,8 @@ def describe(error: Any) -> str:
     if kind == "string_pattern_mismatch":
         if key == "url":
             return f"url: {_quote(given)} is geen webadres. Begin met https://."
+        if key == "plaatsing_sinds":
+            return f"{key}: {_quote(given)} is geen maand. Schrijf het jaar en de maand, zoals 2024-09."
         return (
             f"{key}: {_quote(given)} heeft niet de goede vorm. Gebruik kleine letters, cijfers en streepjes."
         )
@@ -1021,6 +1024,15 @@ def parse_answers(framework: Framework, source: Source) -> Answers:
 
     profile, profile_problems = validate(Profile, _filled(data.get("profiel")), source, ("profiel",))
     problems += profile_problems
+    today = dt.date.today()
+    if profile is not None and profile.placement_since and profile.placement_since > f"{today:%Y-%m}":
+        problems.append(
+            source.problem(
+                ("profiel", "plaatsing_sinds"),
+                f"plaatsing_sinds: '{profile.placement_since}' ligt in de toekomst. Schrijf de maand "
+                "waarin je pleegkind kwam, zoals 2024-09.",
+            )
+        )
 
     questions = {q.id for q in framework.questions()}
     competencies = {c.id for c in framework.competencies()}
@@ -1277,6 +1289,11 @@ def _filled(value: Any) -> Any:
     for key, item in value.items():
         if item is None or item == "" or item == []:
             continue
+        if key == "plaatsing_sinds" and isinstance(item, dt.date):
+            item = f"{item.year:04d}-{item.month:02d}"  # a whole date: its month
+        elif key == "plaatsing_sinds" and isinstance(item, str):
+            with contextlib.suppress(ValueError):  # not a month (yet): validation says what is wrong
+                item = parse_month(item, today=dt.date.max)  # 9-2024 as 2024-09
         if key == "leeftijden_pleegkinderen" and isinstance(item, str):
             with contextlib.suppress(ValueError):  # not ages: validation says what is wrong
                 item = parse_ages(item)  # "4, 9" and "4 en 9", as the template says

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .flow import PROFILE_FIELDS
-from .models import Condition, Framework
+from .models import Address, Condition, Framework, pick
+from .profile import ProfileQuestions, bundled_questions
 
 
 def _quoted(text: str) -> str:
@@ -35,7 +35,35 @@ def _when(condition: Condition) -> str:
     return "; ".join(parts)
 
 
-def answers_template(framework: Framework, *, together: bool = False) -> str:
+def _profile_part(questions: ProfileQuestions, *, together: bool) -> list[str]:
+    """The profile keys with their question (data/profiel.yaml) as a comment; the Dutch wording,
+    and the Flemish words where a choice reads differently in Flanders."""
+    address: Address = "jullie" if together else "je"
+    lines = ["profiel:"]
+    for key in questions.key_order():
+        item = questions.question(key, "nl")
+        lines.append(f"  # {_quoted(pick(item.text, address))}")
+        if item.choices:
+            lines.append(f"  # Kies uit: {', '.join(str(c.value) for c in item.choices)}")
+        elif item.kind == "yesno":
+            lines.append("  # Vul in: ja of nee")
+        if item.hint is not None:
+            lines.append(f"  # {_quoted(pick(item.hint, address))}")
+        try:
+            flemish = questions.question(key, "vl")
+        except KeyError:
+            flemish = item
+        if flemish is not item and flemish.choices:
+            lines.append("  # In Vlaanderen:")
+            lines += [f"  #   {c.value} = {_quoted(pick(c.label, address))}" for c in flemish.choices]
+        value = " []" if item.kind in ("multi", "numbers") else ""
+        lines.append(f"  {key}:{value}")
+    return lines
+
+
+def answers_template(
+    framework: Framework, *, together: bool = False, questions: ProfileQuestions | None = None
+) -> str:
     """The template; `together`: for two foster parents, with a place for each one's answer."""
     scale = ", ".join(f"{o.value} = {o.label}" for o in framework.scale)
     importance = ", ".join(f"{o.value} = {o.label}" for o in framework.importance)
@@ -53,17 +81,7 @@ def answers_template(framework: Framework, *, together: bool = False) -> str:
             "deelnemers: [A, B]",
             "",
         ]
-    lines += ["profiel:"]
-    for item in PROFILE_FIELDS:
-        lines.append(f"  # {_quoted(item.text)}")
-        if item.choices:
-            lines.append(f"  # Kies uit: {', '.join(value for value, _ in item.choices)}")
-        elif item.kind == "yesno":
-            lines.append("  # Vul in: ja of nee")
-        if item.hint:
-            lines.append(f"  # {item.hint}")
-        value = " []" if item.kind in ("multi", "numbers") else ""
-        lines.append(f"  {item.key}:{value}")
+    lines += _profile_part(questions or bundled_questions(), together=together)
     lines += [
         "",
         "# Vul bij elke vraag een getal in:",

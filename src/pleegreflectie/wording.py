@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .models import LearningForm
 from .scoring import GAP_MAX, STRENGTH_MIN
+
+if TYPE_CHECKING:
+    from .profile import ProfileQuestions
 
 FORM_WORDS = {
     LearningForm.GROUP: "in een groep",
@@ -169,64 +172,66 @@ def parse_day(text: str) -> dt.date:
         raise ValueError(f"Die datum bestaat niet. {problem}") from None
 
 
+def parse_month(text: str, today: dt.date | None = None) -> str:
+    """A month as people type it (2024-09, 9-2024, 09/2024) as JJJJ-MM; never in the future.
+
+    ValueError says what is wrong, in Dutch.
+    """
+    cleaned = text.strip().replace("/", "-").replace(".", "-").replace(" ", "")
+    parts = cleaned.split("-")
+    problem = "Typ het jaar en de maand, bijvoorbeeld 2024-09."
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise ValueError(problem)
+    year, month = (int(parts[0]), int(parts[1])) if len(parts[0]) == 4 else (int(parts[1]), int(parts[0]))
+    if not 1 <= month <= 12:
+        raise ValueError(f"Een maand is een getal van 1 tot en met 12. {problem}")
+    if year < 1950:
+        raise ValueError(f"Dat jaar is te lang geleden. {problem}")
+    today = today or dt.date.today()
+    if (year, month) > (today.year, today.month):
+        raise ValueError(f"Die maand moet nog komen. Typ de maand waarin je pleegkind kwam. {problem}")
+    return f"{year:04d}-{month:02d}"
+
+
 def day_text(day: dt.date) -> str:
     """15-1-2027"""
     return f"{day.day}-{day.month}-{day.year}"
 
 
-PROFILE_LABELS = {
-    "pleegouder": "Kenden jullie je pleegkind al?",
-    "voorbereiding": "Voorbereidingstraining gevolgd",
-    "pleegzorgvormen": "Vorm van pleegzorg",
-    "jaren_pleegouder": "Hoe lang al pleegouder",
-    "leeftijden_pleegkinderen": "Leeftijd pleegkind",
-    "eigen_kinderen": "Eigen kinderen thuis",
-    "uitdagingen": "Waar jullie pleegkind moeite mee heeft",
-    "leervormen": "Zo leren jullie het liefst",
-    "uren_per_maand": "Tijd om te leren",
-}
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
-# The labels above that say "jullie", for one foster parent (the report's je/jullie).
-PROFILE_LABELS_JE = {
-    "pleegouder": "Kende je je pleegkind al?",
-    "uitdagingen": "Waar je pleegkind moeite mee heeft",
-    "leervormen": "Zo leer je het liefst",
-}
+def month_text(value: str) -> str:
+    """2024-09 as "september 2024" (the text as it is when it is no such month)."""
+    year, _, month = value.partition("-")
+    if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
+        return f"{MONTHS[int(month) - 1]} {int(year)}"
+    return value
 
 
-def profile_lines(profile: Mapping[str, Any], address: str = "jullie") -> list[str]:
-    """A profile in plain Dutch, one short line per answer (the household's name left out).
+def profile_lines(
+    profile: Mapping[str, Any],
+    address: Literal["je", "jullie"] = "jullie",
+    *,
+    empty: bool = False,
+    questions: ProfileQuestions | None = None,
+) -> list[str]:
+    """A profile in plain Dutch, one short line per field, with the words of data/profiel.yaml
+    (see profile.profile_lines); the bundled questions unless others are given."""
+    from .profile import bundled_questions
+    from .profile import profile_lines as lines
 
-    `address`: "je" for one foster parent, "jullie" for two (models.address_of).
-    """
-    from .flow import PROFILE_FIELDS
-
-    lines = []
-    for item in PROFILE_FIELDS:
-        value = profile.get(item.key)
-        if item.key == "huishouden" or value is None or value == [] or value == "":
-            continue
-        if item.key == "land" and value == "nl":
-            continue  # the default: only a Flemish family's land is worth a line
-        label = PROFILE_LABELS.get(item.key, item.text)
-        if address == "je":
-            label = PROFILE_LABELS_JE.get(item.key, label)
-        choices = dict(item.choices)
-        if item.kind == "yesno":
-            text = "ja" if value else "nee"
-        elif item.kind == "choice":
-            text = choices.get(value, value)
-        elif item.kind == "multi":
-            text = "; ".join(choices.get(v, v) for v in value)
-        elif item.key == "leeftijden_pleegkinderen":
-            label = "Leeftijd pleegkinderen" if len(value) > 1 else label
-            text = join_words([str(v) for v in value]) + " jaar"
-        elif item.key == "jaren_pleegouder":
-            text = f"{value} jaar"
-        elif item.key == "uren_per_maand":
-            text = f"ongeveer {value} uur per maand"
-        else:
-            text = str(value)
-        lines.append(f"{label}{'' if label.endswith('?') else ':'} {text}")
-    return lines
+    return lines(questions or bundled_questions(), profile, address, empty=empty)

@@ -65,12 +65,14 @@ def start(
     if welcomed:  # on screen at once: the data, the store and the prompts load after it
         _welcome(saving=not geen_opslag)
     from ..load import load_catalogue, load_framework
+    from ..profile import bundled_questions
     from ..session import Autosave
     from ..signals import load_signals
 
     framework = load_framework(pijlers)
     catalogue = load_catalogue(framework, catalogus)  # a broken catalogue stops us before any question
     load_signals(framework, signalen)  # and so does a broken signalen.yaml
+    bundled_questions()  # and the questions about the family (data/profiel.yaml)
     signals_path = str(signalen.expanduser().resolve()) if signalen is not None else None
     pillar_ids = _chosen_pillars(framework, pijler)
     store = None if geen_opslag else _open_store()
@@ -319,7 +321,15 @@ def _show_outcome(
     if json_output:
         from ..export import result_json
 
-        print(result_json(result, route=route, reflection_id=autosave.reflection_id, table=table))
+        print(
+            result_json(
+                result,
+                route=route,
+                reflection_id=autosave.reflection_id,
+                table=table,
+                profile=answers.profile,
+            )
+        )
         finish()
         return
     from ..view import console, show_result, show_route, show_table

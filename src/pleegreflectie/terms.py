@@ -1,0 +1,155 @@
+"""Words that belong to one country only (data/landen.yaml), and a check for them in a text.
+
+A Flemish family never reads "kinderrechter" or "Veilig Thuis"; a Dutch family never reads
+"jeugdrechter" or "pleegzorger". `foreign_terms(text, country, countries)` finds the words of the
+other countries in a text: pure, so tests of every part (profile questions, pillar questions,
+signals, advice) can check what a family of one country reads. Loaded and checked like the other
+data files. No user interface here. No `from __future__ import annotations` (see models.py).
+"""
+
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from msgspec import Meta, field
+
+from .datacache import cached
+from .errors import InvalidFileError, Problem
+from .load import Limits, Source, bundled, list_items, parse, read_source, validate
+from .models import SourceRef
+from .structs import Model
+
+COUNTRIES_FILE = "landen.yaml"
+COUNTRIES_LIMITS = Limits("een bestand met woorden per land", size=500_000, depth=20, items=2_000)
+_YES_NO = {"ja": True, "nee": False}
+
+
+class _Model(Model, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    pass
+
+
+class Term(_Model, frozen=True, kw_only=True):
+    """A word (or a few) that belongs to one country, with the page that uses it so."""
+
+    term: Annotated[str, Meta(min_length=2, max_length=80)]
+    # Only with these capitals (an abbreviation such as STAP, where "stap" is an ordinary word).
+    exact_case: bool = field(name="hoofdletters", default=False)
+    source: SourceRef = field(name="bron")
+    other: str | None = field(name="anders", default=None)  # what the other country says
+
+    @classmethod
+    def before(cls, data: dict[str, Any]) -> dict[str, Any]:
+        value = data.get("hoofdletters")
+        if isinstance(value, str) and value.strip().lower() in _YES_NO:
+            data["hoofdletters"] = _YES_NO[value.strip().lower()]
+        return data
+
+    def pattern(self) -> re.Pattern[str]:
+        """The term as a whole word (or words), also in the plural; spaces match any white space."""
+        words = r"\s+".join(re.escape(word) for word in self.term.split())
+        flags = 0 if self.exact_case else re.IGNORECASE
+        return re.compile(rf"(?<![\w-]){words}(?:s|en|'s)?(?![\w-])", flags)
+
+
+class Country(_Model, frozen=True, kw_only=True):
+    code: Literal["nl", "vl"]
+    name: Annotated[str, Meta(min_length=1)] = field(name="naam")
+    terms: tuple[Term, ...] = field(name="termen", default=())
+
+
+class Countries(_Model, frozen=True, kw_only=True):
+    version: str = field(name="versie")
+    countries: Annotated[tuple[Country, ...], Meta(min_length=1)] = field(name="landen")
+
+    def country(self, code: str) -> Country:
+        for item in self.countries:
+            if item.code == code:
+                return item
+        raise KeyError(code)
+
+
+class Found(Model, frozen=True, kw_only=True):
+    """A word of another country in a text."""
+
+    term: str
+    country: str  # the country it belongs to
+    seen: str  # as it stands in the text
+
+
+def foreign_terms(text: str, country: str, countries: Countries) -> list[Found]:
+    """The words of other countries than `country` in `text`, in the order of the file."""
+    found = []
+    for other in countries.countries:
+        if other.code == country:
+            continue
+        for term in other.terms:
+            match = term.pattern().search(text)
+            if match is not None:
+                found.append(Found(term=term.term, country=other.code, seen=match.group()))
+    return found
+
+
+def foreign_in(texts: Sequence[str], country: str, countries: Countries) -> dict[str, list[str]]:
+    """For each text with a word of another country: those words (a helper for tests)."""
+    result = {}
+    for text in texts:
+        words = [f.term for f in foreign_terms(text, country, countries)]
+        if words:
+            result[text] = words
+    return result
+
+
+# ---------------------------------------------------------------- loading
+
+
+@functools.cache
+def bundled_countries() -> Countries:
+    return load_countries()
+
+
+def load_countries(path: Path | None = None) -> Countries:
+    source = read_source(path, COUNTRIES_LIMITS) if path else bundled(COUNTRIES_FILE, COUNTRIES_LIMITS)
+    if path is None and (copy := cached(COUNTRIES_FILE, source.text, Countries)) is not None:
+        return copy  # the bundled file, checked before (datacache.py)
+    return parse_countries(source)
+
+
+def parse_countries(source: Source) -> Countries:
+    data = parse(source)
+    if not isinstance(data, dict):
+        first = "het bestand moet beginnen met 'versie:' en 'landen:'."
+        raise InvalidFileError([Problem(source.name, 1, first)])
+    countries, problems = validate(Countries, data, source)
+    problems += list(_check(data, source))
+    if problems or countries is None:
+        raise InvalidFileError(problems, skipped=source.skipped)
+    return countries
+
+
+def _check(data: dict[str, Any], source: Source) -> Iterator[Problem]:
+    """Each country once; a term under one country only."""
+    codes: dict[str, int] = {}
+    terms: dict[str, str] = {}
+    for index, item in list_items(data, "landen"):
+        code = item.get("code")
+        if isinstance(code, str):
+            if code in codes:
+                yield source.problem(
+                    ("landen", index, "code"), f"het land '{code}' staat er al. Noem elk land één keer."
+                )
+            codes.setdefault(code, index)
+        for t, term in list_items(item, "termen"):
+            word = term.get("term")
+            if not isinstance(word, str):
+                continue
+            key = " ".join(word.split()).casefold()
+            if key in terms and terms[key] != code:
+                yield source.problem(
+                    ("landen", index, "termen", t, "term"),
+                    f"'{word}' staat ook bij '{terms[key]}'. Een woord hoort bij één land.",
+                )
+            elif key in terms:
+                yield source.problem(("landen", index, "termen", t, "term"), f"'{word}' staat er twee keer.")
+            terms.setdefault(key, str(code))
