@@ -156,18 +156,14 @@ def test_a_flemish_family_never_reads_a_dutch_term_in_the_questions(
     assert foreign_in(texts, "vl", countries) == {}
 
 
-# The help behind `u` (explanation and example) that still holds a Dutch-only word; the questions
-# engineer adds Flemish wording to data/pillars.yaml (issue 16). Marked, not hidden.
-HELP_WITH_DUTCH_TERMS = {
-    "samenwerken.communicatie": "the example names the jeugdbeschermer (Dutch-only); no Flemish wording yet",
-    "opvoeden.levensfases": "the example speaks of verlengde pleegzorg (Dutch-only; Flanders: voortgezette "
-    "hulp to 25); no Flemish wording yet",
-}
+# The help behind `u` (explanation and example): the same for every family, so never a Dutch-only
+# word. A competency whose help still holds one would be marked here with an xfail that names it.
+HELP_WITH_DUTCH_TERMS: dict[str, str] = {}
 
 
 def _help_cases(framework_ids: list[str]) -> list[object]:
     return [
-        pytest.param(cid, marks=pytest.mark.xfail(reason=HELP_WITH_DUTCH_TERMS[cid], strict=False))
+        pytest.param(cid, marks=pytest.mark.xfail(reason=HELP_WITH_DUTCH_TERMS[cid], strict=True))
         if cid in HELP_WITH_DUTCH_TERMS
         else cid
         for cid in framework_ids
