@@ -80,7 +80,7 @@ def ask(child: Any, text: str, keys: str) -> None:
     child.send(keys)
 
 
-PRIORITY = "Welke hiervan zijn nu het belangrijkst voor jullie?"
+PRIORITY = "Welke hiervan zijn nu het belangrijkst voor jou?"  # one foster parent
 
 
 def answer_setup(child: Any) -> None:

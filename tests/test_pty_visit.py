@@ -61,6 +61,7 @@ def test_a_duo_with_the_worker_at_the_next_visit_carries_the_open_agreement(
         ask(child, "Wie doen er vandaag mee?", "4")  # the two of us and the worker
         ask(child, "Hoe noemen we de eerste pleegouder?", "Sanne\r")
         ask(child, "Hoe noemen we de tweede pleegouder?", "Ahmed\r")
+        ask(child, "Waar wonen jullie?", "1")  # the country first
         ask(child, "Hoe noemen we dit gezin in het verslag?", "Gezin Duo W\r")
         ask(child, "Klopt dit nog?", "j")
         ask(child, "Hoe staat het met deze stap?", "3")  # the step of last time's route
@@ -139,10 +140,13 @@ def test_no_english_warning_when_the_terminal_does_not_answer_cpr(tmp_path: Path
         child.expect_exact("Wie doen er vandaag mee?")
         time.sleep(3)  # prompt_toolkit waits 2 seconds for the answer
         child.send("1")
+        child.expect_exact("Waar woon je?")
+        time.sleep(3)
+        child.send("1")
         child.expect_exact("Hoe noemen we dit gezin")
         time.sleep(3)
         child.send("Gezin C\r")
-        child.expect_exact("Kenden jullie")
+        child.expect_exact("Hoeveel pleegouders")
         seen = plain(child.before)
     finally:
         close(child)

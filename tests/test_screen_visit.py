@@ -36,16 +36,19 @@ def test_a_question_marked_with_b_the_help_box_and_the_hint(
     screen = Screen(tmp_path / "home", width, "start", "--pijler", "zorgen")
     try:
         screen.step("Wie doen er vandaag mee?", "1")
+        screen.step("Waar woon je?", "1")
         screen.step("Hoe noemen we dit gezin", "Gezin S\r")
-        screen.step("Kenden jullie je pleegkind al", "2")
+        screen.step("Hoeveel pleegouders zijn er bij je thuis?", "1")
+        screen.step("Kende je je pleegkind al", "2")
         screen.step("Welke vorm van pleegzorg", "3\r")  # the number key ticks
-        screen.step("Hoeveel jaar zijn jullie al pleegouder?", "3\r")
+        screen.step("Hoeveel jaar ben je al pleegouder?", "3\r")
         screen.step("Hoe oud is je pleegkind?", "9\r")
+        screen.step("Sinds wanneer woont je pleegkind", "\r")
+        screen.step("Hoe vaak is je pleegkind verhuisd", "\r")
         screen.step("Wonen er ook eigen kinderen", "2")
         screen.step("Waar heeft je pleegkind", "1\r")
         screen.step("Hoe leer je het liefst?", "\x1b[B\r")  # moved to the second, Enter without Space
         screen.step("Hoeveel uur per maand", "4\r")
-        screen.step("Waar wonen jullie?", "1")
         screen.step("vraag 1 van 10", "b")  # the mark: its answer said back in whole words
         screen.wait("op de lijst om te bespreken")
         screen.child.send("4")
@@ -66,7 +69,7 @@ def test_a_question_marked_with_b_the_help_box_and_the_hint(
     assert "…" not in text  # the title is not cut
     no_line_starts_with_punctuation(lines)
     # The answers chosen by the number key and by the pointer are said back.
-    assert "Langdurig (het kind groeit bij ons op)" in " ".join(text.split())
+    assert "Langdurig (het kind groeit bij mij op)" in " ".join(text.split())
     assert "Thuis, met iemand die langskomt" in " ".join(text.split())
     # The command to go on is a line of its own.
     assert "  pleegreflectie hervat 1" in lines, lines[-4:]
