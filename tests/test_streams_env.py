@@ -51,6 +51,7 @@ def program(
         command = ["sh", "-c", f"exec {shlex.join(command)} {shell_redirect}"]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+        _other_user_can_import(user, environment)
     return subprocess.run(
         command,
         capture_output=not shell_redirect or "2>" not in shell_redirect,
@@ -62,6 +63,21 @@ def program(
         cwd=home,
         stdin=stdin,
     )
+
+
+def _other_user_can_import(user: int, environment: dict[str, str]) -> None:
+    """Skip, with the reason, when the second user cannot start this Python with the package
+    (a private folder on the way to the venv, as a venv made in a private temporary folder)."""
+    check = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups"]
+    done = subprocess.run(
+        [*check, sys.executable, "-c", "import pleegreflectie"],
+        capture_output=True,
+        timeout=60,
+        env=environment,
+        cwd="/",
+    )
+    if done.returncode != 0:
+        pytest.skip("the second user cannot start this Python with pleegreflectie (a private folder)")
 
 
 def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
