@@ -186,3 +186,22 @@ def test_vergelijk_rounds_and_labels_alike_and_says_its_rule(runner: CliRunner, 
         delta = float(match.group(1).replace(",", "."))
         assert len(match.group(1).split(",")[1]) == 1, screen  # one decimal, like the scores
         assert (match.group(2) == "gelijk") == (abs(delta) < 0.5), screen
+
+
+# ---------------------------------------------------------------- je or jullie in the report
+
+
+def test_one_foster_parent_reads_je_in_the_conversation_points(runner: CliRunner, tmp_path: Path) -> None:
+    text = (FIXTURES / "oma.yaml").read_text(encoding="utf-8") + "bespreken: [zorgen.gedrag.doen]\n"
+    alone = tmp_path / "alleen.yaml"
+    alone.write_text(text, encoding="utf-8")
+    ok(runner.invoke(app, ["start", "--antwoorden", str(alone), "--json"]))
+    report = ok(runner.invoke(app, ["rapport"]))
+    assert "- Je wilde dit bespreken:" in report and "Jullie wilden" not in report
+    assert "### Je sterkste punten" in report and "## Over je gezin" in report
+    two = tmp_path / "samen.yaml"
+    two.write_text("deelnemers: [Sanne, Ahmed]\n" + text, encoding="utf-8")
+    ok(runner.invoke(app, ["start", "--antwoorden", str(two), "--json"]))
+    report = ok(runner.invoke(app, ["rapport"]))
+    assert "- Jullie wilden dit bespreken:" in report
+    assert "### Jullie sterkste punten" in report and "## Over jullie gezin" in report

@@ -16,7 +16,7 @@ from typing import Protocol
 from msgspec import Struct
 
 from .flow import Sitting
-from .models import STATUS_WORDS, Agreement, Answers, Framework, Special, WorkerPart
+from .models import STATUS_WORDS, Agreement, Answers, Framework, Special, WorkerPart, address_of
 from .route import Route
 from .scoring import CompetencyScore, Result
 from .wording import day_text, number
@@ -71,7 +71,8 @@ def topics(
     for question_id in answers.discuss:
         if question_id in questions:
             wording = questions[question_id].text_for(answers.profile)
-            text = f"Jullie wilden dit bespreken: \u201c{wording}\u201d"
+            who = "Jullie wilden" if address_of(answers) == "jullie" else "Je wilde"
+            text = f"{who} dit bespreken: \u201c{wording}\u201d"
             found.append(Topic("bespreken", question_id, text))
     for comp in differences(result):
         text = f"{comp.name}: {voices_text(comp)}. Hier kijken jullie er verschillend tegenaan. Praat erover."
