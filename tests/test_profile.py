@@ -454,3 +454,18 @@ def test_the_next_visit_changes_the_profile_from_the_old_answers(
         "Over je gezin · vraag 4 van 5",
         "Over je gezin · vraag 5 van 5",
     ]
+
+
+@pytest.mark.parametrize(("parents", "sentence"), [(1, "kreeg je een"), (2, "kregen jullie een")])
+def test_the_previous_route_is_looked_back_on_in_je_or_jullie(
+    framework: Framework, parents: int, sentence: str
+) -> None:
+    sitting = Sitting(
+        pillar_ids=["zorgen"],
+        ask_profile=False,
+        previous_route=["training-x"],
+        profile={"aantal_pleegouders": parents},
+    )
+    _, said = run_scripted(framework, sitting, ["1"])  # the step: gedaan
+    assert f"De vorige keer {sentence} leerroute. Kijk even terug." in said
+    assert sitting.route_done == ["training-x"]

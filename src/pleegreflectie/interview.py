@@ -374,7 +374,11 @@ class Interview:
 
     def _previous_route(self, sitting: Sitting, previous: Any) -> Any:
         """For each step of the previous route: done, still going on, or not (yet) done."""
-        self.presenter.message("De vorige keer kregen jullie een leerroute. Kijk even terug.")
+        self.presenter.message(
+            "De vorige keer kreeg je een leerroute. Kijk even terug."
+            if _address(sitting) == "je"
+            else "De vorige keer kregen jullie een leerroute. Kijk even terug."
+        )
         entries = list(sitting.previous_route or [])
         done, ongoing = set(previous or []), set(sitting.route_ongoing)
         options = [
