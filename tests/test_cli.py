@@ -99,7 +99,7 @@ def test_start_with_answers_file_shows_the_result(runner: CliRunner, oma_path: P
     result = invoke(runner, "start", "--antwoorden", str(oma_path))
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Waar staan jullie?" in out
+    assert "Waar sta je?" in out
     for title in TITLES:
         assert f"{title} (score " in out
     assert "Zorgen (score 3,7, op basis van 5 van 5 onderdelen)" in out

@@ -176,7 +176,7 @@ def test_start_with_answers_saves_a_finished_reflection(runner: CliRunner, oma_p
 
 def test_start_geen_opslag_saves_nothing(runner: CliRunner, oma_path: Path, home: Path) -> None:
     out = ok(invoke(runner, "start", "--antwoorden", oma_path, "--geen-opslag"))
-    assert "Waar staan jullie?" in out
+    assert "Waar sta je?" in out
     assert "bewaard als nummer" not in out
     data = save(runner, oma_path, "--geen-opslag")
     assert data["reflectie"] is None
@@ -210,7 +210,7 @@ def test_route_of_the_latest_and_of_a_numbered_reflection(
 ) -> None:
     first = save(runner, oma_path)
     latest = ok(invoke(runner, "route"))
-    assert "Jullie leerroute" in latest
+    assert "Je leerroute" in latest
     assert first["route"][0]["titel"] in latest
     assert ok(invoke(runner, "route", "1")) == latest
 
@@ -241,7 +241,7 @@ def test_route_only_video(runner: CliRunner, oma_path: Path, framework: Framewor
     for step in data["route"]:
         assert LearningForm.VIDEO in entries[step["id"]].forms, step["id"]
     text = ok(invoke(runner, "route", "1", "--vorm", "video"))
-    assert "Jullie leerroute" in text
+    assert "Je leerroute" in text
 
 
 def test_route_within_two_hours_per_month(runner: CliRunner, oma_path: Path) -> None:
@@ -521,7 +521,7 @@ def test_hervat_of_a_finished_reflection_shows_the_result_without_asking(
         store.finish(reflection_id, route_ids=[])
     out = ok(invoke(runner, "hervat", str(reflection_id)))
     assert "al helemaal ingevuld" in out
-    assert "Waar staan jullie?" in out
+    assert "Waar sta je?" in out
     assert "Zorgen (score 3,0, op basis van" in out
     assert "Welkom terug" not in out
     assert "Hoe noemen we dit gezin" not in out and "druk op" not in out  # nothing was asked
@@ -531,7 +531,7 @@ def test_hervat_of_a_reflection_finished_from_an_answers_file(runner: CliRunner,
     save(runner, oma_path)
     out = ok(invoke(runner, "hervat", "1"))
     assert "al helemaal ingevuld" in out
-    assert "Waar staan jullie?" in out
+    assert "Waar sta je?" in out
 
 
 def test_hervat_of_a_finished_reflection_changes_nothing(

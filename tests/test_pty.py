@@ -41,15 +41,15 @@ def answer_zorgen(child: pexpect.spawn, framework: Framework) -> str:
         ask(child, text, key)
     ask(child, "Wat wil je hier nog over kwijt? (over zorgen)", "Fijn om te doen.\r")
     ask(child, *ZORGEN_PRIORITY)
-    child.expect_exact("Waar staan jullie")
-    return "Waar staan jullie"
+    child.expect_exact("Waar sta je")
+    return "Waar sta je"
 
 
 def assert_zorgen_result(screen: str) -> None:
     assert "Traceback" not in screen
     # (5 + 2 + 4 + 4.5 + 3) / 5 = 3.7
     assert "Zorgen (score 3,7, op basis van 5 van 5 onderdelen)" in screen
-    assert "Jullie notitie: Fijn om te doen." in screen
+    assert "Je notitie: Fijn om te doen." in screen
     assert "Samenwerken (score" not in screen
     gaps = screen[screen.index("Aandachtspunten") :]
     first = gaps.index("1. Het gedrag van je pleegkind (score 2,0, heel belangrijk)")

@@ -115,7 +115,7 @@ def test_kill_9_then_hervat_continues_at_the_next_question(tmp_path: Path, frame
         weten, doen, _ = ZORGEN[competency.id]
         value = f"{(int(weten) + int(doen)) / 2:.1f}".replace(".", ",")
         assert f"{value}  {competency.name}" in lines, (competency.id, value)
-    assert "Jullie notitie: Na de stroomstoring." in screen
+    assert "Je notitie: Na de stroomstoring." in screen
     gaps = screen[screen.index("Aandachtspunten") :]
     # The importance given before the kill still counts.
     first = gaps.index("1. Het gedrag van je pleegkind (score 2,0, heel belangrijk)")

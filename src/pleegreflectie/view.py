@@ -18,7 +18,7 @@ from .conversation import agreement_text, differences
 from .errors import thousands
 from .flow import Progress
 from .markup import SafeConsole, plain, styled
-from .models import Agreement, Answers, Competency, Framework, Pillar
+from .models import Address, Agreement, Answers, Competency, Framework, Pillar, address_of
 from .route import MAX_GAPS, Route, RouteStep
 from .scoring import Result
 from .wording import (
@@ -111,9 +111,11 @@ def _panel(out: Console, body: Text, title: str) -> Panel:
 
 
 def show_result(out: Console, framework: Framework, result: Result, answers: Answers) -> None:
+    two = address_of(answers) == "jullie"  # "je" to one foster parent, "jullie" to two
     out.print()
-    out.rule(styled("[bold]Waar staan jullie?[/bold]"), align="left")
-    out.print("Per pijler: een score van 1 tot 5. Hoe hoger, hoe sterker jullie je voelen.")
+    out.rule(styled("[bold]{}[/bold]", "Waar staan jullie?" if two else "Waar sta je?"), align="left")
+    feel = "hoe sterker jullie je voelen" if two else "hoe sterker je je voelt"
+    out.print(f"Per pijler: een score van 1 tot 5. Hoe hoger, {feel}.")
     table = Table(box=None, show_header=True, padding=(0, 1), header_style="bold")
     table.add_column("Pijler", no_wrap=True)
     table.add_column("", no_wrap=True)
@@ -141,14 +143,15 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
             out.print(_item(f"{number(comp.score):>3} ", line))
         note = answers.notes.get(pillar.id)
         if note:
-            out.print(_indent(Text(f"Jullie notitie: {note}", style="italic"), 2))
+            out.print(_indent(Text(f"{'Jullie' if two else 'Je'} notitie: {note}", style="italic"), 2))
 
     out.print()
     out.rule(styled("[bold]Sterke punten[/bold]"), align="left")
     if result.strengths:
         for comp in result.strengths[:SHOWN_STRENGTHS]:
             out.print(_item("+", f"{comp.name} ({number(comp.score)})"))
-        out.print(_indent(Text("Hier zijn jullie sterk in. Misschien kun je anderen hiermee helpen."), 2))
+        strong = "Hier zijn jullie sterk in." if two else "Hier ben je sterk in."
+        out.print(_indent(Text(f"{strong} Misschien kun je anderen hiermee helpen."), 2))
         rest = len(result.strengths) - SHOWN_STRENGTHS
         if rest > 0:
             more = "1 sterk punt" if rest == 1 else f"{rest} sterke punten"
@@ -180,7 +183,8 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
     if result.find_out:
         out.print()
         out.rule(styled("[bold]Uitzoeken[/bold]"), align="left")
-        out.print("  Hier wisten jullie het antwoord nog niet. Dat telt niet mee in de score.")
+        knew = "wisten jullie" if two else "wist je"
+        out.print(f"  Hier {knew} het antwoord nog niet. Dat telt niet mee in de score.")
         out.print("  Zoek het uit, bijvoorbeeld met je pleegzorgbegeleider:")
         for item in result.find_out:
             out.print(_indent(Text(f"- {item.name}: {item.text}"), 2))
@@ -190,16 +194,24 @@ PHASES = (("nu", "Nu"), ("daarna", "Daarna"), ("later", "Later"))
 SHOWN_STRENGTHS = 3  # the clearest strengths in the terminal; the report has them all
 
 
-def show_route(out: Console, framework: Framework, route: Route, result: Result) -> None:
+def show_route(
+    out: Console, framework: Framework, route: Route, result: Result, address: Address = "jullie"
+) -> None:
+    two = address == "jullie"  # "je" to one foster parent, "jullie" to two
     out.print()
-    out.rule(styled("[bold]Jullie leerroute[/bold]"), align="left")
+    out.rule(styled("[bold]{}[/bold]", "Jullie leerroute" if two else "Je leerroute"), align="left")
     if not route.steps and (route.later or route.uncovered):
-        out.print("  Er past nu geen nieuwe stap in jullie leerroute. Hieronder staat waarom.")
+        your = "jullie" if two else "je"
+        out.print(f"  Er past nu geen nieuwe stap in {your} leerroute. Hieronder staat waarom.")
     elif not route.steps and not route.ongoing:
         out.print("  Er is nu geen stap nodig uit de catalogus.")
     if route.ongoing:
         out.print()
-        out.print(styled("[bold]Hier zijn jullie nog mee bezig[/bold]"))
+        out.print(
+            styled(
+                "[bold]{}[/bold]", "Hier zijn jullie nog mee bezig" if two else "Hier ben je nog mee bezig"
+            )
+        )
         for step in route.ongoing:
             out.print(_indent(Text(f"- {step.course.title}"), 2))
         out.print(_indent(Text("Maak dit eerst af. Daarom staat het niet als nieuwe stap in de route."), 2))
@@ -239,7 +251,9 @@ def show_route(out: Console, framework: Framework, route: Route, result: Result)
             out.print(_item("-", line))
     if route.share:
         out.print()
-        out.print(styled("[bold]Hier kunnen jullie anderen mee helpen[/bold]"))
+        out.print(
+            styled("[bold]{}[/bold]", f"Hier {'kunnen jullie' if two else 'kun je'} anderen mee helpen")
+        )
         for competency_id in route.share:
             out.print(_item("-", framework.competency(competency_id).name))
 

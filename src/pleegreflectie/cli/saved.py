@@ -137,7 +137,7 @@ def route(
         catalogue = _saved_catalogue(framework, nummer)
     forms = _chosen_forms(vorm)
     sitting = _sitting_for(nummer, antwoorden, framework)
-    _, result, planned = plan_for_sitting(
+    answers, result, planned = plan_for_sitting(
         framework, catalogue, sitting, today=_today(), forms=forms, hours=uren, advice=advice
     )
     if json_output:
@@ -145,9 +145,10 @@ def route(
 
         print(route_json(planned))
         return
+    from ..models import address_of
     from ..view import console, show_route
 
-    show_route(console(), framework, planned, result)
+    show_route(console(), framework, planned, result, address_of(answers))
 
 
 @command("rapport", "Maak een verslag van een reflectie: Markdown, of HTML om te printen.")

@@ -332,11 +332,12 @@ def _show_outcome(
         )
         finish()
         return
+    from ..models import address_of
     from ..view import console, show_result, show_route, show_table
 
     out = console()
     show_result(out, framework, result, answers)
-    show_route(out, framework, route, result)
+    show_route(out, framework, route, result, address_of(answers))
     show_table(out, framework, result, table)
     if autosave.reflection_id is not None:
         out.print()
