@@ -35,3 +35,13 @@ def test_one_foster_parent_never_reads_jullie() -> None:
 def test_two_foster_parents_read_jullie() -> None:
     screen = run("start", "--antwoorden", FIXTURES / "duo_bezoek.yaml")
     assert "Waar staan jullie?" in screen and "Jullie leerroute" in screen
+
+
+def test_no_catalogue_text_says_jullie(framework: object) -> None:
+    """A catalogue text is the same for every family, so it speaks to one foster parent ("je")."""
+    from pleegreflectie.load import load_catalogue, load_framework
+
+    catalogue = load_catalogue(load_framework())
+    texts = [(c.id, f"{c.title} {c.description}") for c in catalogue.entries]
+    texts += [(g.topic, g.note) for g in catalogue.gaps]
+    assert [name for name, text in texts if JULLIE.search(text)] == []
