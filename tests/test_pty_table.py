@@ -50,7 +50,7 @@ def test_two_foster_parents_answer_together_with_same_answer_and_a_mark(
                     ask(child, "Sanne, wat past bij jou?", "4")
                     ask(child, "Ahmed, wat past bij jou?", "z")  # the same answer as Sanne
                 del question
-        ask(child, "Wat wil je hier nog over kwijt?", "\r")
+        ask(child, "Wat willen jullie hier nog over kwijt?", "\r")
         ask(child, "Welke hiervan zijn nu het belangrijkst", "\r\r")  # none: Enter twice
         screen = read_to_end(child)
     finally:
@@ -88,7 +88,7 @@ def worker_sitting(
     for competency in framework.pillar("zorgen").competencies:
         for question in competency.questions:
             ask(child, question.text, "4")
-    ask(child, "Wat wil je hier nog over kwijt?", "\r")
+    ask(child, "hier nog over kwijt?", "\r")
     ask(child, "Notitie van de pleegzorgbegeleider over zorgen", "Rustig gesprek.\r")
     for what, who, when in agreements:
         ask(child, "wat spreken jullie af?", f"{what}\r")
@@ -138,7 +138,7 @@ def test_a_worker_sitting_then_the_next_visit_asks_about_the_agreements(
         for competency in framework.pillar("zorgen").competencies:
             for question in competency.questions:
                 ask(child, question.text, "5")
-        ask(child, "Wat wil je hier nog over kwijt?", "\r")
+        ask(child, "hier nog over kwijt?", "\r")
         ask(child, "Notitie van de pleegzorgbegeleider over zorgen", "\r")
         # The open agreement is carried into this visit's agreements: Enter keeps it.
         child.expect_exact("De afspraken die nog open staan, staan er al.")

@@ -73,7 +73,7 @@ def test_a_duo_with_the_worker_at_the_next_visit_carries_the_open_agreement(
             for _question in competency.questions:
                 ask(child, "Sanne, wat past bij jou?", "4")
                 ask(child, "Ahmed, wat past bij jou?", "z")
-        ask(child, "Wat wil je hier nog over kwijt?", "\r")
+        ask(child, "hier nog over kwijt?", "\r")
         ask(child, "Notitie van de pleegzorgbegeleider over zorgen", "\r")
         # The open agreement is there already: kept with Enter, never typed again.
         child.expect_exact("De afspraken die nog open staan, staan er al.")
@@ -112,7 +112,7 @@ def test_the_tick_box_keys(tmp_path: Path, framework: Framework) -> None:
         answer_profile(child)
         for text, key in zorgen_keys(framework):
             ask(child, text, key)
-        ask(child, "Wat wil je hier nog over kwijt?", "\r")
+        ask(child, "hier nog over kwijt?", "\r")
         ask(child, PRIORITY, "\x1b[B\r")  # the second box, not ticked with Space
         screen = read_to_end(child)
     finally:

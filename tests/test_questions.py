@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pleegreflectie.models import Framework, Profile, Question
+from pleegreflectie.models import Framework, Profile, Question, pick
 
 WORD = re.compile(r"[a-zà-ÿ0-9']+")
 
@@ -31,7 +31,7 @@ def address_texts(framework: Framework) -> dict[str, str]:
     texts = {"belang_vraag": framework.importance_question}
     for pillar in framework.pillars:
         texts[f"{pillar.id} intro"] = pillar.intro
-        texts[f"{pillar.id} open_vraag"] = pillar.open_question
+        texts[f"{pillar.id} open_vraag"] = pick(pillar.open_question, "je")
         texts[f"{pillar.id} naam"] = pillar.name
         for comp in pillar.competencies:
             texts[f"{comp.id} naam"] = comp.name

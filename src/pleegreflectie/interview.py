@@ -161,7 +161,7 @@ class Interview:
         if kind == StepKind.NOTE:
             pillar = self.framework.pillar(step.key)
             return self._text(
-                f"{pillar.open_question} (over {pillar.title.lower()})",
+                f"{pick(pillar.open_question, _address(sitting))} (over {pillar.title.lower()})",
                 previous,
                 "Laat leeg en druk op Enter om verder te gaan.",
             )

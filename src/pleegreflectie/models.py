@@ -222,7 +222,7 @@ class Pillar(_Model, frozen=True, kw_only=True):
     official_name: Annotated[str, Meta(min_length=1)] | None = field(name="officiele_naam", default=None)
     title: Annotated[str, Meta(min_length=1)] = field(name="titel")
     intro: Annotated[str, Meta(min_length=1)] = field(name="intro")
-    open_question: Annotated[str, Meta(min_length=1)] = field(name="open_vraag")
+    open_question: Text = field(name="open_vraag")  # {je, jullie}: one foster parent or two
     competencies: Annotated[tuple[Competency, ...], Meta(min_length=1)] = field(name="competenties")
 
 

@@ -23,7 +23,7 @@ import re
 from msgspec import Struct, field
 
 from .errors import InvalidFileError, Problem
-from .models import Competency, Framework, Pillar, Question, ScaleOption, Special
+from .models import Competency, Framework, Pillar, Question, ScaleOption, Special, pick
 
 BOX = "☐"
 EMPTY = "-"
@@ -106,7 +106,8 @@ def questionnaire(framework: Framework, pillar_ids: list[str], *, together: bool
                 rows.append(cells)
             blocks.append(f"**{_cell(comp.name)}**{_condition_note(comp)}")
             blocks.append(_table(header, rows))
-        blocks.append(f"**{_cell(pillar.open_question)}** (over {_cell(pillar.title.lower())})")
+        open_question = pick(pillar.open_question, "jullie" if together else "je")
+        blocks.append(f"**{_cell(open_question)}** (over {_cell(pillar.title.lower())})")
         blocks += [NOTE_LINE] * 4
     blocks.append(f"Vragenlijst: versie {_cell(framework.version)}.")
     return "\n\n".join(blocks) + "\n"

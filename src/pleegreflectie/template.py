@@ -117,7 +117,7 @@ def answers_template(
         lines.append(f"  {comp.id}:  # {comp.name}")
     lines += ["", "# Wat wil je per pijler nog kwijt? Schrijf het achter de dubbele punt.", "notities:"]
     for pillar in framework.pillars:
-        lines.append(f"  {pillar.id}:  # {pillar.open_question}")
+        lines.append(f"  {pillar.id}:  # {pick(pillar.open_question, 'jullie' if together else 'je')}")
     if together:
         lines += [
             "",
