@@ -42,6 +42,7 @@ from .scoring import CompetencyScore, Gap, PillarScore, Result
 from .wording import (
     DONT_KNOW_WORDS,
     FORM_WORDS,
+    MONTHS,
     TOO_FEW_WORDS,
     change_rule_text,
     join_words,
@@ -70,20 +71,6 @@ CHANGES = "Wat is er veranderd?"  # h3 in the summary (before/after chart), h2 i
 
 MODES = {"scherm": "met vragen op het scherm", "bestand": "met een antwoordenbestand"}
 PHASE_TITLES = {"nu": "Nu", "daarna": "Daarna", "later": "Later"}
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 ACCESS_WORDS = {
     "zelf": "Je kunt je zelf aanmelden.",
     "vrij": "Je kunt er meteen mee beginnen.",
