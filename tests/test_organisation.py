@@ -446,6 +446,10 @@ def test_organisatie_writes_csv_with_a_valid_data_package(framework: Framework, 
     package = tmp_path / "overzicht.datapackage.json"
     report = frictionless.validate(str(package))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    header = rows[0].split(";")
+    assert {"aanbod_nl", "erkend_nl", "uren_nl", "vormen_nl", "aanbod_vl"} <= set(header)
+    gedrag = next(r.split(";") for r in rows if ";zorgen.gedrag;" in r)
+    assert int(gedrag[header.index("aanbod_nl")]) >= 1 and gedrag[header.index("vormen_nl")]
     # hidden cells carry no number
     for row in rows[1:]:
         cells = row.split(";")
@@ -462,6 +466,11 @@ def test_organisatie_markdown_and_refusals(framework: Framework, tmp_path: Path)
     assert bad.exit_code == 2 and "2026-K3" in bad.stderr
     low = invoke("organisatie", few, "-o", "-", "--min-huishoudens", "3")
     assert low.exit_code == 2
+    broken = tmp_path / "kapot.jsonl"
+    broken.write_text('{"formaat": "x"}\n' + "[" * 50_000 + "\n", encoding="utf-8")
+    refused = invoke("organisatie", few, broken, "-o", "-")
+    assert refused.exit_code == 2 and f"{broken}:1" in refused.stderr and f"{broken}:2" in refused.stderr
+    assert "Traceback" not in refused.stderr and refused.stdout == ""
     missing = invoke("organisatie", tmp_path / "er-niet.jsonl", "-o", "-")
     assert missing.exit_code != 0 and "er-niet.jsonl" in missing.stderr and "Traceback" not in missing.stderr
 

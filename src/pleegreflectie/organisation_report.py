@@ -35,6 +35,12 @@ COLUMNS = (
     ),
     ("aanbod_nl", "integer", "Aanbod in Nederland voor deze competentie in de catalogus."),
     ("aanbod_vl", "integer", "Aanbod in Vlaanderen voor deze competentie in de catalogus."),
+    ("erkend_nl", "integer", "Hoeveel van het aanbod in Nederland een erkenning van het NJi heeft."),
+    ("erkend_vl", "integer", "Hoeveel van het aanbod in Vlaanderen een erkenning van het NJi heeft."),
+    ("uren_nl", "number", "De uren van het aanbod in Nederland waarvan de duur bekend is, opgeteld."),
+    ("uren_vl", "number", "De uren van het aanbod in Vlaanderen waarvan de duur bekend is, opgeteld."),
+    ("vormen_nl", "string", "De leervormen van het aanbod in Nederland, met spaties ertussen."),
+    ("vormen_vl", "string", "De leervormen van het aanbod in Vlaanderen, met spaties ertussen."),
     ("verborgen", "string", "Leeg, of waarom deze cel niet getoond wordt (privacy)."),
 )
 
@@ -76,6 +82,12 @@ def csv_text(overview: Overview, framework: Framework, delimiter: str = ",") -> 
                 "" if cell.need is None else cell.need,
                 nl.entries if nl else "",
                 vl.entries if vl else "",
+                nl.recognised if nl else "",
+                vl.recognised if vl else "",
+                "" if nl is None or nl.hours is None else nl.hours,
+                "" if vl is None or vl.hours is None else vl.hours,
+                " ".join(nl.forms) if nl else "",
+                " ".join(vl.forms) if vl else "",
                 _hidden(cell, overview.min_households),
             ]
         )
@@ -152,6 +164,14 @@ def markdown(overview: Overview, framework: Framework) -> str:
             )
     else:
         parts.append("Geen cel per land kan getoond worden.")
+    parts.append("")
+    parts += ["## Aanbod per competentie (catalogus)", ""]
+    parts += ["| competentie | land | aanbod | erkend | uren | vormen |", "|---|---|---:|---:|---:|---|"]
+    for o in overview.offer:
+        parts.append(
+            f"| {_md(names.get(o.competency, o.competency))} | {o.country} | {o.entries} | {o.recognised} |"
+            f" {_number(o.hours, 1)} | {', '.join(o.forms)} |"
+        )
     parts.append("")
     for split, (title, _) in SPLITS.items():
         cells = [c for c in overview.cells if c.split == split]
