@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -68,3 +69,28 @@ def test_plain_mode_refuses_none_with_others() -> None:
     ask = PlainPrompts(read=lambda: next(lines), out=out, width=80)
     assert ask.check("Waar heeft je pleegkind moeite mee?", BOXES) == ["geen"]
     assert "'Geen bijzondere moeite' kan niet samen met iets anders." in " ".join(out.getvalue().split())
+
+
+def test_a_long_list_offers_no_number_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over nine boxes the labels have no numbers, so the instruction does not promise them."""
+    import questionary
+
+    seen: list[str] = []
+    real = questionary.checkbox
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(str(kwargs.get("instruction", "")))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(questionary, "checkbox", spy)
+    instruction = "(pijltjes om te bewegen, spatiebalk of cijfer om te kiezen, Enter als je klaar bent)"
+    many = [Box(f"Punt {n}", n) for n in range(12)]
+    with create_pipe_input() as pipe:
+        pipe.send_text(DOWN + " " + ENTER)
+        picked = QuestionaryPrompts(pipe, DummyOutput()).check("Wat?", many, instruction=instruction)
+    with create_pipe_input() as pipe:
+        pipe.send_text("1" + ENTER)
+        QuestionaryPrompts(pipe, DummyOutput()).check("Waar?", BOXES, instruction=instruction)
+    assert picked == [1]
+    assert "cijfer" not in " ".join(seen[0].split()) and "spatiebalk" in seen[0]
+    assert "cijfer" in " ".join(seen[1].split())

@@ -285,7 +285,11 @@ class Interview:
             self.presenter.message(f"- {line}")
         options = [
             Option("j", "Ja, dit klopt nog", True),
-            Option("n", "Nee, ik wil iets veranderen", CHANGE),
+            Option(
+                "n",
+                "Nee, ik wil iets veranderen" if address == "je" else "Nee, we willen iets veranderen",
+                CHANGE,
+            ),
         ]
         answer = self._choose(
             "Klopt dit nog?",
@@ -301,7 +305,8 @@ class Interview:
         fields = [q for q in self.profile_questions.asked(before) if q.key not in PROFILE_ALWAYS]
         boxes = [Box(pick(q.summary or q.text, address), q.key, q.key in chosen) for q in fields]
         boxes.append(Box(BACK_BOX, Action.BACK, alone=True))
-        picked = self.prompts.check("Wat wil je veranderen?", boxes, instruction=MULTI_INSTRUCTION)
+        question = "Wat wil je veranderen?" if address == "je" else "Wat willen jullie veranderen?"
+        picked = self.prompts.check(question, boxes, instruction=MULTI_INSTRUCTION)
         if Action.BACK in picked:
             return Action.BACK
         return [q.key for q in fields if q.key in picked] or True  # nothing picked: it still holds

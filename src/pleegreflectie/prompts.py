@@ -136,6 +136,8 @@ class QuestionaryPrompts:
             )
             for n, b in enumerate(boxes, 1)
         ]
+        if not numbered:  # more than nine boxes: no number keys, so the instruction does not offer them
+            instruction = instruction.replace("spatiebalk of cijfer", "spatiebalk")
         message, instruction = _layout(text, instruction, width)
         question = questionary.checkbox(message, choices=choices, instruction=instruction, **self._io)
         _dutch_checkbox(question, boxes, numbered=numbered, width=width)
