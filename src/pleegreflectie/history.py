@@ -30,6 +30,7 @@ class Outcome(Struct, frozen=True):
     route: Route
     table: KitchenTable
     signals_note: str | None  # an organisation's own signals file is gone
+    signals_version: str | None = None  # the version of the signals file the outcome used
 
 
 def outcome_of(framework: Framework, catalogue: Catalogue, sitting: Sitting, *, today: dt.date) -> Outcome:
@@ -38,7 +39,7 @@ def outcome_of(framework: Framework, catalogue: Catalogue, sitting: Sitting, *, 
     rules, signals_note = signals_of(framework, sitting.signals_path)
     signals = evaluate(rules, framework, answers, result, today=today)
     table = kitchen_table(framework, sitting, answers, result, signals, route)
-    return Outcome(answers, result, route, table, signals_note)
+    return Outcome(answers, result, route, table, signals_note, rules.version)
 
 
 def result_of(store: Store, framework: Framework, reflection_id: int) -> tuple[ReflectionInfo, Result]:
@@ -185,7 +186,6 @@ def anonymous_records(store: Store, framework: Framework) -> list[AnonRecord]:
     signals it was made with (as its report is); the record holds only ids, bands and scores.
     """
     from .anonymous import record_for
-    from .signals import signals_of
 
     records = []
     for reflection_id, household, record_key in store.consenting():
@@ -195,7 +195,6 @@ def anonymous_records(store: Store, framework: Framework) -> list[AnonRecord]:
         catalogue, _ = catalogue_for(framework, info)
         day = (info.finished_at or info.updated_at).astimezone().date()
         outcome = outcome_of(framework, catalogue, sitting, today=day)
-        rules, _ = signals_of(framework, sitting.signals_path)
         signal_ids = [t.id for t in outcome.table.topics if t.kind == "signaal" and t.id]
         records.append(
             record_for(
@@ -208,7 +207,7 @@ def anonymous_records(store: Store, framework: Framework) -> list[AnonRecord]:
                 household=household,
                 record=record_key,
                 finished=day,
-                signals_version=rules.version,
+                signals_version=outcome.signals_version,
             )
         )
     return records

@@ -36,7 +36,17 @@ from msgspec import Struct
 from . import __version__
 from .compare import DROPPED, GROWN, PILLAR_NOISE, SAME, Comparison
 from .conversation import DIFFERENCE_MIN, KitchenTable, differences
-from .models import RECOGNITION_LABELS, Address, Agreement, Answers, Course, Duration, Framework, address_of
+from .models import (
+    RECOGNITION_LABELS,
+    STATUS_WORDS,
+    Address,
+    Agreement,
+    Answers,
+    Course,
+    Duration,
+    Framework,
+    address_of,
+)
 from .route import MAX_GAPS, Route, RouteStep
 from .scoring import CompetencyScore, Gap, PillarScore, Result
 from .wording import (
@@ -814,14 +824,6 @@ def render_report(
 
 
 # ---------------------------------------------------------------- the kitchen table
-
-STATUS_WORDS = {
-    "open": "open",
-    "gedaan": "gedaan",
-    "bezig": "nog bezig",
-    "niet-gedaan": "nog niet gedaan",
-    "niet-nodig": "niet meer nodig",
-}
 
 
 def _known(framework: Framework, pillar_id: str) -> bool:
