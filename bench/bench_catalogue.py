@@ -40,7 +40,8 @@ from typing import Any
 
 import yaml
 
-from pleegreflectie.load import CATALOGUE_LIMITS, load_answers, load_catalogue, load_framework
+from pleegreflectie.answers_file import load_answers
+from pleegreflectie.load import CATALOGUE_LIMITS, load_catalogue, load_framework
 from pleegreflectie.models import CareKind, Challenge, LearningForm, ParentKind
 from pleegreflectie.route import plan_route
 from pleegreflectie.scoring import score

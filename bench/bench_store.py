@@ -38,8 +38,9 @@ FIRST_QUESTION = "Wie doen er vandaag mee?"
 def fill(home: Path, count: int) -> None:
     """`count` saved reflections: households of three, most finished, every tenth half done
     (never the newest, so the two newest are a finished pair of one household)."""
+    from pleegreflectie.answers_file import load_answers
     from pleegreflectie.flow import from_answers
-    from pleegreflectie.load import load_answers, load_catalogue, load_framework
+    from pleegreflectie.load import load_catalogue, load_framework
     from pleegreflectie.store import Store
 
     framework = load_framework()

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pleegreflectie.load import load_answers, load_framework
+from pleegreflectie.answers_file import load_answers
+from pleegreflectie.load import load_framework
 from pleegreflectie.models import Answers, Framework
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -11,8 +11,9 @@ import pytest
 from terminal import PROGRAM
 from typer.testing import CliRunner
 
+from pleegreflectie.answers_file import parse_answers
 from pleegreflectie.cli import app
-from pleegreflectie.load import Source, parse_answers
+from pleegreflectie.load import Source
 from pleegreflectie.models import Framework
 from pleegreflectie.template import answers_template
 from pleegreflectie.wording import ages_text, parse_ages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pleegreflectie.answers_file import load_answers
 from pleegreflectie.flow import (
     Progress,
     Sitting,
@@ -14,7 +15,6 @@ from pleegreflectie.flow import (
     new_sitting,
     progress,
 )
-from pleegreflectie.load import load_answers
 from pleegreflectie.models import Framework, ParentKind, Special
 from pleegreflectie.profile import bundled_questions
 

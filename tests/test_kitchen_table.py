@@ -13,10 +13,10 @@ import yaml
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner, Result
 
+from pleegreflectie.answers_file import load_answers
 from pleegreflectie.cli import app
 from pleegreflectie.conversation import DIFFERENCE_MIN, differences, topics
 from pleegreflectie.flow import from_answers
-from pleegreflectie.load import load_answers
 from pleegreflectie.models import Answers, Framework, Profile, Special
 from pleegreflectie.scoring import score
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from pleegreflectie.answers_file import load_answers, parse_answers
 from pleegreflectie.errors import ExitCode, InvalidFileError, NotFoundError
-from pleegreflectie.load import Source, load_answers, load_framework, parse_answers
+from pleegreflectie.load import Source, load_framework
 from pleegreflectie.models import (
     PILLAR_IDS,
     CareKind,

@@ -358,7 +358,7 @@ def test_an_export_holds_no_label_note_agreement_or_date(tmp_path: Path) -> None
 def test_no_free_text_reaches_a_record(framework: Framework, text: str) -> None:
     """Whatever a family types (label, notes, agreements), a record is built only from ids and numbers."""
     from pleegreflectie.anonymous import record_for
-    from pleegreflectie.load import load_answers
+    from pleegreflectie.answers_file import load_answers
     from pleegreflectie.models import Agreement, WorkerPart
     from pleegreflectie.route import plan_route
     from pleegreflectie.scoring import score
@@ -543,6 +543,7 @@ def test_consent_is_asked_once_per_household(tmp_path: Path, capsys: pytest.Capt
 
 
 def load_answers_for(path: Path) -> Any:
-    from pleegreflectie.load import load_answers, load_framework
+    from pleegreflectie.answers_file import load_answers
+    from pleegreflectie.load import load_framework
 
     return load_answers(load_framework(), path)

@@ -10,9 +10,10 @@ import pytest
 from terminal import close, program, skip_without_terminal, spawn
 from typer.testing import CliRunner
 
+from pleegreflectie.answers_file import parse_answers
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
-from pleegreflectie.load import Source, parse_answers
+from pleegreflectie.load import Source
 from pleegreflectie.models import Framework, Special, pick
 from pleegreflectie.paper import (
     BOX,

@@ -16,11 +16,12 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
 from pleegreflectie import datacache
+from pleegreflectie.answers_file import parse_answers
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting, Step, StepKind, new_sitting
 from pleegreflectie.interview import Interview, Stopped
-from pleegreflectie.load import Source, bundled, parse_answers
+from pleegreflectie.load import Source, bundled
 from pleegreflectie.models import CareKind, Framework, Profile, pick
 from pleegreflectie.profile import (
     KINDS,

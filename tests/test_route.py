@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pleegreflectie.answers_file import load_answers
 from pleegreflectie.export import route_data
-from pleegreflectie.load import load_answers, load_catalogue, load_framework
+from pleegreflectie.load import load_catalogue, load_framework
 from pleegreflectie.models import (
     Answers,
     CareKind,

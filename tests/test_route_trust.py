@@ -31,12 +31,13 @@ from test_route import (
 )
 from typer.testing import CliRunner
 
+from pleegreflectie.answers_file import load_answers, parse_answers
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.export import result_data, route_data
 from pleegreflectie.flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from pleegreflectie.history import compare_saved, report_of
-from pleegreflectie.load import Source, load_answers, parse_answers
+from pleegreflectie.load import Source
 from pleegreflectie.models import Answers, Catalogue, LearningForm, Profile, Special
 from pleegreflectie.route import MAX_GAPS, MAX_STEPS, Route, family_phases, plan_route
 from pleegreflectie.scoring import Result, score

@@ -163,7 +163,7 @@ def test_paper_template_and_report_name_each_questions_scale(framework: Framewor
 def test_the_report_names_both_scales(framework: Framework) -> None:
     from test_report import oma_report
 
-    from pleegreflectie.load import load_answers
+    from pleegreflectie.answers_file import load_answers
 
     oma = load_answers(framework, Path(__file__).parent / "fixtures" / "oma.yaml")
     text = oma_report(framework, oma, with_comparison=False)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pleegreflectie.load import load_answers
+from pleegreflectie.answers_file import load_answers
 from pleegreflectie.models import Answers, Framework, Profile, Special
 from pleegreflectie.scoring import needs_importance, score
 

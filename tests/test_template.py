@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pleegreflectie.load import Source, load_answers, parse_answers
+from pleegreflectie.answers_file import load_answers, parse_answers
+from pleegreflectie.load import Source
 from pleegreflectie.models import Framework
 from pleegreflectie.profile import bundled_questions
 from pleegreflectie.scoring import score

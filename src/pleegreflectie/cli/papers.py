@@ -153,8 +153,9 @@ def _keep_typed(framework: Any, typed: Any, text: str) -> None:
 
 def _save_reflection(framework: Any, typed: Any, text: str, household: str) -> None:
     """A new reflection from the typed answers, as `start --antwoorden` makes one, with its result."""
+    from ..answers_file import parse_answers
     from ..flow import from_answers
-    from ..load import ANSWERS_LIMITS, Source, load_catalogue, parse_answers
+    from ..load import ANSWERS_LIMITS, Source, load_catalogue
     from ..session import Autosave
     from .base import _open_store
     from .sitting import _conclude

@@ -97,8 +97,8 @@ def _sitting_for(nummer: int | None, antwoorden: Path | None, framework: Any) ->
             "kies een nummer of --antwoorden, niet allebei.", exit_code=ExitCode.INVALID_INPUT
         )
     if antwoorden is not None:
+        from ..answers_file import load_answers
         from ..flow import from_answers
-        from ..load import load_answers
 
         return from_answers(framework, load_answers(framework, antwoorden), [p.id for p in framework.pillars])
     store = _open_store(read_only=True)

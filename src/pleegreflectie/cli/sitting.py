@@ -80,8 +80,8 @@ def start(
     if catalogus is not None:  # remembered per reflection, so a report later plans with it too
         autosave.catalogue_path = str(catalogus.expanduser().resolve())
     if antwoorden is not None:
+        from ..answers_file import past_dates, read_answers
         from ..flow import from_answers
-        from ..load import past_dates, read_answers
 
         answers, source = read_answers(framework, antwoorden)
         for note in past_dates(source, answers, _today()):
@@ -107,8 +107,8 @@ def _follow_ups(sitting: Any, autosave: Any, answers: Any, source: Any) -> None:
     """Last time's agreements of this household (from the store), with the statuses an answers file
     gives under `begeleider.vorige_afspraken`; agreements it does not name stay open. Without an
     earlier reflection the file's own list is taken as last time's agreements."""
+    from ..answers_file import unknown_follow_ups
     from ..flow import match_follow_ups
-    from ..load import unknown_follow_ups
 
     autosave.look_up_previous_route(sitting)
     said = [(f.what, f.status) for f in answers.worker.follow_ups] if answers.worker else []
