@@ -528,7 +528,7 @@ def run(argv: list[str] | None = None) -> int:
     prepare()
     try:
         args = sys.argv[1:] if argv is None else argv
-        result = _app_for(args)(args=args, prog_name="pleegreflectie", standalone_mode=False)
+        result = app(args=args, prog_name="pleegreflectie", standalone_mode=False)
         finish()
     except NoArgsIsHelp as exc:
         print(str(exc))
@@ -615,57 +615,6 @@ def _finished(code: int) -> int:
         _say_error(exc.message)
         return int(exc.exit_code)
     return code
-
-
-def _app_for(args: list[str]) -> typer.Typer:
-    """The app with only the command asked for (when the first word names one).
-
-    typer turns every registered command into a click command on each run (reading signatures and
-    type hints), which costs more than running most commands. The help of the program itself, a
-    mistyped command and no command at all need only the names and help texts: they get a group
-    that lists the commands without building them (see `_ListingGroup`).
-    """
-    name = args[0] if args else ""
-    commands = [c for c in app.registered_commands if c.name == name]
-    groups = [g for g in app.registered_groups if g.name == name]
-    import copy
-
-    trimmed = copy.copy(app)
-    if commands or groups:
-        trimmed.registered_commands = commands
-        trimmed.registered_groups = groups
-        return trimmed
-    if any(name in args for name, _, _ in _listing()):
-        return app  # a command further on, as in `pleegreflectie -- start`: the whole app
-    trimmed.registered_commands = []
-    trimmed.registered_groups = []
-    trimmed.info = copy.copy(app.info)
-    trimmed.info.cls = _ListingGroup
-    return trimmed
-
-
-def _listing() -> list[tuple[str, str, bool]]:
-    """(name, help text, hidden) of every command and group, in the order of registration."""
-    found = [(str(c.name), str(c.help or ""), bool(c.hidden)) for c in app.registered_commands]
-    for group in app.registered_groups:
-        text = group.help
-        if not isinstance(text, str) and group.typer_instance is not None:
-            text = group.typer_instance.info.help
-        found.append((str(group.name), text if isinstance(text, str) else "", False))
-    return found
-
-
-class _ListingGroup(DutchGroup):
-    """The program's group for its own help: each command by name and help text only."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name, _, _ in _listing()]
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        for name, text, hidden in _listing():
-            if name == cmd_name:
-                return click.Command(name, help=text, hidden=hidden)
-        return None
 
 
 def _try_help(ctx: click.Context | None) -> str:
