@@ -480,10 +480,10 @@ def test_migration_3_keeps_older_reflections(tmp_path: Path) -> None:
     """A store of schema 2 with a reflection: after opening, it has the column and the reflection."""
     import sqlite3
 
-    from pleegreflectie import store as store_module
+    from pleegreflectie import store_schema
 
     db = sqlite3.connect(tmp_path / "reflecties.sqlite3")
-    for statement in (*store_module.MIGRATIONS[0], *store_module.MIGRATIONS[1]):
+    for statement in (*store_schema.MIGRATIONS[0], *store_schema.MIGRATIONS[1]):
         db.execute(statement)
     db.execute(
         "INSERT INTO reflections (household, created_at, updated_at, pillar_ids, framework_version)"

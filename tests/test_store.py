@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from pleegreflectie import store as store_module
+from pleegreflectie import store_files, store_rows, store_schema
 from pleegreflectie.errors import ExitCode, NotFoundError, StoreError
 from pleegreflectie.flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from pleegreflectie.models import Special
@@ -336,15 +337,15 @@ def test_new_store_has_the_current_schema_version(home: Path) -> None:
     with Store.open():
         pass
     with raw(home / FILE_NAME) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.schema_version()
+        assert db.execute("PRAGMA user_version").fetchone()[0] == store_schema.schema_version()
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_migrations_run_in_order_and_keep_data(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store.open() as store:
         reflection_id = store.create(full_sitting(), household=None, framework_version="1")
-    newer = (*store_module.MIGRATIONS, ("ALTER TABLE reflections ADD COLUMN extra TEXT",))
-    monkeypatch.setattr(store_module, "MIGRATIONS", newer)
+    newer = (*store_schema.MIGRATIONS, ("ALTER TABLE reflections ADD COLUMN extra TEXT",))
+    monkeypatch.setattr(store_schema, "MIGRATIONS", newer)
 
     with Store.open() as store:
         assert store.load(reflection_id)[1] == full_sitting()
@@ -369,8 +370,8 @@ def test_migration_5_gives_an_older_store_the_overview_indexes(home: Path) -> No
         assert store.overview() == before
         assert before[0][0].id == reflection_id and before[0][0].answer_count > 0
     with raw(home / FILE_NAME) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == store_module.schema_version()
-        plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {store_module._SUMMARY_QUERY}"))
+        assert db.execute("PRAGMA user_version").fetchone()[0] == store_schema.schema_version()
+        plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {store_rows.SUMMARY_QUERY}"))
     assert "COVERING INDEX steps_answered" in plan
     assert "COVERING INDEX steps_handled" in plan
 
@@ -401,9 +402,9 @@ def test_store_from_a_newer_version_is_refused_and_untouched(home: Path) -> None
     home.mkdir(mode=0o700)
     path = home / FILE_NAME
     with raw(path) as db:
-        db.execute(f"PRAGMA application_id = {store_module.APPLICATION_ID}")  # ours, but newer
+        db.execute(f"PRAGMA application_id = {store_schema.APPLICATION_ID}")  # ours, but newer
         db.execute("CREATE TABLE toekomst (x)")
-        db.execute(f"PRAGMA user_version = {store_module.schema_version() + 1}")
+        db.execute(f"PRAGMA user_version = {store_schema.schema_version() + 1}")
     before = path.read_bytes()
 
     with pytest.raises(StoreError) as caught:
@@ -491,9 +492,9 @@ def test_the_pages_are_checked_once_before_the_first_write(
     with Store.open() as store:  # a new store: checked on open, which writes
         store.create(full_sitting(), household="Gezin A", framework_version="1")
     checks: list[str] = []
-    real = store_module._check_pages
+    real = store_module.check_pages
     monkeypatch.setattr(
-        store_module, "_check_pages", lambda db, path: checks.append("check") or real(db, path)
+        store_module, "check_pages", lambda db, path: checks.append("check") or real(db, path)
     )
 
     with Store.open() as store:
@@ -599,7 +600,7 @@ def test_full_disk_gives_a_store_error_and_keeps_earlier_answers(
 
 
 def test_writer_that_waits_too_long_gets_a_store_error(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(store_schema, "BUSY_TIMEOUT_MS", 100)
     with Store.open() as store:
         reflection_id = store.create(Sitting(pillar_ids=["zorgen"]), household="X", framework_version="1")
         with raw(home / FILE_NAME) as other:
@@ -892,12 +893,12 @@ def test_new_store_is_marked_and_an_old_unmarked_one_is_adopted(home: Path) -> N
         reflection_id = store.create(full_sitting(), household="Gezin A", framework_version="1")
     path = home / FILE_NAME
     with raw(path) as db:
-        assert db.execute("PRAGMA application_id").fetchone()[0] == store_module.APPLICATION_ID
+        assert db.execute("PRAGMA application_id").fetchone()[0] == store_schema.APPLICATION_ID
         db.execute("PRAGMA application_id = 0")  # as made by an earlier version
     with Store.open() as store:
         assert store.load(reflection_id)[1] == full_sitting()
     with raw(path) as db:
-        assert db.execute("PRAGMA application_id").fetchone()[0] == store_module.APPLICATION_ID
+        assert db.execute("PRAGMA application_id").fetchone()[0] == store_schema.APPLICATION_ID
 
 
 # ---------------------------------------------------------------- wis means gone
@@ -927,7 +928,7 @@ def traces(home: Path) -> list[str]:
 @pytest.fixture
 def no_secure_delete(monkeypatch: pytest.MonkeyPatch) -> None:
     """As on an SQLite built without SECURE_DELETE: wiping must not depend on it."""
-    monkeypatch.setattr(store_module, "SECURE_DELETE", "OFF")
+    monkeypatch.setattr(store_schema, "SECURE_DELETE", "OFF")
 
 
 @pytest.mark.parametrize("everything", [False, True])
@@ -953,13 +954,13 @@ def test_wis_leaves_nothing_readable_in_any_file(
             assert store.load(kept)[1] == full_sitting()
     other_window.close()
     assert traces(home) == []
-    assert not (home / f"{FILE_NAME}{store_module.WIPE_MARKER_SUFFIX}").exists()
+    assert not (home / f"{FILE_NAME}{store_files.WIPE_MARKER_SUFFIX}").exists()
 
 
 def test_wis_with_a_window_reading_is_finished_on_the_next_start(
     home: Path, no_secure_delete: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(store_schema, "BUSY_TIMEOUT_MS", 200)
     with Store.open() as store:
         secret = store.create(secret_sitting(), household=None, framework_version="1")
     reader = sqlite3.connect(home / FILE_NAME, isolation_level=None)
@@ -968,14 +969,14 @@ def test_wis_with_a_window_reading_is_finished_on_the_next_start(
     with Store.open() as store:
         store.delete(secret)
         assert store.wipe_pending
-    assert (home / f"{FILE_NAME}{store_module.WIPE_MARKER_SUFFIX}").exists()
+    assert (home / f"{FILE_NAME}{store_files.WIPE_MARKER_SUFFIX}").exists()
     reader.execute("COMMIT")
     reader.close()
     with Store.open() as store:
         assert not store.wipe_pending
         assert store.list() == []
     assert traces(home) == []
-    assert not (home / f"{FILE_NAME}{store_module.WIPE_MARKER_SUFFIX}").exists()
+    assert not (home / f"{FILE_NAME}{store_files.WIPE_MARKER_SUFFIX}").exists()
 
 
 def test_every_connection_has_secure_delete(home: Path) -> None:
