@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from pleegreflectie.application import free_name
 from pleegreflectie.cli import app
-from pleegreflectie.cli.base import _write_report, free_name
+from pleegreflectie.cli.base import _write_report
 from pleegreflectie.wording import LEVEL_WORDS
 
 FIXTURES = Path(__file__).parent / "fixtures"

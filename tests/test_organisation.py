@@ -524,7 +524,6 @@ class _Interview:
 
 def test_consent_is_asked_once_per_household(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from pleegreflectie.cli.sitting import _ask_consent
-    from pleegreflectie.session import Autosave
     from pleegreflectie.store import Store
 
     first = _hostile_answers(tmp_path, None, "Gezin C")
@@ -533,11 +532,11 @@ def test_consent_is_asked_once_per_household(tmp_path: Path, capsys: pytest.Capt
     with Store.open() as store:
         interview = _Interview(True)
         answers = load_answers_for(first)
-        _ask_consent(interview, Autosave(store, "x", reflection_id=1), answers)
+        _ask_consent(interview, store, 1, answers)
         assert interview.asked == ["Mogen je antwoorden zonder naam meetellen?"]  # one foster parent: je
         assert store.consent(1) is True and store.consent(2) is True  # the same household
         again = _Interview(False)
-        _ask_consent(again, Autosave(store, "x", reflection_id=2), answers)
+        _ask_consent(again, store, 2, answers)
         assert again.asked == []  # asked once per household; the message says how to change it
     assert "meetellen 2 nee" in " ".join(capsys.readouterr().out.split())
 

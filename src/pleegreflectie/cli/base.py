@@ -306,53 +306,9 @@ IdArgument = Annotated[
 ]
 
 
-def _chosen_pillars(framework: Any, pillars: list[str] | None) -> list[str]:
-    known = [p.id for p in framework.pillars]
-    if not pillars:
-        return known
-    wanted = [p.strip().lower() for p in pillars]
-    unknown = [p for p in wanted if p not in known]
-    if unknown:
-        raise PleegreflectieError(
-            f"'{unknown[0]}' is geen pijler. Kies uit: {', '.join(known)}.",
-            exit_code=ExitCode.INVALID_INPUT,
-        )
-    return [p for p in known if p in wanted]
-
-
-def _chosen_forms(forms: list[str] | None) -> list[Any] | None:
-    from ..models import LearningForm
-
-    if not forms:
-        return None
-    known = [f.value for f in LearningForm]
-    for form in forms:
-        if form.strip().lower() not in known:
-            raise PleegreflectieError(
-                f"'{form}' is geen vorm. Kies uit: {', '.join(known)}.", exit_code=ExitCode.INVALID_INPUT
-            )
-    return [LearningForm(f.strip().lower()) for f in forms]
-
-
 def _need_terminal(what: str) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NoTerminalError(what)
-
-
-def _open_store(*, read_only: bool = False) -> Any:
-    """The store; `read_only` for a command that only reads (it then also works in a read-only folder)."""
-    from ..store import Store
-
-    return Store.open(read_only=read_only)
-
-
-# ---------------------------------------------------------------- a reflection
-
-
-def _today() -> Any:
-    import datetime as dt
-
-    return dt.date.today()
 
 
 # ---------------------------------------------------------------- shared by several commands
@@ -428,16 +384,6 @@ def _ask_text(text: str, default: str) -> str:
     return str(Interview(load_framework(), presenter, prompts=prompts).ask_text(text, default))
 
 
-def free_name(path: Path) -> Path:
-    """The first name beside `path` that is not taken: verslag.html -> verslag-2.html, -3, ..."""
-    number = 1
-    while True:
-        number += 1
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        if not candidate.exists() and not candidate.is_symlink():
-            return candidate
-
-
 def _write_report(
     target: str,
     report: Callable[[str], str],
@@ -452,70 +398,18 @@ def _write_report(
     (verslag-2.html). Without a terminal a taken name stops with a Dutch message and a non-zero exit
     (see `files.write_user_file`), unless `overwrite`.
     """
+    from ..application import report_target
+
     if confirm is None and ask_name is None and _interactive():
         confirm, ask_name = _confirm, _ask_text
-    for _ in range(20):  # a person who keeps typing taken names gets the message in the end
-        path = Path(target).expanduser()
-        taken = target != "-" and path.exists() and not path.is_dir() and not path.is_symlink()
-        if taken and not overwrite and confirm is not None and ask_name is not None:
-            if not confirm(f"{path} bestaat al. Wil je het overschrijven?"):
-                suggestion = str(free_name(path))
-                target = ask_name("Hoe moet het nieuwe bestand heten?", suggestion).strip() or suggestion
-                continue
-            overwrite = True
-        _write(target, report(target), "het verslag", overwrite=overwrite, confirm=confirm)
-        return
-    _write(target, report(target), "het verslag", overwrite=overwrite)
+    chosen = report_target(target, overwrite=overwrite, confirm=confirm, ask_name=ask_name)
+    asked = confirm if chosen.settled else None
+    _write(chosen.name, report(chosen.name), "het verslag", overwrite=chosen.overwrite, confirm=asked)
 
 
-def _report(nummer: int | None, *, html: bool, summary: bool = False) -> str:
-    """The report of a saved reflection: Markdown, or HTML to print with charts; `summary`: the
-    summary (the hand-out) alone."""
-    from ..history import catalogue_for, report_and_result_of
-    from ..load import load_framework
-
-    framework = load_framework()
-    store = _open_store(read_only=True)
-    reflection_id = _saved_id(store, nummer)
-    catalogue, note = catalogue_for(framework, store.load(reflection_id)[0])
-    if note:
-        print(wrapped(note, sys.stderr), file=sys.stderr)
-    text, result, comparison = report_and_result_of(
-        store, framework, catalogue, reflection_id, catalogue_note=note, summary_only=summary, charts=html
-    )
-    if not html:
-        return text
-    from ..report import CHANGES
-    from ..report_html import before_after_chart, chart_of, render_html
-
-    chart = chart_of(result, [(p.id, p.title) for p in framework.pillars])
-    more = {}
-    if comparison is not None:
-        more[CHANGES] = (before_after_chart(comparison), "Per pijler de score van de vorige keer en nu.")
-    title = f"{'Samenvatting' if summary else 'Reflectie pleegouderschap'} ({reflection_id})"
-    return render_html(text, title=title, chart=chart, charts=more)
-
-
-def _saved_catalogue(framework: Any, nummer: int | None) -> Any:
-    """The catalogue a saved reflection was made with (a note on stderr when its file is gone)."""
-    from ..history import catalogue_for
-
-    store = _open_store(read_only=True)
-    catalogue, note = catalogue_for(framework, store.load(_saved_id(store, nummer))[0])
-    if note:
-        print(wrapped(note, sys.stderr), file=sys.stderr)
-    return catalogue
-
-
-def _saved_id(store: Any, nummer: int | None) -> int:
-    """The given number, or else the reflection worked on most recently."""
-    reflection_id = nummer if nummer is not None else store.latest()
-    if reflection_id is None:
-        raise PleegreflectieError(
-            "er is nog geen bewaarde reflectie. Begin met 'pleegreflectie start'.",
-            exit_code=ExitCode.NOT_FOUND,
-        )
-    return int(reflection_id)
+def _note(text: str) -> None:
+    """A note for the user, on standard error (the application's `Note`)."""
+    print(wrapped(text, sys.stderr), file=sys.stderr)
 
 
 # ---------------------------------------------------------------- the program

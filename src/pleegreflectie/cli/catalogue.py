@@ -5,11 +5,11 @@ from typing import Annotated
 
 import typer
 
+from .. import application
 from .base import (
     DutchCommand,
     DutchGroup,
     JsonOption,
-    _today,
     app,
     guard,
 )
@@ -51,8 +51,8 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
 
     framework = load_framework()
     source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
-    problems = check(framework, source, _today())
-    version, warnings = review(source, _today())
+    problems = check(framework, source, application.today())
+    version, warnings = review(source, application.today())
     if version is not None:
         print(f"{source.name}: versie {version}.")
     for warning in warnings:
@@ -75,8 +75,8 @@ def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = Fa
 
     framework = load_framework()
     catalogue = load_catalogue(framework, bestand)
-    result = coverage(framework, catalogue, today=_today())
-    per_country = coverage_per_country(framework, catalogue, load_advice(), today=_today())
+    result = coverage(framework, catalogue, today=application.today())
+    per_country = coverage_per_country(framework, catalogue, load_advice(), today=application.today())
     if json_output:
         from ..export import coverage_json
 

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from .. import application
 from ..errors import ExitCode, PleegreflectieError
-from .base import CatalogueOption, OverwriteOption, _open_store, _saved_id, _write, command
+from .base import CatalogueOption, OverwriteOption, _write, command
 
 PERIOD = re.compile(r"^\d{4}-K[1-4]$")
 
@@ -26,8 +27,8 @@ def meetellen(
         str | None, typer.Argument(metavar="[ja|nee]", help="ja of nee; zonder: laat zien wat het nu is.")
     ] = None,
 ) -> None:
-    store = _open_store()
-    reflection_id = _saved_id(store, nummer)
+    store = application.open_store()
+    reflection_id = application.saved_id(store, nummer)
     if keuze is None:
         now = "ja" if store.consent(reflection_id) else "nee"  # never asked counts as no
         print(f"Mogen de antwoorden van dit gezin zonder naam meetellen? Nu: {now}.")
@@ -61,7 +62,7 @@ def export(
     from ..history import anonymous_records
     from ..load import load_framework
 
-    store = _open_store()
+    store = application.open_store()
     records = anonymous_records(store, load_framework())
     _write(uitvoer, write_lines(records), "het exportbestand", overwrite=overschrijf)
     if uitvoer != "-":

@@ -3,23 +3,27 @@
 import shlex
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .. import application
 from ..errors import PleegreflectieError
 from ..safe import clean
 from .base import (
     FrameworkOption,
     OverwriteOption,
     PillarOption,
-    _chosen_pillars,
     _is_html,
     _me,
     _write,
     command,
     wrapped,
 )
+
+if TYPE_CHECKING:
+    from ..models import Framework
+    from ..paper import Typed
 
 
 @command("sjabloon", "Maak een leeg antwoordenbestand om op papier of in een editor in te vullen.")
@@ -70,7 +74,7 @@ def vragenlijst(
     from ..paper import questionnaire
 
     framework = load_framework(pijlers)
-    text = questionnaire(framework, _chosen_pillars(framework, pijler), together=samen)
+    text = questionnaire(framework, application.chosen_pillars(framework, pijler), together=samen)
     if uitvoer is None:
         sys.stdout.write(text)
         return
@@ -111,7 +115,7 @@ def papier(
         source = read_stdin(PAPER_LIMITS) if bestand == "-" else read_source(Path(bestand), PAPER_LIMITS)
         typed = read_typed(framework, source.text, source.name)
     else:
-        typed = _type_paper(framework, _chosen_pillars(framework, pijler), together=samen)
+        typed = _type_paper(framework, application.chosen_pillars(framework, pijler), together=samen)
     for line in typed_summary(framework, typed):
         print(wrapped(f"Gelezen: {line}", sys.stderr), file=sys.stderr)
     text = answers_file(framework, typed)
@@ -128,7 +132,7 @@ def papier(
 PAPER_FILE = "antwoorden-papier.yaml"
 
 
-def _keep_typed(framework: Any, typed: Any, text: str) -> None:
+def _keep_typed(framework: "Framework", typed: "Typed", text: str) -> None:
     """What was typed in on a terminal is kept: as a new reflection (with its result at once), or in
     an answers file the user names. Nothing typed is lost."""
     print()
@@ -151,27 +155,15 @@ def _keep_typed(framework: Any, typed: Any, text: str) -> None:
     _save_reflection(framework, typed, text, household)
 
 
-def _save_reflection(framework: Any, typed: Any, text: str, household: str) -> None:
+def _save_reflection(framework: "Framework", typed: "Typed", text: str, household: str) -> None:
     """A new reflection from the typed answers, as `start --antwoorden` makes one, with its result."""
-    from ..answers_file import parse_answers
-    from ..flow import from_answers
-    from ..load import ANSWERS_LIMITS, Source, load_catalogue
-    from ..session import Autosave
-    from .base import _open_store
     from .sitting import _conclude
 
-    answers = parse_answers(framework, Source("(overgetypt)", text, ANSWERS_LIMITS))
-    done = set().union(*typed.pillars.values()) if typed.pillars else set()
-    pillar_ids = [p.id for p in framework.pillars if p.id in done] or [p.id for p in framework.pillars]
-    sitting = from_answers(framework, answers, pillar_ids)
-    if household:
-        sitting.profile["huishouden"] = household
-    catalogue = load_catalogue(framework)
-    autosave = Autosave(_open_store(), framework.version, catalogue.version)
-    _conclude(framework, catalogue, sitting, autosave, json_output=False)
+    prepared, sitting = application.paper_sitting(framework, typed, text, household)
+    _conclude(framework, prepared.catalogue, sitting, prepared.autosave, json_output=False)
 
 
-def _type_paper(framework: Any, pillar_ids: list[str], *, together: bool) -> Any:
+def _type_paper(framework: "Framework", pillar_ids: list[str], *, together: bool) -> "Typed":
     """Ask for the typed lines one by one, in plain lines (fine with a screen reader)."""
     from ..paper import Typed, pillar_questions, read_line
 

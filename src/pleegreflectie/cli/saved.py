@@ -2,10 +2,11 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from .. import application
 from ..errors import ExitCode, PleegreflectieError
 from .base import (
     AnswersOption,
@@ -15,15 +16,10 @@ from .base import (
     IdArgument,
     JsonOption,
     OverwriteOption,
-    _chosen_forms,
     _confirm,
     _is_html,
     _need_terminal,
-    _open_store,
-    _report,
-    _saved_catalogue,
-    _saved_id,
-    _today,
+    _note,
     _write_report,
     command,
     wrapped,
@@ -40,7 +36,7 @@ def overzicht(
         typer.Option("--alles", help=f"Laat alle reflecties zien, niet alleen de laatste {OVERVIEW_LIMIT}."),
     ] = False,
 ) -> None:
-    store = _open_store(read_only=True)
+    store = application.open_store(read_only=True)
     if json_output:  # every reflection, always
         from ..export import overview_json
 
@@ -65,7 +61,7 @@ def wis(
             "geef het nummer van één reflectie, of --alles. Zie 'pleegreflectie overzicht'.",
             exit_code=ExitCode.INVALID_INPUT,
         )
-    store = _open_store()
+    store = application.open_store()
     if nummer is not None:
         info = store.info(nummer)  # an unknown number stops here; a damaged one can be wiped
         what = f"reflectie {nummer} ({'beschadigd' if info.damaged else info.household or 'geen naam'})"
@@ -88,21 +84,6 @@ def wis(
             "Let op: pleegreflectie is nog open in een ander venster. Sluit dat venster. De gewiste "
             "gegevens worden helemaal van de schijf gehaald zodra pleegreflectie weer start."
         )
-
-
-def _sitting_for(nummer: int | None, antwoorden: Path | None, framework: Any) -> Any:
-    """The sitting of a saved reflection (by number, or the latest) or of an answers file."""
-    if antwoorden is not None and nummer is not None:
-        raise PleegreflectieError(
-            "kies een nummer of --antwoorden, niet allebei.", exit_code=ExitCode.INVALID_INPUT
-        )
-    if antwoorden is not None:
-        from ..answers_file import load_answers
-        from ..flow import from_answers
-
-        return from_answers(framework, load_answers(framework, antwoorden), [p.id for p in framework.pillars])
-    store = _open_store(read_only=True)
-    return store.load(_saved_id(store, nummer))[1]
 
 
 AdviceOption = Annotated[
@@ -134,11 +115,11 @@ def route(
     if catalogus is not None or antwoorden is not None:
         catalogue = load_catalogue(framework, catalogus)
     else:  # a saved reflection: the catalogue it was made with
-        catalogue = _saved_catalogue(framework, nummer)
-    forms = _chosen_forms(vorm)
-    sitting = _sitting_for(nummer, antwoorden, framework)
+        catalogue = application.saved_catalogue(framework, nummer, _note)
+    forms = application.chosen_forms(vorm)
+    sitting = application.sitting_for(nummer, antwoorden, framework)
     answers, result, planned = plan_for_sitting(
-        framework, catalogue, sitting, today=_today(), forms=forms, hours=uren, advice=advice
+        framework, catalogue, sitting, today=application.today(), forms=forms, hours=uren, advice=advice
     )
     if json_output:
         from ..export import route_json
@@ -174,11 +155,11 @@ def rapport(
     ] = False,
 ) -> None:
     if uitvoer is None:
-        sys.stdout.write(_report(nummer, html=False, summary=samenvatting))
+        sys.stdout.write(application.saved_report(nummer, _note, html=False, summary=samenvatting))
         return
     _write_report(
         uitvoer,
-        lambda target: _report(nummer, html=_is_html(target), summary=samenvatting),
+        lambda target: application.saved_report(nummer, _note, html=_is_html(target), summary=samenvatting),
         overwrite=overschrijf,
     )
 
@@ -188,28 +169,13 @@ def vergelijk(
     eerste: Annotated[int | None, typer.Argument(metavar="[NUMMER1]", help="De eerdere reflectie.")] = None,
     tweede: Annotated[int | None, typer.Argument(metavar="[NUMMER2]", help="De latere reflectie.")] = None,
 ) -> None:
-    from ..history import catalogue_for, compare_saved, previous_of
+    from ..history import catalogue_for, compare_saved
     from ..load import load_framework
 
     framework = load_framework()
-    store = _open_store(read_only=True)
-    # One number: compare it with the household's reflection before it. None: the latest finished one.
-    named = tweede if tweede is not None else eerste
-    later_id = named if named is not None else store.latest_finished()
-    if later_id is None:
-        raise PleegreflectieError(
-            "er is nog geen reflectie helemaal af. Maak eerst een reflectie af met 'pleegreflectie start'.",
-            exit_code=ExitCode.NOT_FOUND,
-        )
-    later_info, _ = store.load(later_id)
-    earlier_id = eerste if tweede is not None else previous_of(store, later_info)
-    if earlier_id is None:
-        raise PleegreflectieError(
-            f"er is geen eerdere reflectie van {later_info.household or 'dit gezin'} om mee te vergelijken. "
-            "Geef twee nummers, zoals: pleegreflectie vergelijk 1 3",
-            exit_code=ExitCode.NOT_FOUND,
-        )
-    earlier_info, _ = store.load(earlier_id)
+    store = application.open_store(read_only=True)
+    earlier_info, later_info = application.comparison_pair(store, eerste, tweede)
+    earlier_id, later_id = earlier_info.id, later_info.id
     for info in (earlier_info, later_info):
         if not info.finished:
             print(
@@ -227,7 +193,7 @@ def vergelijk(
         )
     catalogue, note = catalogue_for(framework, earlier_info)
     if note:
-        print(wrapped(note, sys.stderr), file=sys.stderr)
+        _note(note)
     comparison = compare_saved(store, framework, catalogue, earlier_id, later_id)
     from ..view import console, show_comparison, show_follow_ups
 

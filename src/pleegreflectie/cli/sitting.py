@@ -3,10 +3,11 @@
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .. import application
 from ..errors import ExitCode, PleegreflectieError
 from ..streams import OutputError
 from .base import (
@@ -17,20 +18,25 @@ from .base import (
     JsonOption,
     PillarOption,
     SimpleOption,
-    _chosen_pillars,
     _is_html,
     _me,
     _need_terminal,
-    _open_store,
+    _note,
     _presenter_and_prompts,
-    _report,
     _say_error,
     _simple,
-    _today,
     _write_report,
     command,
     wrapped,
 )
+
+if TYPE_CHECKING:
+    from ..flow import Sitting
+    from ..history import Outcome
+    from ..interview import Interview
+    from ..models import Answers, Catalogue, Framework
+    from ..session import Autosave
+    from ..store import Store
 
 
 @command("start", "Begin een reflectie: beantwoord de vragen en zie waar jullie staan.")
@@ -64,31 +70,16 @@ def start(
     welcomed = antwoorden is None and sys.stdin.isatty() and sys.stdout.isatty()
     if welcomed:  # on screen at once: the data, the store and the prompts load after it
         _welcome(saving=not geen_opslag)
-    from ..load import load_catalogue, load_framework
-    from ..profile import bundled_questions
-    from ..session import Autosave
-    from ..signals import load_signals
-
-    framework = load_framework(pijlers)
-    catalogue = load_catalogue(framework, catalogus)  # a broken catalogue stops us before any question
-    load_signals(framework, signalen)  # and so does a broken signalen.yaml
-    bundled_questions()  # and the questions about the family (data/profiel.yaml)
-    signals_path = str(signalen.expanduser().resolve()) if signalen is not None else None
-    pillar_ids = _chosen_pillars(framework, pijler)
-    store = None if geen_opslag else _open_store()
-    autosave = Autosave(store, framework.version, catalogue.version)
-    if catalogus is not None:  # remembered per reflection, so a report later plans with it too
-        autosave.catalogue_path = str(catalogus.expanduser().resolve())
+    prepared = application.prepare(
+        pillars=pijler,
+        framework_path=pijlers,
+        catalogue_path=catalogus,
+        signals_path=signalen,
+        saving=not geen_opslag,
+    )
+    framework, catalogue, autosave = prepared.framework, prepared.catalogue, prepared.autosave
     if antwoorden is not None:
-        from ..answers_file import past_dates, read_answers
-        from ..flow import from_answers
-
-        answers, source = read_answers(framework, antwoorden)
-        for note in past_dates(source, answers, _today()):
-            print(wrapped(note, sys.stderr), file=sys.stderr)
-        sitting = from_answers(framework, answers, pillar_ids)
-        sitting.signals_path = signals_path
-        _follow_ups(sitting, autosave, answers, source)
+        sitting, answers = application.sitting_from_file(prepared, antwoorden, _note)
         _conclude(framework, catalogue, sitting, autosave, json_output=json_output, consent=answers.consent)
         return
     _need_terminal(
@@ -98,28 +89,9 @@ def start(
     )
     from ..flow import new_sitting
 
-    sitting = new_sitting(pillar_ids, together=samen or None, worker=met_begeleider or None)
-    sitting.signals_path = signals_path
+    sitting = new_sitting(prepared.pillar_ids, together=samen or None, worker=met_begeleider or None)
+    sitting.signals_path = prepared.signals_path
     _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True, welcomed=welcomed)
-
-
-def _follow_ups(sitting: Any, autosave: Any, answers: Any, source: Any) -> None:
-    """Last time's agreements of this household (from the store), with the statuses an answers file
-    gives under `begeleider.vorige_afspraken`; agreements it does not name stay open. Without an
-    earlier reflection the file's own list is taken as last time's agreements."""
-    from ..answers_file import unknown_follow_ups
-    from ..flow import match_follow_ups
-
-    autosave.look_up_previous_route(sitting)
-    said = [(f.what, f.status) for f in answers.worker.follow_ups] if answers.worker else []
-    if not said:
-        return
-    agreements = list(sitting.previous_agreements or []) or [{"wat": what} for what, _ in said]
-    statuses, unknown = match_follow_ups(agreements, said)
-    if unknown:
-        known = [str(a.get("wat", "")) for a in agreements]
-        raise unknown_follow_ups(source, [what for what, _ in said], unknown, known)
-    sitting.set_previous_agreements(agreements, statuses)
 
 
 WELCOME = (
@@ -167,30 +139,16 @@ def hervat(
     _simple(eenvoudig)
     from ..history import catalogue_for
     from ..load import load_framework
-    from ..session import resume
 
     framework = load_framework()
-    store = _open_store()
-    reflection_id = nummer if nummer is not None else store.latest_unfinished()
-    if reflection_id is None:
-        raise PleegreflectieError(
-            "er is geen reflectie die nog niet af is. Begin een nieuwe met 'pleegreflectie start'.",
-            exit_code=ExitCode.NOT_FOUND,
-        )
-    info, sitting, autosave = resume(store, reflection_id)
-    if met_begeleider:
-        sitting.reopen_worker_part()
-        store.reopen(reflection_id, sitting)
-        info, sitting, autosave = resume(store, reflection_id)
-    if pijler:
-        added = [p for p in _chosen_pillars(framework, pijler) if p not in sitting.pillar_ids]
-        if added:
-            sitting.pillar_ids = [p.id for p in framework.pillars if p.id in {*sitting.pillar_ids, *added}]
-            store.reopen(reflection_id, sitting)
-            info, sitting, autosave = resume(store, reflection_id)
+    store = application.open_store()
+    info, sitting, autosave = application.resume_sitting(
+        framework, store, nummer, worker=met_begeleider, pillars=pijler
+    )
+    reflection_id = info.id
     catalogue, note = catalogue_for(framework, info)
     if note:
-        print(wrapped(note, sys.stderr), file=sys.stderr)
+        _note(note)
     if info.finished or sitting.is_complete(framework):
         if not json_output:
             from ..view import console
@@ -207,10 +165,10 @@ def hervat(
 
 
 def _ask(
-    framework: Any,
-    catalogue: Any,
-    sitting: Any,
-    autosave: Any,
+    framework: "Framework",
+    catalogue: "Catalogue",
+    sitting: "Sitting",
+    autosave: "Autosave",
     *,
     json_output: bool,
     new: bool,
@@ -228,9 +186,9 @@ def _ask(
         titles={c.id: c.title for c in catalogue.entries},
         saving=autosave.store is not None,
         prompts=prompts,
-        today=_today(),
+        today=application.today(),
     )
-    sitting.begin_visit(_today())
+    sitting.begin_visit(application.today())
     if new:
         if not welcomed:
             out.print(styled("[bold]{}[/bold]", WELCOME[0]))
@@ -258,7 +216,7 @@ def _ask(
     _conclude(framework, catalogue, sitting, autosave, json_output=json_output, interview=interview)
 
 
-def _say_how_to_continue(autosave: Any) -> None:
+def _say_how_to_continue(autosave: "Autosave") -> None:
     if autosave.reflection_id is None:
         message = "\nGestopt. Er was nog niets ingevuld, dus er is niets bewaard."
         if autosave.store is None:
@@ -275,28 +233,20 @@ def _say_how_to_continue(autosave: Any) -> None:
 
 
 def _conclude(
-    framework: Any,
-    catalogue: Any,
-    sitting: Any,
-    autosave: Any,
+    framework: "Framework",
+    catalogue: "Catalogue",
+    sitting: "Sitting",
+    autosave: "Autosave",
     *,
     json_output: bool,
-    interview: Any = None,
+    interview: "Interview | None" = None,
     save: bool = True,
     consent: bool | None = None,
 ) -> None:
     """Score, plan the route, save the reflection as finished (unless told not to) and show it all.
 
     `consent`: an answers file's `anoniem_meetellen` (None: not said; on a terminal it is asked)."""
-    from ..history import outcome_of
-
-    outcome = outcome_of(framework, catalogue, sitting, today=_today())
-    if outcome.signals_note:
-        print(wrapped(outcome.signals_note, sys.stderr), file=sys.stderr)
-    if save:
-        autosave.finish([step.course.id for step in outcome.route.steps], sitting)
-        if consent is not None and autosave.store is not None and autosave.reflection_id is not None:
-            autosave.store.set_consent(autosave.reflection_id, consent)
+    outcome = application.conclude(framework, catalogue, sitting, autosave, _note, save=save, consent=consent)
     try:
         _show_outcome(framework, sitting, autosave, outcome, json_output=json_output, interview=interview)
     except OutputError as exc:
@@ -312,7 +262,13 @@ def _conclude(
 
 
 def _show_outcome(
-    framework: Any, sitting: Any, autosave: Any, outcome: Any, *, json_output: bool, interview: Any
+    framework: "Framework",
+    sitting: "Sitting",
+    autosave: "Autosave",
+    outcome: "Outcome",
+    *,
+    json_output: bool,
+    interview: "Interview | None",
 ) -> None:
     """The result, route and conversation points on standard output (as JSON, or for the terminal)."""
     from ..streams import finish
@@ -356,18 +312,17 @@ def _show_outcome(
                 soft_wrap=True,
             )
     finish()
-    if interview is not None and autosave.reflection_id is not None:
-        _ask_consent(interview, autosave, answers)
+    if interview is not None and autosave.store is not None and autosave.reflection_id is not None:
+        _ask_consent(interview, autosave.store, autosave.reflection_id, answers)
         _offer_report(interview, autosave.reflection_id, answers)
 
 
-def _ask_consent(interview: Any, autosave: Any, answers: Any) -> None:
+def _ask_consent(interview: "Interview", store: "Store", reflection_id: int, answers: "Answers") -> None:
     """Once per household: may its answers count, without name, in the organisation's overview?"""
     from ..models import address_of
     from ..view import console
 
     out = console()
-    store, reflection_id = autosave.store, autosave.reflection_id
     two = address_of(answers) == "jullie"
     your = "jullie" if two else "je"
     given = store.consent(reflection_id)
@@ -394,17 +349,17 @@ def _ask_consent(interview: Any, autosave: Any, answers: Any) -> None:
         out.print(f"  {_me()} meetellen {reflection_id} nee", markup=False, soft_wrap=True)
 
 
-def _offer_report(interview: Any, reflection_id: int, answers: Any) -> None:
+def _offer_report(interview: "Interview", reflection_id: int, answers: "Answers") -> None:
     label = (answers.profile.household or "gezin").lower()
     slug = "-".join("".join(ch if ch.isalnum() else " " for ch in label).split()) or "gezin"
-    default = f"verslag-{slug}-{_today().isoformat()}.md"
+    default = f"verslag-{slug}-{application.today().isoformat()}.md"
     name = interview.report_file(default)
     if name is None:
         return
     try:
         _write_report(
             name,
-            lambda target: _report(reflection_id, html=_is_html(target)),
+            lambda target: application.saved_report(reflection_id, _note, html=_is_html(target)),
             confirm=interview.confirm,
             ask_name=interview.ask_text,
         )
