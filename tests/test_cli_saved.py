@@ -48,11 +48,8 @@ def invoke(runner: CliRunner, *args: str | Path) -> Result:
 
 
 def stderr_of(result: Result) -> str:
-    """click >= 8.2 keeps stderr apart; older versions may mix it into the output."""
-    try:
-        return result.stderr
-    except ValueError:
-        return result.output
+    """What the command wrote to stderr (click >= 8.2 keeps it apart from stdout)."""
+    return result.stderr
 
 
 def ok(result: Result) -> str:

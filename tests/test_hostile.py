@@ -336,7 +336,10 @@ def test_nesting_up_to_the_limit_is_fine_and_one_more_is_refused() -> None:
 
     depth = ANSWERS_LIMITS.depth
     fine = "a: " + "[" * (depth - 1) + "1" + "]" * (depth - 1) + "\n"
-    assert parse(Source("ok.yaml", fine), ANSWERS_LIMITS) is not None
+    expected: object = 1
+    for _ in range(depth - 1):
+        expected = [expected]
+    assert parse(Source("ok.yaml", fine), ANSWERS_LIMITS) == {"a": expected}
     deep = "a: " + "[" * depth + "1" + "]" * depth + "\n"
     with pytest.raises(InvalidFileError) as caught:
         parse(Source("diep.yaml", deep), ANSWERS_LIMITS)
