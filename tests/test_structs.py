@@ -132,6 +132,41 @@ def test_problems_read_as_dutch_sentences_with_their_line() -> None:
     ]
 
 
+class Said(Model, frozen=True, kw_only=True):
+    """A file with its own Dutch texts (as the answers file has them)."""
+
+    __unknown_key__: ClassVar[str] = "'{key}' is geen bekende sleutel. Gebruik alleen: cijfers, namen."
+
+    marks: dict[
+        str,
+        Annotated[
+            Annotated[int, Meta(ge=1, le=5)]
+            | dict[str, Annotated[int, Meta(extra={"problem": "{loc[1]}/{key}: {value}?"})]],
+            Meta(extra={"problem": "{loc[1]}: {value} is geen cijfer."}),
+        ],
+    ] = field(name="cijfers", default_factory=dict)
+    names: Annotated[
+        list[Annotated[str, Meta(max_length=3)]],
+        Meta(extra={"problem": "'namen' moet een lijst korte namen zijn.", "too_long": "te veel namen."}),
+        Meta(max_length=2),
+    ] = field(name="namen", default_factory=list)
+
+
+def test_a_model_says_its_own_dutch_text_where_it_has_one() -> None:
+    text = "cijfers:\n  a: 9\n  b:\n    x: 2\n    y: nee\nnamen:\n  - Kim\n  - Kimberly\nkleur: rood\n"
+    import yaml
+
+    _, problems = validate(Said, yaml.safe_load(text), Source("s.yaml", text))
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "a: '9' is geen cijfer."),  # the text of the place, with the value as given
+        (5, "b/y: 'nee'?"),  # a deeper text of its own stays, at its own line
+        (7, "'namen' moet een lijst korte namen zijn."),  # a deeper problem without text: said for the list
+        (9, "'kleur' is geen bekende sleutel. Gebruik alleen: cijfers, namen."),
+    ]
+    _, problems = validate(Said, {"namen": ["a", "b", "c"]}, Source("s.yaml", "namen: [a, b, c]\n"))
+    assert [p.message for p in problems] == ["te veel namen."]
+
+
 @pytest.mark.parametrize(
     ("value", "kind", "words"),
     [

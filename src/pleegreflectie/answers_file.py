@@ -1,18 +1,39 @@
 """The answers file (`pleegreflectie start --antwoorden`): YAML to `Answers`, every problem with
-file:line, all at once."""
+file:line, all at once.
 
-from __future__ import annotations
+`AnswersFile` describes the file as people write it (its Dutch keys are a contract: organisations
+build on them). `structs` checks it like every other file, with the file's own Dutch texts where a
+general one would say less (`Meta(extra={"problem": ...})`). `AnswersFile.before` first reads words as
+people write them ("weet ik niet", "ja", "nog bezig", `4, 9`, one value for a list). What needs the
+framework (question, competency and pillar ids), the two foster parents' names or today's date is
+checked after that, by the small functions below, on the same data.
+"""
 
 import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, ClassVar
+
+from msgspec import Meta, field
 
 from .errors import InvalidFileError, Problem, thousands
 from .load import ANSWERS_LIMITS, Source, _quote, _require_mapping, parse, read_source, validate
-from .models import LABEL_MAX, NOTE_MAX, Answers, Framework, Profile, Special, WorkerPart
+from .models import (
+    LABEL_MAX,
+    NOTE_MAX,
+    STATUS_WORDS,
+    Answers,
+    AnswerValue,
+    Framework,
+    Profile,
+    Special,
+    WorkerPart,
+)
+from .structs import STRICT, Model
 from .wording import day_text, parse_ages, parse_month
+
+# ---------------------------------------------------------------- the file as people write it
 
 _SPECIAL_WORDS = {
     "weet ik niet": Special.DONT_KNOW,
@@ -21,6 +42,235 @@ _SPECIAL_WORDS = {
     "n.v.t.": Special.NOT_APPLICABLE,
     "niet van toepassing": Special.NOT_APPLICABLE,
 }
+# How people write a status of last time's agreements: the words the program shows, and shorter.
+_STATUS_WORDS = {
+    **{words: status for status, words in STATUS_WORDS.items()},
+    "niet gedaan": "niet-gedaan",
+    "niet nodig": "niet-nodig",
+}
+_YES_NO = {"ja": True, "nee": False}
+_LISTS = ("pleegzorgvormen", "leeftijden_pleegkinderen", "uitdagingen", "leervormen")
+
+_ANSWER = (
+    "{loc[1]}: {value} is geen geldig antwoord. Vul een getal van 1 tot en met 5 in, "
+    "of 'weet ik niet', of 'nvt'."
+)
+_TWO_NAMES = "bijvoorbeeld: deelnemers: [Sanne, Ahmed]"
+
+# One answer: 1 to 5 (a number, also written as text) or a special word; per foster parent a
+# mapping of names to answers. Empty (None) is a question not answered.
+Answer = Annotated[
+    Annotated[int, STRICT, Meta(ge=1, le=5)] | Special | None, Meta(extra={"problem": _ANSWER})
+]
+Given = Annotated[
+    Annotated[int, STRICT, Meta(ge=1, le=5)] | Special | dict[str, Answer] | None,
+    Meta(extra={"problem": _ANSWER}),
+]
+Name = Annotated[
+    str,
+    Meta(min_length=1, max_length=LABEL_MAX, pattern="^[^@]*$"),
+    Meta(
+        extra={
+            "problem": f"een naam bij 'deelnemers' moet een korte tekst zijn (hoogstens {LABEL_MAX} tekens)."
+        }
+    ),
+]
+Names = Annotated[
+    Annotated[tuple[Name, ...], Meta(min_length=1, max_length=2)] | None,
+    Meta(
+        extra={
+            "problem": f"'deelnemers' moet één of twee namen hebben, {_TWO_NAMES}. "
+            "Meer dan twee pleegouders kan niet in één reflectie."
+        }
+    ),
+]
+Importance = Annotated[
+    Annotated[int, STRICT, Meta(ge=1, le=3)] | None,
+    Meta(
+        extra={
+            "problem": "{key}: {value} kan niet. Vul 1 (nu niet zo belangrijk), 2 (belangrijk) "
+            "of 3 (heel belangrijk) in."
+        }
+    ),
+]
+NoteText = Annotated[
+    Annotated[str, Meta(max_length=NOTE_MAX)] | None,
+    Meta(
+        extra={
+            "problem": "de notitie bij '{key}' moet een tekst zijn.",
+            "too_long": "de notitie bij '{key}' is te lang. "
+            f"Gebruik hoogstens {thousands(NOTE_MAX)} tekens.",
+        }
+    ),
+]
+Discuss = Annotated[
+    list[object] | None, Meta(extra={"problem": "'bespreken' moet een lijst van vragen zijn."})
+]
+Done = Annotated[
+    list[Annotated[str, Meta(pattern=r"\S")]] | None,
+    Meta(
+        extra={
+            "problem": "'gedaan' moet een lijst zijn met de namen (id's) van stappen die jullie al deden, "
+            "bijvoorbeeld: gedaan: [triple-p-niveau-4-5, film-zelfzorg]."
+        }
+    ),
+]
+Consent = Annotated[
+    Annotated[bool, STRICT] | None,
+    Meta(extra={"problem": "bij 'anoniem_meetellen' hoort ja of nee (of laat het leeg)."}),
+]
+
+
+class AnswersFile(Model, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """An answers file as written: the keys of `sjabloon`, checked before the framework is asked."""
+
+    __unknown_key__: ClassVar[str] = (
+        "'{key}' is geen bekende sleutel. Gebruik alleen: anoniem_meetellen, antwoorden, begeleider, "
+        "belang, bespreken, deelnemers, gedaan, notities, profiel."
+    )
+
+    profile: Profile = field(name="profiel", default_factory=Profile)
+    participants: Names = field(name="deelnemers", default=None)
+    answers: dict[str, Given] | None = field(name="antwoorden", default=None)
+    importance: dict[str, Importance] | None = field(name="belang", default=None)
+    notes: dict[str, NoteText] | None = field(name="notities", default=None)
+    discuss: Discuss = field(name="bespreken", default=None)
+    worker: WorkerPart | None = field(name="begeleider", default=None)
+    done: Done = field(name="gedaan", default=None)
+    consent: Consent = field(name="anoniem_meetellen", default=None)
+
+    @classmethod
+    def before(cls, data: dict[str, Any]) -> dict[str, Any]:
+        """The file as people write it: words for answers and yes/no, one name for a list of names,
+        empty parts left out. New containers only: the data as parsed stays as it was."""
+        tidy = dict(data)
+        tidy["profiel"] = _filled(data.get("profiel"))
+        if isinstance(names := data.get("deelnemers"), (str, int)) and not isinstance(names, bool):
+            names = [names]
+        if isinstance(names, list):
+            tidy["deelnemers"] = [_label(name) for name in names]
+        if isinstance(given := data.get("antwoorden"), dict):
+            tidy["antwoorden"] = {
+                str(key): {_label(k): _answer(v) for k, v in value.items()}
+                if isinstance(value, dict)
+                else _answer(value)
+                for key, value in given.items()
+            }
+        for section in ("belang", "notities"):
+            if isinstance(value := data.get(section), dict):
+                tidy[section] = {str(key): item for key, item in value.items()}
+        if isinstance(notes := tidy.get("notities"), dict):
+            tidy["notities"] = {key: _note(item) for key, item in notes.items()}
+        tidy["begeleider"] = _worker_filled(data.get("begeleider"))
+        if isinstance(consent := data.get("anoniem_meetellen"), str):
+            tidy["anoniem_meetellen"] = _YES_NO.get(consent.strip().lower(), consent)
+        return tidy
+
+    def to_answers(self) -> Answers:
+        """The reflection's answers: the first foster parent's, the second one's, the rest."""
+        labels = self.participants or ()
+        first: dict[str, AnswerValue] = {}
+        second: dict[str, AnswerValue] = {}
+        for key, value in (self.answers or {}).items():
+            if isinstance(value, dict):
+                for label, given in value.items():
+                    if given is not None:
+                        (first if label == labels[0] else second)[key] = given
+            elif value is not None:
+                first[key] = value
+                if len(labels) == 2:
+                    second[key] = value  # one value: both gave this answer
+        worker = self.worker
+        return Answers(
+            profile=self.profile,
+            participants=labels,
+            answers=first,
+            partner_answers=second,
+            importance={k: v for k, v in (self.importance or {}).items() if v is not None},
+            notes={k: v for k, v in (self.notes or {}).items() if v is not None},
+            discuss=tuple(dict.fromkeys(str(item) for item in self.discuss or ())),
+            worker=None if worker is None or worker.is_empty else worker,
+            done=tuple(dict.fromkeys(item.strip() for item in self.done or ())),
+            consent=self.consent,
+        )
+
+
+def _label(name: Any) -> Any:
+    """A foster parent's name (or number) with its spaces tidied; anything else as it is."""
+    if isinstance(name, int) and not isinstance(name, bool):
+        name = str(name)
+    return " ".join(name.split()) if isinstance(name, str) else name
+
+
+def _answer(value: Any) -> Any:
+    """An answer as people write it: "Weet ik niet", "?", "n.v.t.", " 4 "."""
+    if not isinstance(value, str):
+        return value
+    word = value.strip().lower()
+    if word in _SPECIAL_WORDS:
+        return _SPECIAL_WORDS[word].value
+    return int(word) if word.isdigit() and word.isascii() else value
+
+
+def _note(value: Any) -> Any:
+    """A note: text (a number is text too), without spaces around it; only spaces is no note."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value).strip() or None
+    return value
+
+
+def _filled(value: Any) -> Any:
+    """The profile as written by people: empty means 'not said', 'ja'/'nee' are yes/no,
+    and a single value is fine where a list is expected."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        return value
+    profile = {}
+    for key, item in value.items():
+        if item is None or item == "" or item == []:
+            continue
+        if key == "plaatsing_sinds" and isinstance(item, dt.date):
+            item = f"{item.year:04d}-{item.month:02d}"  # a whole date: its month
+        elif key == "plaatsing_sinds" and isinstance(item, str):
+            with contextlib.suppress(ValueError):  # not a month (yet): validation says what is wrong
+                item = parse_month(item, today=dt.date.max)  # 9-2024 as 2024-09
+        if key == "leeftijden_pleegkinderen" and isinstance(item, str):
+            with contextlib.suppress(ValueError):  # not ages: validation says what is wrong
+                item = parse_ages(item)  # "4, 9" and "4 en 9", as the template says
+        if key in _LISTS and isinstance(item, str) and item.strip().lower() in ("nee", "geen"):
+            continue  # "nee" for a list: nothing to say
+        if isinstance(item, str) and item.strip().lower() in _YES_NO:
+            item = _YES_NO[item.strip().lower()]
+        if key in _LISTS and not isinstance(item, list):
+            item = [item]
+        profile[key] = item
+    return profile
+
+
+def _worker_filled(value: Any) -> Any:
+    """The worker's part as written from the template: empty notes and lists mean 'nothing'."""
+    if not isinstance(value, dict):
+        return value
+    filled = {k: v for k, v in value.items() if v is not None}
+    follow_ups = filled.get("vorige_afspraken")
+    if isinstance(follow_ups, list):  # the statuses as people say them: "nog bezig", "niet meer nodig"
+        filled["vorige_afspraken"] = [
+            {**item, "status": _STATUS_WORDS.get(_words(item["status"]), item["status"])}
+            if isinstance(item, dict) and isinstance(item.get("status"), str)
+            else item
+            for item in follow_ups
+        ]
+    if isinstance(filled.get("notities"), dict):
+        filled["notities"] = {k: v for k, v in filled["notities"].items() if v not in (None, "")}
+    return filled
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+# ---------------------------------------------------------------- reading it
 
 
 def load_answers(framework: Framework, path: Path) -> Answers:
@@ -74,332 +324,102 @@ def unknown_follow_ups(
 
 def parse_answers(framework: Framework, source: Source) -> Answers:
     data = _require_mapping(parse(source, ANSWERS_LIMITS), source, "'antwoorden:'")
-    problems: list[Problem] = []
-    allowed = {
-        "profiel",
-        "deelnemers",
-        "antwoorden",
-        "belang",
-        "notities",
-        "bespreken",
-        "begeleider",
-        "gedaan",
-        "anoniem_meetellen",
-    }
-    for key in data:
-        if key not in allowed:
-            problems.append(
-                source.problem(
-                    (key,), f"'{key}' is geen bekende sleutel. Gebruik alleen: {', '.join(sorted(allowed))}."
-                )
-            )
-
-    profile, profile_problems = validate(Profile, _filled(data.get("profiel")), source, ("profiel",))
-    problems += profile_problems
-    today = dt.date.today()
-    if profile is not None and profile.placement_since and profile.placement_since > f"{today:%Y-%m}":
-        problems.append(
-            source.problem(
-                ("profiel", "plaatsing_sinds"),
-                f"plaatsing_sinds: '{profile.placement_since}' ligt in de toekomst. Schrijf de maand "
-                "waarin je pleegkind kwam, zoals 2024-09.",
-            )
-        )
-
-    questions = {q.id for q in framework.questions()}
-    competencies = {c.id for c in framework.competencies()}
-    pillars = {p.id for p in framework.pillars}
-
-    participants = _participants(data, source, problems)
-    answers: dict[str, int | Special] = {}
-    partner: dict[str, int | Special] = {}
-    for key, value in _section(data, "antwoorden", source, problems):
-        if key not in questions:
-            problems.append(source.problem(("antwoorden", key), _unknown("vraag", key, questions)))
-        elif value is None:
-            continue  # left empty in the template: not answered
-        elif isinstance(value, dict):
-            if len(participants) != 2:
-                problems.append(
-                    source.problem(
-                        ("antwoorden", key),
-                        f"{key}: een antwoord per pleegouder kan alleen met twee namen bij 'deelnemers:', "
-                        "bijvoorbeeld: deelnemers: [Sanne, Ahmed]",
-                    )
-                )
-                continue
-            for label, item in value.items():
-                if label not in participants:
-                    problems.append(
-                        source.problem(
-                            ("antwoorden", key, label),
-                            f"{key}: '{label}' staat niet bij 'deelnemers:'. "
-                            f"Gebruik {participants[0]} of {participants[1]}.",
-                        )
-                    )
-                    continue
-                if item is None:
-                    continue
-                given = _answer(item)
-                if given is None:
-                    problems.append(source.problem(("antwoorden", key, label), _bad_answer(key, item)))
-                else:
-                    (answers if label == participants[0] else partner)[key] = given
-        elif (given := _answer(value)) is not None:
-            answers[key] = given
-            if len(participants) == 2:
-                partner[key] = given  # one value: both gave this answer
-        else:
-            problems.append(source.problem(("antwoorden", key), _bad_answer(key, value)))
-
-    discuss: list[str] = []
-    marked = data.get("bespreken")
-    if marked is not None:
-        if not isinstance(marked, list):
-            problems.append(source.problem(("bespreken",), "'bespreken' moet een lijst van vragen zijn."))
-        else:
-            for index, item in enumerate(marked):
-                if not isinstance(item, str) or item not in questions:
-                    problems.append(
-                        source.problem(("bespreken", index), _unknown("vraag", str(item), questions))
-                    )
-                elif item not in discuss:
-                    discuss.append(item)
-
-    worker = None
-    if data.get("begeleider") is not None:
-        worker, worker_problems = validate(
-            WorkerPart, _worker_filled(data["begeleider"]), source, ("begeleider",)
-        )
-        problems += worker_problems
-        if worker is not None and worker.is_empty:
-            worker = None
-        if worker is not None:
-            for pillar_id in worker.notes:
-                if pillar_id not in pillars:
-                    problems.append(
-                        source.problem(
-                            ("begeleider", "notities", pillar_id), _unknown("pijler", pillar_id, pillars)
-                        )
-                    )
-
-    importance: dict[str, int] = {}
-    for key, value in _section(data, "belang", source, problems):
-        if key not in competencies:
-            problems.append(source.problem(("belang", key), _unknown("competentie", key, competencies)))
-        elif value is None:
-            continue
-        elif isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3:
-            importance[key] = value
-        else:
-            problems.append(
-                source.problem(
-                    ("belang", key),
-                    f"{key}: {_quote(value)} kan niet. Vul 1 (nu niet zo belangrijk), 2 (belangrijk) "
-                    "of 3 (heel belangrijk) in.",
-                )
-            )
-
-    notes: dict[str, str] = {}
-    for key, value in _section(data, "notities", source, problems):
-        if key not in pillars:
-            problems.append(source.problem(("notities", key), _unknown("pijler", key, pillars)))
-        elif value is None:
-            continue
-        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            if len(str(value).strip()) > NOTE_MAX:
-                problems.append(
-                    source.problem(
-                        ("notities", key),
-                        f"de notitie bij '{key}' is te lang. Gebruik hoogstens {thousands(NOTE_MAX)} tekens.",
-                    )
-                )
-            elif str(value).strip():
-                notes[key] = str(value).strip()
-        else:
-            problems.append(source.problem(("notities", key), f"de notitie bij '{key}' moet een tekst zijn."))
-
-    done = _done_steps(data, source, problems)
-
-    consent = data.get("anoniem_meetellen")
-    if isinstance(consent, str) and consent.strip().lower() in _YES_NO:
-        consent = _YES_NO[consent.strip().lower()]
-    if consent is not None and not isinstance(consent, bool):
-        problems.append(
-            source.problem(
-                ("anoniem_meetellen",), "bij 'anoniem_meetellen' hoort ja of nee (of laat het leeg)."
-            )
-        )
-        consent = None
-
-    if problems or profile is None:
+    written, problems = validate(AnswersFile, data, source)
+    tidy = AnswersFile.before(data)
+    problems += _unknown_ids(framework, tidy, source)
+    problems += _names_and_answers(tidy, source)
+    problems += _future_placement(tidy, source)
+    if problems or written is None:
         raise InvalidFileError(
             problems, hint="Verbeter het bestand en probeer het opnieuw.", skipped=source.skipped
         )
-    return Answers(
-        profile=profile,
-        participants=tuple(participants),
-        answers=answers,
-        partner_answers=partner,
-        importance=importance,
-        notes=notes,
-        discuss=tuple(discuss),
-        worker=worker,
-        done=done,
-        consent=consent,
-    )
+    return written.to_answers()
 
 
-def _done_steps(data: dict[str, Any], source: Source, problems: list[Problem]) -> tuple[str, ...]:
-    """`gedaan: [course ids]`: steps of an earlier route the family has done."""
-    value = data.get("gedaan")
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(
-            source.problem(
-                ("gedaan",),
-                "'gedaan' moet een lijst zijn met de namen (id's) van stappen die jullie al deden, "
-                "bijvoorbeeld: gedaan: [triple-p-niveau-4-5, film-zelfzorg].",
-            )
-        )
-        return ()
-    return tuple(dict.fromkeys(v.strip() for v in value))
+# ---------------------------------------------------------------- checks across the file
 
 
-def _worker_filled(value: Any) -> Any:
-    """The worker's part as written from the template: empty notes and lists mean 'nothing'."""
-    if not isinstance(value, dict):
-        return value
-    filled = {k: v for k, v in value.items() if v is not None}
-    follow_ups = filled.get("vorige_afspraken")
-    if isinstance(follow_ups, list):  # the statuses as people say them: "nog bezig", "niet meer nodig"
-        filled["vorige_afspraken"] = [
-            {**item, "status": _STATUS_WORDS.get(_words(item["status"]), item["status"])}
-            if isinstance(item, dict) and isinstance(item.get("status"), str)
-            else item
-            for item in follow_ups
-        ]
-    if isinstance(filled.get("notities"), dict):
-        filled["notities"] = {k: v for k, v in filled["notities"].items() if v not in (None, "")}
-    return filled
+class _Names(Model, frozen=True, kw_only=True, forbid_unknown_fields=False):
+    """Only the names of an answers file, to check the answers per foster parent against them."""
+
+    participants: Names = field(name="deelnemers", default=None)
 
 
-_STATUS_WORDS = {
-    "nog bezig": "bezig",
-    "nog niet gedaan": "niet-gedaan",
-    "niet gedaan": "niet-gedaan",
-    "niet meer nodig": "niet-nodig",
-    "niet nodig": "niet-nodig",
-}
-
-
-def _words(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _answer(value: Any) -> int | Special | None:
-    """One answer on the scale as people write it; None when it is not one."""
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
+def _fine(model: type[_Names] | type[Profile], data: Any) -> Any:
+    """One part of the file as a record when it is fine on its own, else None (its problems are
+    said by the check of the whole file)."""
+    try:
+        return model.model_validate(data)
+    except ValueError:
         return None
-    if isinstance(value, int):
-        return value if 1 <= value <= 5 else None
-    if (special := _SPECIAL_WORDS.get(value.strip().lower())) is not None:
-        return special
-    if value.strip().isdigit() and 1 <= int(value.strip()) <= 5:
-        return int(value.strip())
-    return None
 
 
-def _participants(data: dict[str, Any], source: Source, problems: list[Problem]) -> list[str]:
-    """The labels under 'deelnemers': one or two, different, short."""
-    value = data.get("deelnemers")
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not 1 <= len(value) <= 2:
-        problems.append(
-            source.problem(
-                ("deelnemers",),
-                "'deelnemers' moet één of twee namen hebben, bijvoorbeeld: deelnemers: [Sanne, Ahmed]. "
-                "Meer dan twee pleegouders kan niet in één reflectie.",
-            )
-        )
-        return []
-    labels: list[str] = []
-    for index, item in enumerate(value):
-        label = " ".join(str(item).split()) if isinstance(item, (str, int)) else ""
-        if not label or len(label) > LABEL_MAX or "@" in label or not label.isprintable():
-            problems.append(
-                source.problem(
-                    ("deelnemers", index),
-                    f"een naam bij 'deelnemers' moet een korte tekst zijn (hoogstens {LABEL_MAX} tekens).",
-                )
-            )
-        elif any(label.casefold() == other.casefold() for other in labels):
-            problems.append(
-                source.problem(("deelnemers", index), f"'{label}' staat twee keer bij 'deelnemers'.")
-            )
-        else:
-            labels.append(label)
-    return labels if len(labels) == len(value) else []
-
-
-_YES_NO = {"ja": True, "nee": False}
-_LISTS = ("pleegzorgvormen", "leeftijden_pleegkinderen", "uitdagingen", "leervormen")
-
-
-def _filled(value: Any) -> Any:
-    """The profile as written by people: empty means 'not said', 'ja'/'nee' are yes/no,
-    and a single value is fine where a list is expected."""
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        return value
-    profile = {}
-    for key, item in value.items():
-        if item is None or item == "" or item == []:
+def _names_and_answers(tidy: dict[str, Any], source: Source) -> Iterator[Problem]:
+    """Two names that differ; an answer per foster parent only with two names, and only theirs."""
+    names = _fine(_Names, tidy)
+    labels = list(names.participants or ()) if names is not None else []
+    for index, label in enumerate(labels):
+        if any(label.casefold() == other.casefold() for other in labels[:index]):
+            yield source.problem(("deelnemers", index), f"'{label}' staat twee keer bij 'deelnemers'.")
+            labels = []
+            break
+    given = tidy.get("antwoorden")
+    for key, value in given.items() if isinstance(given, dict) else ():
+        if not isinstance(value, dict):
             continue
-        if key == "plaatsing_sinds" and isinstance(item, dt.date):
-            item = f"{item.year:04d}-{item.month:02d}"  # a whole date: its month
-        elif key == "plaatsing_sinds" and isinstance(item, str):
-            with contextlib.suppress(ValueError):  # not a month (yet): validation says what is wrong
-                item = parse_month(item, today=dt.date.max)  # 9-2024 as 2024-09
-        if key == "leeftijden_pleegkinderen" and isinstance(item, str):
-            with contextlib.suppress(ValueError):  # not ages: validation says what is wrong
-                item = parse_ages(item)  # "4, 9" and "4 en 9", as the template says
-        if key in _LISTS and isinstance(item, str) and item.strip().lower() in ("nee", "geen"):
-            continue  # "nee" for a list: nothing to say
-        if isinstance(item, str) and item.strip().lower() in _YES_NO:
-            item = _YES_NO[item.strip().lower()]
-        if key in _LISTS and not isinstance(item, list):
-            item = [item]
-        profile[key] = item
-    return profile
+        if len(labels) != 2:
+            yield source.problem(
+                ("antwoorden", key),
+                f"{key}: een antwoord per pleegouder kan alleen met twee namen bij 'deelnemers:', "
+                + _TWO_NAMES,
+            )
+            continue
+        for label in value:
+            if label not in labels:
+                yield source.problem(
+                    ("antwoorden", key, label),
+                    f"{key}: '{label}' staat niet bij 'deelnemers:'. Gebruik {labels[0]} of {labels[1]}.",
+                )
 
 
-def _section(
-    data: dict[str, Any], key: str, source: Source, problems: list[Problem]
-) -> Iterator[tuple[str, Any]]:
-    value = data.get(key)
-    if value is None:
-        return
-    if not isinstance(value, dict):
-        problems.append(source.problem((key,), f"'{key}' moet een lijst van sleutels met waarden zijn."))
-        return
-    for item_key, item_value in value.items():
-        yield str(item_key), item_value
+def _future_placement(tidy: dict[str, Any], source: Source) -> Iterator[Problem]:
+    profile = _fine(Profile, tidy.get("profiel"))
+    month = profile.placement_since if profile is not None else None
+    if month and month > f"{dt.date.today():%Y-%m}":
+        yield source.problem(
+            ("profiel", "plaatsing_sinds"),
+            f"plaatsing_sinds: '{month}' ligt in de toekomst. Schrijf de maand "
+            "waarin je pleegkind kwam, zoals 2024-09.",
+        )
+
+
+def _unknown_ids(framework: Framework, tidy: dict[str, Any], source: Source) -> Iterator[Problem]:
+    """Every question, competency and pillar id the framework does not have."""
+    questions = {q.id for q in framework.questions()}
+    competencies = {c.id for c in framework.competencies()}
+    pillars = {p.id for p in framework.pillars}
+    worker = tidy.get("begeleider")
+    sections: list[tuple[tuple[str, ...], str, set[str]]] = [
+        (("antwoorden",), "vraag", questions),
+        (("belang",), "competentie", competencies),
+        (("notities",), "pijler", pillars),
+    ]
+    for loc, what, known in sections:
+        given = tidy.get(loc[0])
+        for key in given if isinstance(given, dict) else ():
+            if key not in known:
+                yield source.problem((*loc, key), _unknown(what, key, known))
+    discuss = tidy.get("bespreken")
+    for index, item in enumerate(discuss if isinstance(discuss, list) else ()):
+        if not isinstance(item, str) or item not in questions:
+            yield source.problem(("bespreken", index), _unknown("vraag", str(item), questions))
+    notes = worker.get("notities") if isinstance(worker, dict) else None
+    for key in notes if isinstance(notes, dict) else ():
+        if isinstance(key, str) and key not in pillars:
+            yield source.problem(("begeleider", "notities", key), _unknown("pijler", key, pillars))
 
 
 def _unknown(what: str, key: str, known: set[str]) -> str:
     close = sorted(k for k in known if k.split(".")[0] == key.split(".")[0])[:3]
     hint = f" Bedoel je misschien: {', '.join(close)}?" if close else ""
     return f"'{key}' is geen bekende {what}.{hint} Met 'pleegreflectie sjabloon' zie je alle namen."
-
-
-def _bad_answer(key: str, value: Any) -> str:
-    return (
-        f"{key}: {_quote(value)} is geen geldig antwoord. Vul een getal van 1 tot en met 5 in, "
-        "of 'weet ik niet', of 'nvt'."
-    )

@@ -684,6 +684,8 @@ def describe(error: Any) -> str:
     keys = [part for part in error["loc"] if isinstance(part, str)]
     key = keys[-1] if keys else "waarde"
     given = error.get("input")
+    if kind == "problem":  # the model's own text (see structs._said)
+        return str(ctx["text"]).format(key=key, value=_quote(given), loc=error["loc"])
     if kind == "missing":
         return f"'{key}' ontbreekt. Vul het in."
     if kind == "extra_forbidden":

@@ -54,6 +54,8 @@ class Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
 
     # Fields left out of `model_dump` (kept in the record, never written to a file).
     __excluded__: ClassVar[frozenset[str]] = frozenset()
+    # What to say about a key the record does not know ("{key}": that key); empty: the general text.
+    __unknown_key__: ClassVar[str] = ""
 
     @classmethod
     def before(cls, data: dict[str, Any]) -> dict[str, Any]:
@@ -154,11 +156,36 @@ def _check(t: Any, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: b
     """The value of type `t` for `value`; problems are added to `errors` (then _NOTHING returns)."""
     if isinstance(t, mi.Metadata):
         extra = t.extra or {}
-        return _check(t.type, value, loc, errors, strict or bool(extra.get("strict")))
+        strict = strict or bool(extra.get("strict"))
+        if "problem" in extra:
+            return _said(t.type, extra, value, loc, errors, strict)
+        return _check(t.type, value, loc, errors, strict)
     check = _CHECKS.get(type(t))
     if check is None:  # Any and other types without a check
         return value
     return check(t, value, loc, errors, strict)
+
+
+def _said(
+    t: Any, extra: dict[str, Any], value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool
+) -> Any:
+    """A value under `Meta(extra={"problem": TEXT})`: the problems here and inside it that have no
+    text of their own become that one text, at this place (`"too_long": TEXT` for a value that is
+    too long). TEXT is said with `{key}` (the last name in the place), `{value}` (what was given)
+    and `{loc}` (the place, from the top of the file)."""
+    found: list[dict[str, Any]] = []
+    made = _check(t, value, loc, found, strict)
+    said = False
+    for error in found:
+        if error["type"] == "problem":  # said already, deeper inside
+            errors.append(error)
+            continue
+        long = error["type"] in ("string_too_long", "too_long") and error["loc"] == loc
+        text = extra.get("too_long") if long else None
+        if not said:
+            said = True
+            _error(errors, "problem", loc, value, "Value error", text=text or extra["problem"])
+    return made
 
 
 def _struct(t: mi.StructType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
@@ -186,6 +213,8 @@ def _struct(t: mi.StructType, value: Any, loc: Loc, errors: list[dict[str, Any]]
     for key, item in value.items():
         if not isinstance(key, str):
             _error(errors, "invalid_key", (*loc, key), key, "Keys should be strings")
+        elif key not in known and t.forbid_unknown_fields and cls.__unknown_key__:
+            _error(errors, "problem", (*loc, key), item, "Unknown key", text=cls.__unknown_key__)
         elif key not in known and t.forbid_unknown_fields:
             _error(errors, "extra_forbidden", (*loc, key), item, "Extra inputs are not permitted")
     if len(errors) > count:
@@ -413,13 +442,20 @@ def _union(t: mi.UnionType, value: Any, loc: Loc, errors: list[dict[str, Any]], 
         if not found:
             return made
         tried.append(found)
-    # A mapping where a record may stand (a text as {je: ..., jullie: ...}): the record's problems.
-    records = [i for i, m in enumerate(members) if isinstance(m, mi.StructType)]
+    # A mapping where a record or a mapping may stand (a text as {je: ..., jullie: ...}, an answer
+    # per foster parent): the problems of that record or mapping.
+    records = [i for i, m in enumerate(members) if isinstance(_bare(m), (mi.StructType, mi.DictType))]
     if isinstance(value, dict) and records:
         errors.extend(tried[records[0]])
     else:
         errors.extend(tried[0] if tried else [])
     return _NOTHING
+
+
+def _bare(t: Any) -> Any:
+    while isinstance(t, mi.Metadata):
+        t = t.type
+    return t
 
 
 def _none(t: mi.NoneType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
