@@ -79,12 +79,14 @@ def topics(
         found.append(Topic("verschil", comp.id, text))
     for signal in signals:
         found.append(Topic("signaal", signal.id, signal.text, signal.source))
+    find_out = (
+        "Zoek samen met jullie pleegzorgbegeleider uit wat jullie hierover willen weten."
+        if address_of(answers) == "jullie"
+        else "Zoek samen met je pleegzorgbegeleider uit wat je hierover wilt weten."
+    )
     for comp in result.competencies():
         if _only_dont_know(framework, answers, comp.id):
-            text = (
-                f"{comp.name}: hier was het antwoord steeds \u2018weet ik niet\u2019. "
-                "Zoek samen met je pleegzorgbegeleider uit wat je hierover wilt weten."
-            )
+            text = f"{comp.name}: hier was het antwoord steeds \u2018weet ik niet\u2019. {find_out}"
             found.append(Topic("weet-niet", comp.id, text))
     for agreement in open_agreements:
         found.append(Topic("afspraak", None, f"Afspraak van de vorige keer: {agreement_text(agreement)}"))
