@@ -22,11 +22,14 @@ from .errors import ExitCode, PleegreflectieError
 if TYPE_CHECKING:
     import datetime as dt
 
+    from .compare import Comparison
     from .flow import Sitting
     from .history import Outcome
     from .load import Source
-    from .models import Answers, Catalogue, Framework, LearningForm
+    from .models import Agreement, Answers, Catalogue, Framework, LearningForm
     from .paper import Typed
+    from .route import Route
+    from .scoring import Result
     from .session import Autosave
     from .store import ReflectionInfo, Store
 
@@ -175,6 +178,62 @@ def comparison_pair(
     return earlier_info, later_info
 
 
+class Replanned(NamedTuple):
+    framework: Framework
+    answers: Answers
+    result: Result
+    route: Route
+
+
+def replan(
+    nummer: int | None,
+    note: Note,
+    *,
+    answers_path: Path | None,
+    catalogue_path: Path | None,
+    forms: list[str] | None,
+    hours: int | None,
+    advice_path: Path | None,
+) -> Replanned:
+    """The route of a saved reflection (or of an answers file) planned again, perhaps with other
+    forms, fewer hours, another catalogue or other sentences (`pleegreflectie route`)."""
+    from .advice import load_advice
+    from .load import load_catalogue, load_framework
+    from .route import plan_for_sitting
+
+    advice = load_advice(advice_path) if advice_path is not None else None
+    framework = load_framework()
+    if catalogue_path is not None or answers_path is not None:
+        catalogue = load_catalogue(framework, catalogue_path)
+    else:  # a saved reflection: the catalogue it was made with
+        catalogue = saved_catalogue(framework, nummer, note)
+    chosen = chosen_forms(forms)
+    sitting = sitting_for(nummer, answers_path, framework)
+    answers, result, planned = plan_for_sitting(
+        framework, catalogue, sitting, today=today(), forms=chosen, hours=hours, advice=advice
+    )
+    return Replanned(framework, answers, result, planned)
+
+
+class Compared(NamedTuple):
+    comparison: Comparison
+    follow_ups: list[Agreement]  # last time's agreements, with what became of them
+
+
+def compare(
+    store: Store, framework: Framework, earlier: ReflectionInfo, later: ReflectionInfo, note: Note
+) -> Compared:
+    """What changed from the earlier reflection to the later one (planned with the earlier one's
+    catalogue), and the agreements the later one followed up."""
+    from .history import catalogue_for, compare_saved
+
+    catalogue, said = catalogue_for(framework, earlier)
+    if said:
+        note(said)
+    comparison = compare_saved(store, framework, catalogue, earlier.id, later.id)
+    return Compared(comparison, store.load(later.id)[1].previous_agreements_with_status())
+
+
 # ---------------------------------------------------------------- a sitting
 
 
@@ -252,18 +311,23 @@ def follow_ups(sitting: Sitting, autosave: Autosave, answers: Answers, source: S
 
 
 class Resumed(NamedTuple):
+    framework: Framework
+    catalogue: Catalogue
     info: ReflectionInfo
     sitting: Sitting
     autosave: Autosave
 
 
-def resume_sitting(
-    framework: Framework, store: Store, nummer: int | None, *, worker: bool, pillars: list[str] | None
-) -> Resumed:
-    """A saved reflection to go on with (by number, or the latest unfinished one); `worker`: the
-    worker's part opened again; `pillars`: these pillars added."""
+def resume_sitting(nummer: int | None, note: Note, *, worker: bool, pillars: list[str] | None) -> Resumed:
+    """A saved reflection to go on with (by number, or the latest unfinished one), with the
+    catalogue it was made with; `worker`: the worker's part opened again; `pillars`: these pillars
+    added."""
+    from .history import catalogue_for
+    from .load import load_framework
     from .session import resume
 
+    framework = load_framework()
+    store = open_store()
     reflection_id = nummer if nummer is not None else store.latest_unfinished()
     if reflection_id is None:
         raise PleegreflectieError(
@@ -281,7 +345,10 @@ def resume_sitting(
             sitting.pillar_ids = [p.id for p in framework.pillars if p.id in {*sitting.pillar_ids, *added}]
             store.reopen(reflection_id, sitting)
             info, sitting, autosave = resume(store, reflection_id)
-    return Resumed(info, sitting, autosave)
+    catalogue, said = catalogue_for(framework, info)
+    if said:
+        note(said)
+    return Resumed(framework, catalogue, info, sitting, autosave)
 
 
 def conclude(

@@ -29,7 +29,7 @@ from .load import (
     parse,
     validate,
 )
-from .models import Catalogue, Challenge, Country, Framework, KnownGap, LearningForm
+from .models import Catalogue, Challenge, Country, Course, Framework, KnownGap, LearningForm
 from .route import THIN_SHARE, can_be_step
 from .structs import json_text
 
@@ -288,7 +288,7 @@ def coverage_per_country(
     )
 
 
-def _row(row_id: str, name: str, entries: list[Any], forms: tuple[LearningForm, ...]) -> CoverageRow:
+def _row(row_id: str, name: str, entries: list[Course], forms: tuple[LearningForm, ...]) -> CoverageRow:
     by_form = {form: sum(1 for e in entries if form in e.forms) for form in forms}
     return CoverageRow(row_id, name, len(entries), by_form)
 

@@ -419,8 +419,9 @@ def show_comparison(
     out.print(Text(change_rule_text()))
     out.print()
     table = Table(box=None, header_style="bold", padding=(0, 1))
-    for column, justify in (("Pijler", "left"), ("Vorige", "right"), ("Nu", "right"), ("Verschil", "right")):
-        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("Pijler", justify="left", no_wrap=True)
+    for column in ("Vorige", "Nu", "Verschil"):
+        table.add_column(column, justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for pillar in comparison.pillars:
         table.add_row(

@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ParamSpec, TextIO, TypeVar
 
 import click
 import typer
@@ -29,6 +29,8 @@ from ..errors import ExitCode, NoTerminalError, PleegreflectieError, os_reason
 NoArgsIsHelp: type[Exception] = getattr(click_errors, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
 
 F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 # ---------------------------------------------------------------- Dutch help output
@@ -182,7 +184,7 @@ def _say_error(message: str) -> None:
         print(wrapped(f"Fout: {_as_started(clean(message))}", sys.stderr), file=sys.stderr)
 
 
-def wrapped(text: str, stream: Any = None) -> str:
+def wrapped(text: str, stream: TextIO | None = None) -> str:
     """Text for a terminal, wrapped between words with each line's indent kept (plus two for the
     lines that continue it); a word longer than the line (a path, a web address) gets a line of its
     own, never cut. Not for a pipe or a file: there a line stays whole."""
@@ -209,11 +211,11 @@ def wrapped(text: str, stream: Any = None) -> str:
     return "\n".join(lines)
 
 
-def guard(func: F) -> F:
+def guard(func: Callable[P, R]) -> Callable[P, R]:
     """Turn expected failures and Ctrl-C into a Dutch message and an exit code, never a traceback."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except PleegreflectieError as exc:
@@ -236,7 +238,7 @@ def guard(func: F) -> F:
             _say_error(f"een bestand of map kon niet gebruikt worden{where}: {os_reason(exc)}.")
             raise typer.Exit(int(ExitCode.ERROR)) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def command(name: str, help_text: str) -> Callable[[F], F]:

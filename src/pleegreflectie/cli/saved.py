@@ -106,20 +106,14 @@ def route(
     advies: AdviceOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    from ..advice import load_advice
-    from ..load import load_catalogue, load_framework
-    from ..route import plan_for_sitting
-
-    advice = load_advice(advies) if advies is not None else None
-    framework = load_framework()
-    if catalogus is not None or antwoorden is not None:
-        catalogue = load_catalogue(framework, catalogus)
-    else:  # a saved reflection: the catalogue it was made with
-        catalogue = application.saved_catalogue(framework, nummer, _note)
-    forms = application.chosen_forms(vorm)
-    sitting = application.sitting_for(nummer, antwoorden, framework)
-    answers, result, planned = plan_for_sitting(
-        framework, catalogue, sitting, today=application.today(), forms=forms, hours=uren, advice=advice
+    framework, answers, result, planned = application.replan(
+        nummer,
+        _note,
+        answers_path=antwoorden,
+        catalogue_path=catalogus,
+        forms=vorm,
+        hours=uren,
+        advice_path=advies,
     )
     if json_output:
         from ..export import route_json
@@ -169,7 +163,6 @@ def vergelijk(
     eerste: Annotated[int | None, typer.Argument(metavar="[NUMMER1]", help="De eerdere reflectie.")] = None,
     tweede: Annotated[int | None, typer.Argument(metavar="[NUMMER2]", help="De latere reflectie.")] = None,
 ) -> None:
-    from ..history import catalogue_for, compare_saved
     from ..load import load_framework
 
     framework = load_framework()
@@ -191,12 +184,9 @@ def vergelijk(
                 f"({earlier_info.household or 'geen naam'} en {later_info.household or 'geen naam'})."
             )
         )
-    catalogue, note = catalogue_for(framework, earlier_info)
-    if note:
-        _note(note)
-    comparison = compare_saved(store, framework, catalogue, earlier_id, later_id)
+    compared = application.compare(store, framework, earlier_info, later_info, _note)
     from ..view import console, show_comparison, show_follow_ups
 
     out = console()
-    show_comparison(out, comparison, earlier_info, later_info)
-    show_follow_ups(out, store.load(later_id)[1].previous_agreements_with_status())
+    show_comparison(out, compared.comparison, earlier_info, later_info)
+    show_follow_ups(out, compared.follow_ups)

@@ -137,18 +137,10 @@ def hervat(
     eenvoudig: SimpleOption = False,
 ) -> None:
     _simple(eenvoudig)
-    from ..history import catalogue_for
-    from ..load import load_framework
-
-    framework = load_framework()
-    store = application.open_store()
-    info, sitting, autosave = application.resume_sitting(
-        framework, store, nummer, worker=met_begeleider, pillars=pijler
+    framework, catalogue, info, sitting, autosave = application.resume_sitting(
+        nummer, _note, worker=met_begeleider, pillars=pijler
     )
     reflection_id = info.id
-    catalogue, note = catalogue_for(framework, info)
-    if note:
-        _note(note)
     if info.finished or sitting.is_complete(framework):
         if not json_output:
             from ..view import console
