@@ -8,7 +8,7 @@ import pytest
 
 from pleegreflectie.answers_file import load_answers
 from pleegreflectie.load import load_framework
-from pleegreflectie.models import Answers, Framework
+from pleegreflectie.models import Answers, Framework, Profile, Special
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -38,3 +38,13 @@ def oma_path() -> Path:
 def oma(framework: Framework) -> Answers:
     """The answers of the example family in tests/fixtures/oma.yaml."""
     return load_answers(framework, FIXTURES / "oma.yaml")
+
+
+@pytest.fixture
+def dont_know_family(framework: Framework) -> Answers:
+    """'weet ik niet' on every question of three of the five competencies of zorgen (issue 8)."""
+    values: dict[str, int | Special] = {}
+    for index, competency in enumerate(framework.pillar("zorgen").competencies):
+        for question in competency.questions:
+            values[question.id] = Special.DONT_KNOW if index < 3 else 3
+    return Answers(profile=Profile.model_validate({"uren_per_maand": 10}), answers=values)

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_route import ids, plan
 from typer.testing import CliRunner, Result
 
 from pleegreflectie import __version__
+from pleegreflectie.answers_file import load_answers
 from pleegreflectie.cli import app, run
-from pleegreflectie.models import Framework
+from pleegreflectie.models import Answers, Framework
 
 TITLES = ["Zorgen", "Samenwerken", "Opvoeden", "Ontwikkelen", "Functioneren"]
 
@@ -340,3 +342,64 @@ def test_every_help_text_is_dutch(runner: CliRunner, command: list[str]) -> None
     for english in ("Usage", "Options", "Commands", "Arguments", "Show this message", "[OPTIONS]"):
         assert english not in result.output, english
     assert all(len(line) <= 80 for line in result.output.splitlines())
+
+
+# ---------------------------------------------------------------- advice a family can trust (issue 8)
+
+
+def test_route_leaves_out_the_steps_an_answers_file_says_were_done(
+    tmp_path: Path, framework: Framework, oma_path: Path
+) -> None:
+    text = oma_path.read_text(encoding="utf-8")
+    first, _ = plan(load_answers(framework, oma_path))
+    done = ids(first)[0]
+    path = tmp_path / "oma-gedaan.yaml"
+    path.write_text(text + f"gedaan: [{done}]\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["route", "--antwoorden", str(path), "--json"])
+    assert out.exit_code == 0, out.output
+    assert done not in [step["id"] for step in json.loads(out.stdout)["route"]]
+
+
+def test_vorm_and_uren_say_what_was_left_out_and_why(oma_path: Path) -> None:
+    runner = CliRunner()
+    online = runner.invoke(app, ["route", "--antwoorden", str(oma_path), "--vorm", "online"])
+    assert online.exit_code == 0, online.output
+    assert "niet online beschikbaar" in " ".join(online.stdout.split())
+    none = runner.invoke(app, ["route", "--antwoorden", str(oma_path), "--uren", "0", "--json"])
+    assert none.exit_code == 0, none.output
+    data = json.loads(none.stdout)
+    assert data["route"] == []
+    assert data["later"] and {item["reden"] for item in data["later"]} == {"uren"}
+    assert all("Past niet in 0 uur" in item["uitleg"] for item in data["later"])
+    text = runner.invoke(app, ["route", "--antwoorden", str(oma_path), "--uren", "0"]).stdout
+    assert "geen stap nodig" not in text
+    assert "Voor later" in text
+    little = runner.invoke(app, ["route", "--antwoorden", str(oma_path), "--uren", "2"]).stdout
+    assert "past niet in 2 uur per maand" in " ".join(little.split())
+
+
+def test_the_terminal_says_too_few_answers_and_what_to_find_out(
+    tmp_path: Path, dont_know_family: Answers
+) -> None:
+    family = dont_know_family
+    path = tmp_path / "weet-niet.yaml"
+    path.write_text(yaml.safe_dump(family.to_file_data(), allow_unicode=True), encoding="utf-8")
+    out = CliRunner().invoke(app, ["start", "--antwoorden", str(path), "--pijler", "zorgen", "--geen-opslag"])
+    assert out.exit_code == 0, out.output
+    text = " ".join(out.stdout.split())
+    assert "Te weinig antwoorden om iets te zeggen" in text
+    assert "op basis van 2 van 5 onderdelen" in text
+    assert "Uitzoeken" in text
+
+
+def test_at_most_three_strengths_in_the_terminal_and_the_gap_cut_off(oma_path: Path) -> None:
+    out = CliRunner().invoke(app, ["start", "--antwoorden", str(oma_path), "--geen-opslag"])
+    assert out.exit_code == 0, out.output
+    text = out.stdout
+    strengths = text.split("Sterke punten", 1)[1].split("Aandachtspunten", 1)[0]
+    assert strengths.count("  + ") == 3
+    assert "En nog 8 sterke punten" in strengths
+    gaps = text.split("Aandachtspunten", 1)[1].split("Jullie leerroute", 1)[0]
+    also = " ".join(gaps.split()).split("Ook nog (de leerroute werkt eerst aan de 8 hierboven):", 1)[1]
+    also = also.split("Dit is geen lijst van wat fout gaat.", 1)[0]
+    assert also.count(" - ") == 2  # the rest under "Ook nog", by name

@@ -633,3 +633,63 @@ def test_geen_opslag_works_beside_a_corrupt_store(runner: CliRunner, home: Path,
     (home / FILE_NAME).write_bytes(GARBAGE)
     assert save(runner, oma_path, "--geen-opslag")["reflectie"] is None
     assert (home / FILE_NAME).read_bytes() == GARBAGE
+
+
+# ---------------------------------------------------------------- vergelijk and the catalogue of a reflection
+
+
+def test_vergelijk_without_numbers_uses_the_two_latest_finished(oma_path: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    for _ in range(2):
+        assert runner.invoke(app, ["start", "--antwoorden", str(oma_path), "--json"]).exit_code == 0
+    with Store.open() as store:  # an unfinished, empty reflection of the same household, made last
+        store.create(
+            Sitting(pillar_ids=["zorgen"], profile={"huishouden": "Oma Jansen"}),
+            household="Oma Jansen",
+            framework_version="x",
+        )
+    out = runner.invoke(app, ["vergelijk"])
+    assert out.exit_code == 0, out.output
+    assert "nr. 1" in out.stdout and "nr. 2" in out.stdout and "nr. 3" not in out.stdout
+    assert "nog niet af" not in out.stdout
+    assert "nog niet gedaan" not in out.stdout  # nobody asked: no verdict on the previous route
+    assert "niet gevraagd" in out.stdout
+    named = runner.invoke(app, ["vergelijk", "3"])
+    assert named.exit_code == 0, named.output
+    assert "reflectie 3 is nog niet af" in named.stdout
+
+
+def test_the_report_plans_with_the_catalogue_of_the_reflection(oma_path: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    custom = tmp_path / "eigen.yaml"
+    custom.write_text(
+        "versie: eigen-1\naanbod:\n"
+        "  - id: eigen-gedragstraining\n"
+        "    titel: Onze eigen gedragstraining\n"
+        "    aanbieder: Pleegzorg Test\n"
+        "    beschrijving: Een training van onze organisatie.\n"
+        "    competenties: [zorgen.gedrag, opvoeden.opvoedstijlen]\n"
+        "    soort: training\n"
+        "    vorm: [thuis]\n"
+        "    toegang: zelf\n"
+        "    land: nl\n"
+        "    laatst_gecontroleerd: 2026-11-01\n"
+        "    bron: {titel: Onze website, url: 'https://pleegzorg.example/training'}\n"
+        "    duur: {uren: 4}\n",
+        encoding="utf-8",
+    )
+    started = runner.invoke(
+        app, ["start", "--antwoorden", str(oma_path), "--catalogus", str(custom), "--json"]
+    )
+    assert started.exit_code == 0, started.output
+    assert "eigen-gedragstraining" in [s["id"] for s in json.loads(started.stdout)["route"]]
+    report = runner.invoke(app, ["rapport", "1"])
+    assert "Onze eigen gedragstraining" in report.stdout and "eigen-1" in report.stdout
+    route = runner.invoke(app, ["route", "1", "--json"])
+    assert "eigen-gedragstraining" in [s["id"] for s in json.loads(route.stdout)["route"]]
+    custom.unlink()
+    gone = runner.invoke(app, ["rapport", "1"])
+    assert gone.exit_code == 0, gone.output
+    assert "Onze eigen gedragstraining" not in gone.stdout
+    assert "er niet meer" in " ".join(gone.stdout.split())  # the report says so ...
+    assert "meegeleverde catalogus" in " ".join(gone.stderr.split())  # ... and so does the terminal

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pleegreflectie.flow import Sitting, StepKind
+from test_route import DUO_LOW, DUO_PROFILE, _bundled, _duo, _framework, answers, ids, plan_with
+
+from pleegreflectie.flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from pleegreflectie.history import compare_saved, report_of
 from pleegreflectie.load import Source, load_framework, parse_catalogue
-from pleegreflectie.models import Framework
+from pleegreflectie.models import Answers, Framework
 from pleegreflectie.store import Store
 
 CATALOGUE = """\
@@ -63,3 +65,58 @@ def test_compare_saved_reports_growth_and_the_steps_done(tmp_path: Path) -> None
     assert (zorgen.before, zorgen.after, zorgen.verdict) == (2.0, 4.0, "gegroeid")
     assert comparison.route_done == (("training-tot-2025", "Training die eind 2025 stopt"),)
     assert comparison.route_not_done == ()
+
+
+# ---------------------------------------------------------------- the previous route (issue 8)
+
+
+def _finish(store: Store, sitting: Sitting, route_ids: list[str]) -> int:
+    framework = _framework()
+    reflection_id = store.create(sitting, household="Sanne en Ahmed", framework_version=framework.version)
+    store.set_route_done(reflection_id, sitting.route_done)
+    store.finish(reflection_id, route_ids=route_ids)
+    return reflection_id
+
+
+def _sitting(family: Answers) -> Sitting:
+    from pleegreflectie.flow import from_answers
+
+    return from_answers(_framework(), family, [p.id for p in _framework().pillars])
+
+
+def test_the_report_never_says_done_next_to_a_step_of_the_new_route(tmp_path: Path) -> None:
+    framework = _framework()
+    duo = _duo()
+    first_route, _ = plan_with(duo)
+    with Store.open(tmp_path) as store:
+        first = _finish(store, _sitting(duo), ids(first_route))
+        again = _sitting(duo)
+        again.previous_route = ids(first_route)
+        again.extra[PREVIOUS_ROUTE_KEY] = ids(first_route)[:2]
+        again.history.append(Step(StepKind.PREVIOUS_ROUTE, PREVIOUS_ROUTE_KEY).id)
+        second = _finish(store, again, [])
+        report = report_of(store, framework, _bundled(), second)
+        comparison = compare_saved(store, framework, _bundled(), first, second)
+    done_titles = [title for _, title in comparison.route_done]
+    assert len(done_titles) == 2
+    new_route = report.split("## Jullie leerroute", 1)[1].split("## Om te bespreken", 1)[0]
+    assert "Dit hebben jullie gedaan" in report
+    for title in done_titles:
+        assert title not in new_route
+    # the rest of the previous route: the family was asked, so "nog niet gedaan" is what they said
+    assert [i for i, _ in comparison.route_not_done] == ids(first_route)[2:]
+
+
+def test_a_step_is_not_done_only_when_the_family_was_asked(tmp_path: Path) -> None:
+    framework = _framework()
+    duo = answers(framework, DUO_PROFILE, DUO_LOW)
+    first_route, _ = plan_with(duo)
+    with Store.open(tmp_path) as store:
+        first = _finish(store, _sitting(duo), ids(first_route))
+        second = _finish(store, _sitting(duo), [])  # never asked about the previous route
+        comparison = compare_saved(store, framework, _bundled(), first, second)
+        report = report_of(store, framework, _bundled(), second)
+    assert comparison.route_not_done == ()
+    assert [i for i, _ in comparison.route_unknown] == ids(first_route)
+    assert "niet gedaan" not in report
+    assert "niet gevraagd" in report

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_route import _framework, every_course_id, ids, plan
 
 from pleegreflectie.answers_file import load_answers, parse_answers
 from pleegreflectie.errors import ExitCode, InvalidFileError, NotFoundError
@@ -561,3 +562,23 @@ def test_yaml_mistakes_are_explained_in_dutch(
         load_answers(framework, path)
     assert f"{path}:{line}: dit is geen geldige YAML: " in caught.value.message
     assert dutch in caught.value.message
+
+
+def test_an_answers_file_says_what_was_done(tmp_path: Path, framework: Framework, oma_path: Path) -> None:
+    text = oma_path.read_text(encoding="utf-8")
+    first, _ = plan(load_answers(framework, oma_path))
+    done = ids(first)[0]
+    path = tmp_path / "oma-gedaan.yaml"
+    path.write_text(text + f"gedaan: [{done}]\n", encoding="utf-8")
+    family = load_answers(framework, path)
+    assert family.done == (done,)
+    route, _ = plan(family)  # the answers' own `gedaan` is enough
+    assert done not in every_course_id(route)
+
+
+def test_gedaan_must_be_a_list_with_file_and_line() -> None:
+    text = "antwoorden:\n  zorgen.gedrag.weten: 2\ngedaan: pleegzorgbegeleider\n"
+    with pytest.raises(InvalidFileError) as caught:
+        parse_answers(_framework(), Source("a.yaml", text))
+    message = str(caught.value)
+    assert "a.yaml:3" in message and "'gedaan' moet een lijst zijn" in message

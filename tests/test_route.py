@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,9 +33,11 @@ from pleegreflectie.models import (
 )
 from pleegreflectie.route import (
     DEFAULT_HOURS,
+    MAX_GAPS,
     MAX_STEPS,
     PHASES,
     Route,
+    family_phases,
     is_eligible,
     monthly_hours,
     plan_route,
@@ -758,3 +761,252 @@ def test_preparation_training_only_for_those_without_it() -> None:
     assert not is_eligible(course, prepared_network, today=day)
     assert is_eligible(course, unprepared_network, today=day)
     assert is_eligible(course, aspirant, today=day)
+
+
+# ---------------------------------------------------------------- advice a family can trust (issue 8)
+# Done is done, every priority gap accounted for, the phase of the family. Personas check what a foster
+# care worker would expect; properties check the promises for any family.
+
+
+def plan_with(
+    family: Answers,
+    cat: Catalogue | None = None,
+    *,
+    done: Sequence[str] = (),
+    ongoing: Sequence[str] = (),
+    forms: Sequence[LearningForm] | None = None,
+    hours: int | None = None,
+) -> tuple[Route, Result]:
+    framework = _framework()
+    result = score(framework, family)
+    route = plan_route(
+        framework,
+        cat or _bundled(),
+        family,
+        result,
+        forms=forms,
+        hours=hours,
+        today=TODAY,
+        done=done,
+        ongoing=ongoing,
+    )
+    return route, result
+
+
+def where(route: Route) -> dict[str, list[str]]:
+    """For each competency: the places it appears (route, later, niet_gedekt)."""
+    places: dict[str, list[str]] = {}
+    for gap_id in {g for s in (*route.steps, *route.ongoing) for g in s.competencies}:
+        places.setdefault(gap_id, []).append("route")
+    for item in route.later:
+        places.setdefault(item.competency, []).append("later")
+    for gap_id in route.uncovered:
+        places.setdefault(gap_id, []).append("niet_gedekt")
+    return places
+
+
+def every_course_id(route: Route) -> set[str]:
+    return {s.course.id for s in route.steps} | {i.course.id for i in route.later}
+
+
+DUO_PROFILE = {
+    "huishouden": "Sanne en Ahmed",
+    "pleegouder": "bestand",
+    "voorbereiding": True,
+    "jaren_pleegouder": 3,
+    "pleegzorgvormen": ["langdurig"],
+    "leeftijden_pleegkinderen": [7],
+    "uitdagingen": ["hechting"],
+    "uren_per_maand": 10,
+}
+
+DUO_LOW = {"zorgen.wennen": 2, "samenwerken.juridisch": 2, "functioneren.balans": 2, "ontwikkelen.opladen": 3}
+
+
+def _duo() -> Answers:
+    """Sanne and Ahmed answer in turn; Ahmed is a little more positive about balance."""
+    framework = _framework()
+    sanne = answers(framework, DUO_PROFILE, DUO_LOW)
+    ahmed = answers(framework, DUO_PROFILE, DUO_LOW | {"functioneren.balans": 3})
+    return sanne.model_copy(update={"participants": ("Sanne", "Ahmed"), "partner_answers": ahmed.answers})
+
+
+def test_persona_duo_done_steps_never_come_back_and_ongoing_ones_are_shown_as_ongoing() -> None:
+    duo = _duo()
+    assert duo.is_duo
+    first, _ = plan_with(duo)
+    assert len(first.steps) >= 3
+    done, going = ids(first)[:2], ids(first)[2]
+    second, result = plan_with(duo, done=done, ongoing=[going])
+    assert not set(done) & every_course_id(second)  # never a step, never "for later"
+    assert going not in ids(second)  # not a new step ...
+    assert [s.course.id for s in second.ongoing] == [going]  # ... but shown as ongoing
+    assert second.ongoing[0].phase == "nu" and "nog mee bezig" in second.ongoing[0].reason
+    # every priority gap is still accounted for
+    assert set(where(second)) >= {g.id for g in result.gaps[:MAX_GAPS]}
+    data = route_data(second)
+    assert [item["id"] for item in data["bezig"]] == [going]
+
+
+def test_persona_behaviour_family_with_six_hours() -> None:
+    """A 15-year-old with behaviour problems and trauma; 6 hours a month; behaviour first."""
+    framework = _framework()
+    family = answers(
+        framework,
+        {
+            "pleegouder": "bestand",
+            "voorbereiding": True,
+            "jaren_pleegouder": 3,
+            "pleegzorgvormen": ["langdurig"],
+            "leeftijden_pleegkinderen": [15],
+            "uitdagingen": ["gedrag", "trauma"],
+            "uren_per_maand": 6,
+        },
+        {"zorgen.gedrag": 1, "opvoeden.opvoedstijlen": 2, "samenwerken.netwerk": 3, "functioneren.balans": 3},
+        importance={"zorgen.gedrag": 3},
+    )
+    route, result = plan_with(family)
+    assert result.gaps[0].id == "zorgen.gedrag"
+    assert "zorgen.gedrag" in route.steps[0].competencies  # the top priority comes first
+    assert route.steps[0].course.id != "informele-steun"
+    assert all(
+        sum(s.hours_per_month or 0 for s in route.steps if s.phase == p) <= 6 for p in ("nu", "daarna")
+    )
+    advice = " ".join(route.advice)
+    # the guideline programme and the proven trauma training are named, with how much time is missing
+    assert "10 tot 16 weken" in advice and "Triple P" in advice
+    assert "Zorgen voor getraumatiseerde kinderen" in advice
+    assert "3 uur per maand meer dan de 6 uur" in advice
+    assert "behandelpleegzorg" in advice  # 15 years old with behaviour problems
+    assert set(where(route)) >= {g.id for g in result.gaps}
+
+
+def test_persona_ten_equal_gaps_and_the_five_step_limit() -> None:
+    framework = _framework()
+    competencies = [c.id for c in framework.competencies()][:10]
+    family = answers(framework, {"uren_per_maand": 40}, dict.fromkeys(competencies, 2))
+    cat = catalogue(
+        *(
+            course(f"aanbod-{i}", [c], soort="ondersteuning", duur=None, vorm="thuis")
+            for i, c in enumerate(competencies)
+        )
+    )
+    route, result = plan_with(family, cat)
+    top = [g.id for g in result.gaps[:MAX_GAPS]]
+    assert len(top) == MAX_GAPS and len(route.steps) == MAX_STEPS
+    assert top[0] in route.steps[0].competencies  # the first gap in the list is in the route
+    assert {i.reason for i in route.later} == {"aantal"}
+    assert len(route.later) == MAX_GAPS - MAX_STEPS and route.uncovered == ()
+    assert all(f"al {MAX_STEPS} stappen" in i.text for i in route.later)
+    assert sorted(where(route)) == sorted(top)
+
+
+@pytest.mark.parametrize(
+    ("years", "phases"),
+    [
+        (None, None),
+        (0, {"nieuw", "eerste-jaar"}),
+        (1, {"eerste-jaar"}),
+        (2, {"ervaren"}),
+        (12, {"ervaren"}),
+    ],
+)
+def test_family_phases(years: int | None, phases: set[str] | None) -> None:
+    found = family_phases(Profile.model_validate({"jaren_pleegouder": years}))
+    assert found == (frozenset(phases) if phases is not None else None)
+
+
+START_OF_PLACEMENT = {"netwerkscreening-en-begeleiding", "afspraken-zorgteam", "voorbereidingstraining"}
+
+NETWORK_LOW = {"samenwerken.netwerk": 2, "samenwerken.juridisch": 2, "functioneren.organisatie": 2}
+
+
+def test_persona_veteran_network_family_gets_no_start_of_placement_advice() -> None:
+    framework = _framework()
+    veteran = answers(
+        framework,
+        {
+            "pleegouder": "netwerk",
+            "jaren_pleegouder": 12,
+            "leeftijden_pleegkinderen": [14],
+            "uren_per_maand": 8,
+        },
+        NETWORK_LOW,
+    )
+    route, result = plan_with(veteran)
+    assert not START_OF_PLACEMENT & every_course_id(route)
+    assert not any("zonder voorbereidingstraining" in line for line in route.advice)
+    assert set(where(route)) >= {g.id for g in result.gaps}
+
+
+def test_persona_grandmother_two_years_in_gets_no_screening(oma_path: Path) -> None:
+    route, _ = plan(load_answers(_framework(), oma_path))  # network, 2 years, no preparation
+    assert not START_OF_PLACEMENT & every_course_id(route)
+
+
+def test_persona_new_network_family_gets_the_network_guidance_first() -> None:
+    framework = _framework()
+    new = answers(
+        framework,
+        {
+            "pleegouder": "netwerk",
+            "jaren_pleegouder": 0,
+            "leeftijden_pleegkinderen": [6],
+            "uren_per_maand": 8,
+        },
+        NETWORK_LOW,
+    )
+    route, _ = plan_with(new)
+    assert ids(route)[0] == "netwerkscreening-en-begeleiding"
+    unknown_years = answers(framework, {"pleegouder": "netwerk", "uren_per_maand": 8}, NETWORK_LOW)
+    assert "netwerkscreening-en-begeleiding" in ids(plan_with(unknown_years)[0])  # nothing falls off
+
+
+def test_persona_dont_know_heavy_profile_gets_an_informational_step(dont_know_family: Answers) -> None:
+    """What to find out gets an informational step, when the route has room (the scores: test_scoring)."""
+    framework = _framework()
+    family = dont_know_family
+    result = score(framework, family, ["zorgen"])
+    route = plan_route(framework, _bundled(), family, result, today=TODAY)
+    find_out = {f.competency_id for f in result.find_out}
+    info = [s for s in route.steps if set(s.competencies) & find_out]
+    assert info and all(s.course.kind == "informatie" for s in info)
+    assert all("uitzoeken" in s.reason for s in info)
+
+
+years = st.none() | st.integers(0, 15)
+
+
+def _with_years(family: Answers, value: int | None) -> Answers:
+    return family.model_copy(update={"profile": family.profile.model_copy(update={"years": value})})
+
+
+@PROPERTY
+@given(family=families(), value=years, cat=catalogues, forms=form_options, hours=hour_options)
+def test_property_every_top_gap_is_in_exactly_one_place(
+    family: Answers, value: int | None, cat: Catalogue | None, forms: Any, hours: int | None
+) -> None:
+    family = _with_years(family, value)
+    route, result = plan_with(family, cat, forms=forms, hours=hours)
+    top = {g.id for g in result.gaps[:MAX_GAPS]}
+    places = where(route)
+    for gap_id in top:
+        assert len(places.get(gap_id, [])) == 1, (gap_id, places.get(gap_id))
+    gap_places = {g for g, p in places.items() if p != ["route"]}  # later and niet_gedekt: only top gaps
+    assert gap_places <= top
+
+
+@PROPERTY
+@given(family=families(), cat=catalogues, data=st.data(), hours=hour_options)
+def test_property_a_done_step_never_reappears_and_the_route_is_deterministic(
+    family: Answers, cat: Catalogue | None, data: st.DataObject, hours: int | None
+) -> None:
+    first, _ = plan_with(family, cat, hours=hours)
+    chosen = data.draw(st.lists(st.sampled_from(ids(first)), unique=True) if first.steps else st.just([]))
+    ongoing = data.draw(st.lists(st.sampled_from(ids(first)), unique=True) if first.steps else st.just([]))
+    route, _ = plan_with(family, cat, done=chosen, ongoing=ongoing, hours=hours)
+    assert not set(chosen) & every_course_id(route)
+    assert not set(chosen) & {s.course.id for s in route.ongoing}
+    assert not {s.course.id for s in route.ongoing} & {s.course.id for s in route.steps}
+    again, _ = plan_with(family, cat, done=list(reversed(chosen)), ongoing=ongoing, hours=hours)
+    assert route == again

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pleegreflectie.answers_file import load_answers
+from pleegreflectie.export import result_data
 from pleegreflectie.models import Answers, Framework, Profile, Special
 from pleegreflectie.scoring import needs_importance, score
 
@@ -236,3 +237,22 @@ def test_score_properties(framework: Framework, data: st.DataObject) -> None:
     # Replacing every special answer by nothing changes nothing: they never count.
     plain = {k: v for k, v in values.items() if isinstance(v, int)}
     assert score(framework, answers(plain, importance)).gaps == result.gaps
+
+
+def test_persona_dont_know_heavy_profile(framework: Framework, dont_know_family: Answers) -> None:
+    """Honest scores: 'weet ik niet' never lowers a score, too few answers are said (issue 8)."""
+    family = dont_know_family
+    result = score(framework, family, ["zorgen"])
+    zorgen = result.pillars[0]
+    assert (zorgen.scored, zorgen.total, zorgen.too_few) == (2, 5, True)
+    assert zorgen.score == 3.0  # "weet ik niet" never lowers a score
+    knowing = [
+        q.id for c in framework.pillar("zorgen").competencies[:3] for q in c.questions if q.kind == "weten"
+    ]
+    assert [f.question_id for f in result.find_out] == knowing
+    data = result_data(result)
+    assert data["pijlers"][0] | {"te_weinig_antwoorden": True} == data["pijlers"][0]
+    assert (data["pijlers"][0]["onderdelen_met_score"], data["pijlers"][0]["onderdelen"]) == (2, 5)
+    assert [item["vraag"] for item in data["uitzoeken"]] == knowing
+    gedrag = next(c for c in data["competenties"] if c["id"] == "zorgen.gedrag")
+    assert (gedrag["antwoorden"], gedrag["mogelijke_antwoorden"], gedrag["weet_niet"]) == (0, 2, 2)

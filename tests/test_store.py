@@ -1050,3 +1050,34 @@ def test_text_read_from_the_store_is_clean(home: Path) -> None:
         info, loaded = store.load(reflection_id)
     assert info.household == "Gezin ␛]0;titel␇A"
     assert loaded.notes == {"zorgen": "a␛[2Jb"}
+
+
+def test_migration_3_adds_the_catalogue_path(tmp_path: Path) -> None:
+    import sqlite3
+
+    with Store.open(tmp_path):
+        pass
+    db = sqlite3.connect(tmp_path / "reflecties.sqlite3")
+    columns = {row[1] for row in db.execute("PRAGMA table_info(reflections)")}
+    db.close()
+    assert "catalogue_path" in columns
+
+
+def test_migration_3_keeps_older_reflections(tmp_path: Path) -> None:
+    """A store of schema 2 with a reflection: after opening, it has the column and the reflection."""
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "reflecties.sqlite3")
+    for statement in (*store_schema.MIGRATIONS[0], *store_schema.MIGRATIONS[1]):
+        db.execute(statement)
+    db.execute(
+        "INSERT INTO reflections (household, created_at, updated_at, pillar_ids, framework_version)"
+        " VALUES ('Gezin Oud', '2025-01-01T00:00:00.000000+00:00', '2025-01-01T00:00:00.000000+00:00',"
+        " '[\"zorgen\"]', '1')"
+    )
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    db.close()
+    with Store.open(tmp_path) as store:
+        [info] = store.list()
+    assert (info.household, info.catalogue_path) == ("Gezin Oud", None)
