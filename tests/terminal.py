@@ -63,7 +63,7 @@ def spawn(home: Path, *args: str, columns: int = 80) -> Any:
 
     env = environment(home)
     env["COLUMNS"] = str(columns)
-    return pexpect.spawn(
+    child = pexpect.spawn(
         str(PROGRAM),
         list(args),
         env=env,
@@ -72,6 +72,14 @@ def spawn(home: Path, *args: str, columns: int = 80) -> Any:
         encoding="utf-8",
         timeout=TIMEOUT,
     )
+    return at_once(child)
+
+
+def at_once(child: Any) -> Any:
+    """Keys go out without pexpect's 50 ms pause before each send: the tests wait for the prompt
+    on the screen first, and prompt_toolkit reads the terminal raw before it draws."""
+    child.delaybeforesend = None
+    return child
 
 
 def ask(child: Any, text: str, keys: str) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from terminal import PROGRAM, environment, skip_without_terminal
+from terminal import PROGRAM, at_once, environment, skip_without_terminal
 
 from pleegreflectie.flow import Sitting, new_sitting
 from pleegreflectie.interview import Interview, Stopped
@@ -200,7 +200,7 @@ def test_the_program_in_plain_lines(tmp_path: Path, how: str) -> None:
     else:
         env["LC_ALL"] = "C"
         args.append(how)
-    child = pexpect.spawn(str(PROGRAM), args, env=env, dimensions=(40, 80), timeout=20)
+    child = at_once(pexpect.spawn(str(PROGRAM), args, env=env, dimensions=(40, 80), timeout=20))
     raw = b""
     try:
         for prompt, line in [

@@ -15,6 +15,7 @@ from terminal import (
     ZORGEN,
     answer_profile,
     ask,
+    at_once,
     close,
     environment,
     plain,
@@ -128,13 +129,15 @@ def test_no_english_warning_when_the_terminal_does_not_answer_cpr(tmp_path: Path
     """pexpect never answers "where is the cursor?": prompt_toolkit would warn in English after 2 s."""
     env = environment(tmp_path / "home")
     env.pop("PROMPT_TOOLKIT_NO_CPR")
-    child = pexpect.spawn(
-        str(PROGRAM),
-        ["start", "--pijler", "zorgen"],
-        env=env,
-        dimensions=(40, 80),
-        encoding="utf-8",
-        timeout=TIMEOUT,
+    child = at_once(
+        pexpect.spawn(
+            str(PROGRAM),
+            ["start", "--pijler", "zorgen"],
+            env=env,
+            dimensions=(40, 80),
+            encoding="utf-8",
+            timeout=TIMEOUT,
+        )
     )
     try:
         child.expect_exact("Wie doen er vandaag mee?")
@@ -162,13 +165,15 @@ def test_plain_mode_reads_the_scale_once_then_at_most_four_lines_per_question(tm
     assert program(home, "start", "--antwoorden", str(first), "--pijler", "samenwerken").returncode == 0
     env = environment(home)
     env["LANG"] = "C.UTF-8"
-    child = pexpect.spawn(
-        str(PROGRAM),
-        ["hervat", "1", "--pijler", "zorgen", "--eenvoudig"],
-        env=env,
-        dimensions=(40, 80),
-        encoding="utf-8",
-        timeout=TIMEOUT,
+    child = at_once(
+        pexpect.spawn(
+            str(PROGRAM),
+            ["hervat", "1", "--pijler", "zorgen", "--eenvoudig"],
+            env=env,
+            dimensions=(40, 80),
+            encoding="utf-8",
+            timeout=TIMEOUT,
+        )
     )
     said: list[str] = []
     try:

@@ -596,9 +596,13 @@ def _placement_months(profile: Profile) -> int | None:
 def _subset(
     items: Sequence[Any], max_size: int | None = None, min_size: int = 0
 ) -> st.SearchStrategy[list[Any]]:
-    return st.lists(
-        st.sampled_from(list(items)), unique=True, min_size=min_size, max_size=max_size or len(items)
-    )
+    return _subset_of(tuple(items), max_size, min_size)
+
+
+@cache
+def _subset_of(items: tuple[Any, ...], max_size: int | None, min_size: int) -> st.SearchStrategy[list[Any]]:
+    """Made once per set of arguments: a strategy built inside a draw is validated again every time."""
+    return st.lists(st.sampled_from(items), unique=True, min_size=min_size, max_size=max_size or len(items))
 
 
 profiles = st.builds(
@@ -616,6 +620,8 @@ profiles = st.builds(
     placement_since=st.none()
     | st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(2012, 2026), st.integers(1, 12)),
 )
+ANSWER = st.none() | st.integers(1, 5) | st.sampled_from(list(Special))
+IMPORTANCE = st.integers(1, 3)
 
 
 @st.composite
@@ -623,17 +629,37 @@ def families(draw: st.DrawFn) -> Answers:
     framework = _framework()
     values: dict[str, int | Special] = {}
     for question in framework.questions():
-        value = draw(st.none() | st.integers(1, 5) | st.sampled_from(list(Special)))
+        value = draw(ANSWER)
         if value is not None:
             values[question.id] = value
-    importance = {c.id: draw(st.integers(1, 3)) for c in framework.competencies() if draw(st.booleans())}
+    importance = {c.id: draw(IMPORTANCE) for c in framework.competencies() if draw(st.booleans())}
     return Answers(profile=draw(profiles), answers=values, importance=importance)
+
+
+ENTRY_COUNT = st.integers(0, 12)
+ONE_IN_FOUR = st.integers(0, 3)
+LOWEST_AGE = st.integers(0, 18)
+HIGHEST_AGE = {low: st.integers(low, 21) for low in range(19)}
+PHASES_OF_AN_ENTRY = st.none() | _subset(["nieuw", "eerste-jaar", "ervaren"], 2, min_size=1)
+DURATION = st.none() | st.fixed_dictionaries(
+    {},
+    optional={
+        "bijeenkomsten": st.integers(1, 20),
+        "weken": st.integers(1, 30),
+        "uren": st.integers(1, 60),
+    },
+)
+KIND = st.sampled_from(["training", "interventie", "lotgenoten", "informatie", "ondersteuning"])
+ACCESS = st.sampled_from(["zelf", "via-begeleider", "vrij"])
+RECOGNITION = st.none() | st.sampled_from(["goed-onderbouwd", "effectief-sterke"])
+REGION = st.none() | st.just("Vlaanderen")
+VALID_UNTIL = st.none() | st.dates(dt.date(2026, 11, 1), dt.date(2027, 1, 1))
 
 
 @st.composite
 def small_catalogues(draw: st.DrawFn) -> Catalogue:
     competency_ids = [c.id for c in _framework().competencies()]
-    count = draw(st.integers(0, 12))
+    count = draw(ENTRY_COUNT)
     entries = []
     for index in range(count):
         audience: dict[str, Any] = {}
@@ -642,38 +668,26 @@ def small_catalogues(draw: st.DrawFn) -> Catalogue:
         if draw(st.booleans()):
             audience["pleegzorgvormen"] = draw(_subset(list(CareKind), 3, min_size=1))
         if draw(st.booleans()):
-            low = draw(st.integers(0, 18))
-            audience["leeftijd"] = {"min": low, "max": draw(st.integers(low, 21))}
-        if draw(st.integers(0, 3)) == 0:
+            low = draw(LOWEST_AGE)
+            audience["leeftijd"] = {"min": low, "max": draw(HIGHEST_AGE[low])}
+        if draw(ONE_IN_FOUR) == 0:
             audience["problematiek"] = draw(_subset(list(Challenge), 2, min_size=1))
-        if draw(st.integers(0, 3)) == 0:
+        if draw(ONE_IN_FOUR) == 0:
             audience["eigen_kinderen"] = draw(st.booleans())
-        phases = draw(st.none() | _subset(["nieuw", "eerste-jaar", "ervaren"], 2, min_size=1))
-        duration = draw(
-            st.none()
-            | st.fixed_dictionaries(
-                {},
-                optional={
-                    "bijeenkomsten": st.integers(1, 20),
-                    "weken": st.integers(1, 30),
-                    "uren": st.integers(1, 60),
-                },
-            )
-        )
+        phases = draw(PHASES_OF_AN_ENTRY)
+        duration = draw(DURATION)
         entries.append(
             course(
                 f"aanbod-{index:02d}",
                 draw(_subset(competency_ids, 4, min_size=1)),
-                soort=draw(
-                    st.sampled_from(["training", "interventie", "lotgenoten", "informatie", "ondersteuning"])
-                ),
+                soort=draw(KIND),
                 vorm=draw(_subset(list(LearningForm), 3, min_size=1)),
-                toegang=draw(st.sampled_from(["zelf", "via-begeleider", "vrij"])),
+                toegang=draw(ACCESS),
                 duur=duration,
-                erkenning=draw(st.none() | st.sampled_from(["goed-onderbouwd", "effectief-sterke"])),
+                erkenning=draw(RECOGNITION),
                 doelgroep=audience,
-                regio=draw(st.none() | st.just("Vlaanderen")),
-                geldig_tot=draw(st.none() | st.dates(dt.date(2026, 11, 1), dt.date(2027, 1, 1))),
+                regio=draw(REGION),
+                geldig_tot=draw(VALID_UNTIL),
                 fase=phases,
             )
         )

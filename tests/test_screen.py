@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from terminal import PROGRAM, environment, skip_without_terminal
+from terminal import PROGRAM, at_once, environment, skip_without_terminal
 
 pytestmark = skip_without_terminal
 
@@ -34,6 +34,7 @@ class Screen:
         self.child: Any = pexpect.spawn(
             str(PROGRAM), list(args), env=env, dimensions=(300, width), encoding="utf-8", timeout=20
         )
+        at_once(self.child)
 
     def lines(self) -> list[str]:
         return [line.rstrip() for line in self.screen.display if line.strip()]
