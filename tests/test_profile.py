@@ -15,22 +15,18 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
-from pleegreflectie import datacache
 from pleegreflectie.answers_file import parse_answers
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting, Step, StepKind, new_sitting
 from pleegreflectie.interview import Interview, Stopped
-from pleegreflectie.load import Source, bundled
+from pleegreflectie.load import Source
 from pleegreflectie.models import CareKind, Framework, Profile, pick
 from pleegreflectie.profile import (
     KINDS,
-    PROFILE_FILE,
-    PROFILE_LIMITS,
     ProfileQuestions,
     bundled_questions,
     load_profile_questions,
-    parse_profile_questions,
     profile_lines,
 )
 from pleegreflectie.prompts import Box, Option
@@ -61,12 +57,6 @@ def test_the_bundled_file_asks_the_country_first_and_every_key_in_both_countries
         assert sorted(asked) == sorted(keys), country  # once per country
     for item in questions.questions:
         assert KINDS[item.key]
-
-
-def test_the_copy_of_the_profile_file_is_fresh() -> None:
-    source = bundled(PROFILE_FILE, PROFILE_LIMITS)
-    copy = datacache.cached(PROFILE_FILE, source.text, ProfileQuestions)
-    assert copy == parse_profile_questions(source), "run `python -m pleegreflectie.datacache`"
 
 
 def test_the_choices_are_values_the_program_knows(questions: ProfileQuestions) -> None:

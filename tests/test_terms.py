@@ -6,20 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from pleegreflectie import datacache
 from pleegreflectie.errors import InvalidFileError
-from pleegreflectie.load import bundled
 from pleegreflectie.models import Framework, Profile, pick
 from pleegreflectie.profile import bundled_questions
 from pleegreflectie.terms import (
-    COUNTRIES_FILE,
-    COUNTRIES_LIMITS,
     Countries,
     bundled_countries,
     foreign_in,
     foreign_terms,
     load_countries,
-    parse_countries,
 )
 
 
@@ -37,12 +32,6 @@ def test_the_bundled_file_names_terms_of_both_countries_each_with_a_source(count
     assert {"Raad voor de Kinderbescherming", "STAP", "STIP", "verlengde pleegzorg"} <= dutch
     assert {"jeugdrechter", "gerechtelijke jeugdhulp", "Agentschap Opgroeien", "pleegzorger"} <= flemish
     assert all(t.source.url.startswith("https://") for c in countries.countries for t in c.terms)
-
-
-def test_the_copy_of_the_countries_file_is_fresh() -> None:
-    source = bundled(COUNTRIES_FILE, COUNTRIES_LIMITS)
-    copy = datacache.cached(COUNTRIES_FILE, source.text, Countries)
-    assert copy == parse_countries(source), "run `python -m pleegreflectie.datacache`"
 
 
 def test_foreign_terms_finds_whole_words_plurals_and_exact_abbreviations(countries: Countries) -> None:
