@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .history import Outcome
     from .load import Source
     from .models import Agreement, Answers, Catalogue, Framework, LearningForm
+    from .organisation import AnonRecord, Overview
     from .paper import Typed
     from .route import Route
     from .scoring import Result
@@ -393,6 +394,37 @@ def paper_sitting(framework: Framework, typed: Typed, text: str, household: str)
     catalogue = load_catalogue(framework)
     autosave = Autosave(open_store(), framework.version, catalogue.version)
     return Prepared(framework, catalogue, pillar_ids, autosave, None), sitting
+
+
+# ---------------------------------------------------------------- the organisation
+
+
+def anonymous_export() -> list[AnonRecord]:
+    """One anonymous record per finished reflection of a household that said yes (`export --anoniem`)."""
+    from .history import anonymous_records
+    from .load import load_framework
+
+    return anonymous_records(open_store(), load_framework())
+
+
+def organisation_overview(
+    paths: list[Path],
+    *,
+    catalogue_path: Path | None,
+    min_households: int,
+    start: str | None,
+    end: str | None,
+) -> tuple[Framework, Overview]:
+    """Need against offer over the export files of many laptops (`organisatie`)."""
+    from .anon_file import read_records
+    from .load import load_catalogue, load_framework
+    from .organisation import merge, overview
+
+    framework = load_framework()
+    catalogue = load_catalogue(framework, catalogue_path)
+    merged = merge(read_records(path) for path in paths)
+    result = overview(framework, catalogue, merged, min_households=min_households, start=start, end=end)
+    return framework, result
 
 
 # ---------------------------------------------------------------- files for the user

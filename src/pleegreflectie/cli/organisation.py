@@ -59,11 +59,8 @@ def export(
             exit_code=ExitCode.INVALID_INPUT,
         )
     from ..anon_file import write_lines
-    from ..history import anonymous_records
-    from ..load import load_framework
 
-    store = application.open_store()
-    records = anonymous_records(store, load_framework())
+    records = application.anonymous_export()
     _write(uitvoer, write_lines(records), "het exportbestand", overwrite=overschrijf)
     if uitvoer != "-":
         count = len(records)
@@ -112,9 +109,6 @@ def organisatie(
     ] = ",",
     overschrijf: OverwriteOption = False,
 ) -> None:
-    from ..anon_file import read_records
-    from ..load import load_catalogue, load_framework
-    from ..organisation import merge, overview
     from ..organisation_report import csv_text, datapackage, html_page, markdown
 
     if scheiding not in (",", ";"):
@@ -122,10 +116,9 @@ def organisatie(
     start, end = _period(van, "--van"), _period(tot, "--tot")
     if start and end and start > end:
         raise PleegreflectieError(f"--van {start} komt na --tot {end}.", exit_code=ExitCode.INVALID_INPUT)
-    framework = load_framework()
-    catalogue = load_catalogue(framework, catalogus)
-    merged = merge(read_records(path) for path in bestanden)
-    result = overview(framework, catalogue, merged, min_households=min_huishoudens, start=start, end=end)
+    framework, result = application.organisation_overview(
+        bestanden, catalogue_path=catalogus, min_households=min_huishoudens, start=start, end=end
+    )
     suffix = Path(uitvoer).suffix.lower()
     if suffix == ".csv":
         _write(uitvoer, csv_text(result, framework, scheiding), "het overzicht", overwrite=overschrijf)
