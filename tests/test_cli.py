@@ -225,7 +225,20 @@ def run_and_capture(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int
     return code, captured.out, captured.err
 
 
-ENGLISH = ("No such option", "No such command", "Usage:", "Error:", "Try '", "requires an argument", "Got ")
+ENGLISH = (
+    "No such option",
+    "No such command",
+    "Usage:",
+    "Error:",
+    "Try '",
+    "requires an argument",
+    "Got ",
+    "Missing",
+    "Invalid value",
+    "env var",
+    "Did you mean",
+    "is not",
+)
 
 
 @pytest.mark.parametrize(
@@ -236,6 +249,17 @@ ENGLISH = ("No such option", "No such command", "Usage:", "Error:", "Try '", "re
         (["beginnen"], "de opdracht 'beginnen' bestaat niet"),
         (["start", "--pijler"], "bij de optie '--pijler' hoort een waarde"),
         (["start", "--antwoorden"], "bij de optie '--antwoorden' hoort een waarde"),
+        (["start", "--json=ja"], "achter de optie '--json' hoort geen waarde"),
+        (["start", "extra", "twee"], "dit hoort hier niet: 'extra twee'."),
+        (
+            ["route", "--uren", "300"],
+            "de waarde bij '--uren' klopt niet. Kies een heel getal van 0 tot en met 200.",
+        ),
+        (["route", "--uren", "veel"], "Kies een heel getal van 0 tot en met 200."),
+        (["rapport", "drie"], "de waarde bij '[NUMMER]' klopt niet. Typ een heel getal, zoals 3."),
+        (["meetellen"], "dit ontbreekt: 'NUMMER'."),
+        (["organisatie", "a.jsonl"], "deze optie ontbreekt: '-o' / '--uitvoer'."),
+        (["catalogus", "bla"], "de opdracht 'bla' bestaat niet. Typ 'pleegreflectie catalogus --help'"),
     ],
 )
 def test_usage_errors_are_dutch(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> None:
@@ -331,6 +355,8 @@ ALL_COMMANDS = [
     ["catalogus", "schema"],
     ["catalogus", "controleer"],
     ["catalogus", "dekking"],
+    ["organisatie"],
+    ["meetellen"],
 ]
 
 
@@ -339,7 +365,17 @@ def test_every_help_text_is_dutch(runner: CliRunner, command: list[str]) -> None
     result = invoke(runner, *command, "--help")
     assert result.exit_code == 0
     assert "Gebruik: pleegreflectie" in result.output
-    for english in ("Usage", "Options", "Commands", "Arguments", "Show this message", "[OPTIONS]"):
+    english_words = (
+        "Usage",
+        "Options",
+        "Commands",
+        "Arguments",
+        "Show this message",
+        "[OPTIONS]",
+        "default",
+        "required",
+    )
+    for english in english_words:
         assert english not in result.output, english
     assert all(len(line) <= 80 for line in result.output.splitlines())
 

@@ -19,87 +19,22 @@ from typing import Annotated, Any, ParamSpec, TextIO, TypeVar
 import click
 import typer
 from click import exceptions as click_errors
-from click.formatting import HelpFormatter
-from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..errors import ExitCode, NoTerminalError, PleegreflectieError, os_reason
-
-# click >= 8.2 says "no arguments, here is the help" with this exception.
-NoArgsIsHelp: type[Exception] = getattr(click_errors, "NoArgsIsHelpError", type("_Never", (Exception,), {}))
+from . import dutch
 
 F = TypeVar("F", bound=Callable[..., Any])
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-# ---------------------------------------------------------------- Dutch help output
+# ---------------------------------------------------------------- the app, in Dutch
 
-
-class _DutchHelp:
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = "Laat deze hulp zien."
-        return option  # type: ignore[no-any-return]
-
-    def format_usage(self, ctx: click.Context, formatter: HelpFormatter) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        usage = " ".join(pieces).replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT ...")
-        formatter.write_usage(ctx.command_path, usage, prefix="Gebruik: ")
-
-    def format_options(self, ctx: click.Context, formatter: HelpFormatter) -> None:
-        params = self.get_params(ctx)  # type: ignore[attr-defined]
-        arguments = [
-            (p.make_metavar(ctx), getattr(p, "help", None) or "")
-            for p in params
-            if isinstance(p, click.Argument)
-        ]
-        if arguments:
-            with formatter.section("Argumenten"):
-                formatter.write_dl(arguments)
-        opts = [
-            (names, re.sub(_RANGE, _range_text, text))
-            for p in params
-            if isinstance(p, click.Option) and (record := p.get_help_record(ctx))
-            for names, text in [record]
-        ]
-        if opts:
-            with formatter.section("Opties"):
-                formatter.write_dl(opts)
-        if isinstance(self, TyperGroup):
-            commands = []
-            for name in self.list_commands(ctx):
-                command = self.get_command(ctx, name)
-                if command is not None and not command.hidden:
-                    commands.append((name, command.get_short_help_str(limit=90)))
-            if commands:
-                with formatter.section("Opdrachten"):
-                    formatter.write_dl(commands)
-
-
-# click adds "[0<=x<=200]" to the help of a number with limits; say it in Dutch.
-_RANGE = r"\s*\[(?:(\d+)<=)?x(?:<=(\d+))?\]"  # compiled when used (re caches it)
-
-
-def _range_text(match: re.Match[str]) -> str:
-    low, high = match.groups()
-    if low is not None and high is not None:
-        return f" (van {low} tot en met {high})"
-    return f" (minstens {low})" if low is not None else f" (hoogstens {high})"
-
-
-class DutchCommand(_DutchHelp, TyperCommand):
-    pass
-
-
-class DutchGroup(_DutchHelp, TyperGroup):
-    pass
-
+dutch.install()  # click's and typer's own texts (help, usage errors) through gettext in Dutch
 
 app = typer.Typer(
     name="pleegreflectie",
-    cls=DutchGroup,
     help=(
         "Sta stil bij de vijf pijlers van het pleegouderschap, zie waar jullie staan "
         "en krijg een leerroute die bij jullie gezin past."
@@ -109,6 +44,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT ...",
 )
 
 
@@ -243,13 +180,32 @@ def guard(func: Callable[P, R]) -> Callable[P, R]:
 
 def command(name: str, help_text: str) -> Callable[[F], F]:
     def register(func: F) -> F:
-        app.command(name, cls=DutchCommand, help=help_text)(guard(func))
+        app.command(name, help=help_text, short_help=help_text)(guard(func))
         return func
 
     return register
 
 
 # ---------------------------------------------------------------- shared options
+
+
+class WholeNumber(click.ParamType):
+    """A whole number from `low` to `high`; anything else is said in Dutch (the help says the range)."""
+
+    name = "integer"
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = self.low - 1
+        if not self.low <= number <= self.high:
+            self.fail(f"Kies een heel getal van {self.low} tot en met {self.high}.", param, ctx)
+        return number
+
 
 PillarOption = Annotated[
     list[str] | None,
@@ -262,17 +218,26 @@ PillarOption = Annotated[
 AnswersOption = Annotated[
     Path | None,
     typer.Option(
-        "--antwoorden", metavar="BESTAND", help="Ingevuld antwoordenbestand: geen vragen op het scherm."
+        "--antwoorden",
+        metavar="BESTAND",
+        help="Ingevuld antwoordenbestand: geen vragen op het scherm.",
+        readable=False,  # reading it says why it cannot be read (load.py), in Dutch
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Laat de uitkomst zien als JSON, voor scripts.")]
 FrameworkOption = Annotated[
     Path | None,
-    typer.Option("--pijlers", metavar="BESTAND", help="Eigen bestand met pijlers en vragen.", hidden=True),
+    typer.Option(
+        "--pijlers",
+        metavar="BESTAND",
+        help="Eigen bestand met pijlers en vragen.",
+        hidden=True,
+        readable=False,
+    ),
 ]
 CatalogueOption = Annotated[
     Path | None,
-    typer.Option("--catalogus", metavar="BESTAND", help="Eigen catalogus met aanbod (YAML)."),
+    typer.Option("--catalogus", metavar="BESTAND", help="Eigen catalogus met aanbod (YAML).", readable=False),
 ]
 FormOption = Annotated[
     list[str] | None,
@@ -285,7 +250,13 @@ FormOption = Annotated[
 ]
 HoursOption = Annotated[
     int | None,
-    typer.Option("--uren", metavar="UREN", min=0, max=200, help="Uren per maand om te leren."),
+    typer.Option(
+        "--uren",
+        metavar="UREN",
+        click_type=WholeNumber(0, 200),
+        show_envvar=False,  # click would name an environment variable there is none of
+        help="Uren per maand om te leren (van 0 tot en met 200).",
+    ),
 ]
 OverwriteOption = Annotated[
     bool, typer.Option("--overschrijf", help="Een bestaand bestand mag overschreven worden.")
@@ -418,7 +389,7 @@ def _note(text: str) -> None:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the program; click's own (English) usage errors become Dutch messages."""
+    """Run the program: a usage error is click's own message (Dutch: see dutch.py) with where to find help."""
     from ..streams import finish, prepare
 
     prepare()
@@ -426,7 +397,7 @@ def run(argv: list[str] | None = None) -> int:
         args = sys.argv[1:] if argv is None else argv
         result = app(args=args, prog_name="pleegreflectie", standalone_mode=False)
         finish()
-    except NoArgsIsHelp as exc:
+    except click_errors.NoArgsIsHelpError as exc:  # no command: the help, as asked
         print(str(exc))
         return _finished(int(ExitCode.OK))
     except PleegreflectieError as exc:  # outside a command: standard output closed or full (help)
@@ -434,44 +405,11 @@ def run(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except BrokenPipeError:
         return int(ExitCode.OK)  # the reader went away (`| head`): not our error, and nothing to say
-    except click_errors.NoSuchOption as exc:
-        _say_error(f"de optie '{exc.option_name}' bestaat niet. {_try_help(exc.ctx)}")
+    except click_errors.NoSuchOption as exc:  # without click's guesses, which can name a hidden option
+        _say_error(f"{exc.message} {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
-    except click_errors.BadOptionUsage as exc:
-        if "does not take a value" in exc.message:
-            _say_error(f"achter de optie '{exc.option_name}' hoort geen waarde. {_try_help(exc.ctx)}")
-        else:
-            _say_error(f"bij de optie '{exc.option_name}' hoort een waarde. {_try_help(exc.ctx)}")
-        return int(ExitCode.INVALID_INPUT)
-    except click_errors.MissingParameter as exc:
-        name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
-        _say_error(f"{name} ontbreekt. {_try_help(exc.ctx)}")
-        return int(ExitCode.INVALID_INPUT)
-    except click_errors.BadParameter as exc:
-        name = exc.param.opts[0] if exc.param and exc.param.opts else "een waarde"
-        kind = getattr(exc.param, "type", None)
-        if isinstance(kind, click.Path) and (unreadable := _unreadable(exc.message)) is not None:
-            _say_error(
-                f"het bestand {unreadable[0]} (bij {name}) kan niet gelezen worden: {unreadable[1]}. "
-                "Controleer de rechten van het bestand."
-            )
-            return int(ExitCode.ERROR)
-        what = ""
-        if isinstance(kind, click.IntRange) and kind.min is not None and kind.max is not None:
-            what = f" Kies een heel getal van {kind.min} tot en met {kind.max}."
-        elif isinstance(kind, click.types.IntParamType):
-            what = " Typ een heel getal, zoals 3."
-        _say_error(f"de waarde bij {name} klopt niet.{what} {_try_help(exc.ctx)}")
-        return int(ExitCode.INVALID_INPUT)
-    except click_errors.UsageError as exc:
-        if "No such command" in exc.message:
-            word = exc.message.split("'")[1] if "'" in exc.message else ""
-            _say_error(f"de opdracht '{word}' bestaat niet. {_try_help(None)}")
-        elif "unexpected extra argument" in exc.message:
-            extra = exc.message.partition("(")[2].rstrip(").")
-            _say_error(f"dit hoort hier niet: '{extra}'. {_try_help(exc.ctx)}")
-        else:
-            _say_error(f"{exc.message} {_try_help(exc.ctx)}")
+    except click_errors.UsageError as exc:  # click's own message, in Dutch through gettext (dutch.py)
+        _say_error(f"{exc.format_message()} {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
     except (typer.Abort, KeyboardInterrupt):
         print("\nGestopt.", file=sys.stderr)
@@ -485,20 +423,6 @@ def run(argv: list[str] | None = None) -> int:
         )
         return int(ExitCode.ERROR)
     return result if isinstance(result, int) else 0
-
-
-def _unreadable(message: str) -> tuple[str, str] | None:
-    """The file and the reason from click's "File 'x' is not readable.", or None for another problem."""
-    found = re.search(r"'(.*)' is not readable", message)
-    if found is None:
-        return None
-    name = found.group(1)
-    try:
-        with open(name, "rb"):
-            pass
-    except OSError as exc:
-        return name, os_reason(exc)
-    return name, "je hebt geen toestemming"
 
 
 def _finished(code: int) -> int:

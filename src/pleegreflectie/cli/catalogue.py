@@ -7,8 +7,6 @@ import typer
 
 from .. import application
 from .base import (
-    DutchCommand,
-    DutchGroup,
     JsonOption,
     app,
     guard,
@@ -17,21 +15,24 @@ from .base import (
 # ---------------------------------------------------------------- the catalogue
 
 catalogus_app = typer.Typer(
-    cls=DutchGroup,
     help="Bekijk en controleer een catalogus met aanbod.",
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT ...",
 )
 app.add_typer(catalogus_app, name="catalogus")
 
 FileArgument = Annotated[
     Path | None,
-    typer.Argument(metavar="[BESTAND]", help="Een eigen catalogus; zonder bestand: de meegeleverde."),
+    typer.Argument(
+        metavar="[BESTAND]", help="Een eigen catalogus; zonder bestand: de meegeleverde.", readable=False
+    ),
 ]
 
 
-@catalogus_app.command("schema", cls=DutchCommand, help="Laat het JSON Schema van een catalogus zien.")
+@catalogus_app.command("schema", help="Laat het JSON Schema van een catalogus zien.")
 @guard
 def catalogus_schema() -> None:
     from ..catalogue import schema_text
@@ -40,9 +41,7 @@ def catalogus_schema() -> None:
     print(schema_text(load_framework()), end="")
 
 
-@catalogus_app.command(
-    "controleer", cls=DutchCommand, help="Controleer een catalogus en noem alle problemen met hun regel."
-)
+@catalogus_app.command("controleer", help="Controleer een catalogus en noem alle problemen met hun regel.")
 @guard
 def catalogus_controleer(bestand: FileArgument = None) -> None:
     from ..catalogue import check, review
@@ -64,9 +63,7 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
     print(f"{source.name}: geen problemen gevonden.")
 
 
-@catalogus_app.command(
-    "dekking", cls=DutchCommand, help="Laat zien hoeveel aanbod er is per competentie en pijler."
-)
+@catalogus_app.command("dekking", help="Laat zien hoeveel aanbod er is per competentie en pijler.")
 @guard
 def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = False) -> None:
     from ..advice import load_advice

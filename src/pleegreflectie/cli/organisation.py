@@ -8,13 +8,15 @@ import typer
 
 from .. import application
 from ..errors import ExitCode, PleegreflectieError
-from .base import CatalogueOption, OverwriteOption, _write, command
+from .base import CatalogueOption, OverwriteOption, WholeNumber, _write, command
 
 PERIOD = re.compile(r"^\d{4}-K[1-4]$")
 
 OutputOption = Annotated[
     str,
-    typer.Option("-o", "--uitvoer", metavar="BESTAND", help="Waar het komt; - is het scherm."),
+    typer.Option(
+        "-o", "--uitvoer", metavar="BESTAND", help="Waar het komt; - is het scherm.", show_envvar=False
+    ),
 ]
 
 
@@ -86,7 +88,8 @@ def _period(value: str | None, option: str) -> str | None:
 @command("organisatie", "Overzicht voor de organisatie: behoefte tegen aanbod, zonder één gezin te zien.")
 def organisatie(
     bestanden: Annotated[
-        list[Path], typer.Argument(metavar="BESTAND...", help="Exportbestanden (.jsonl) van de laptops.")
+        list[Path],
+        typer.Argument(metavar="BESTAND...", help="Exportbestanden (.jsonl) van de laptops.", readable=False),
     ],
     uitvoer: OutputOption,
     catalogus: CatalogueOption = None,
@@ -95,8 +98,8 @@ def organisatie(
         typer.Option(
             "--min-huishoudens",
             metavar="AANTAL",
-            min=10,
-            max=100_000,
+            click_type=WholeNumber(10, 100_000),
+            show_envvar=False,
             help="Minstens zoveel per cel (10 of meer).",
         ),
     ] = 10,

@@ -92,6 +92,7 @@ AdviceOption = Annotated[
         "--advies",
         metavar="BESTAND",
         help="Eigen zinnen voor de route (YAML, zoals data/advies.yaml).",
+        readable=False,
     ),
 ]
 

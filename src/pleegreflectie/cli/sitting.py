@@ -60,7 +60,10 @@ def start(
     signalen: Annotated[
         Path | None,
         typer.Option(
-            "--signalen", metavar="BESTAND", help="Eigen bestand met signalen voor het gesprek (YAML)."
+            "--signalen",
+            metavar="BESTAND",
+            help="Eigen bestand met signalen voor het gesprek (YAML).",
+            readable=False,
         ),
     ] = None,
     eenvoudig: SimpleOption = False,
