@@ -11,6 +11,7 @@ traceback. Each case runs the program in its own process (streams and environmen
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -85,11 +86,19 @@ def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
     assert "onverwacht" not in done.stderr and "niet verwachtten" not in done.stderr, done.stderr
 
 
-@pytest.fixture
-def saved(tmp_path: Path) -> Path:
-    """A folder with one saved reflection (number 1)."""
-    done = program(tmp_path, "start", "--antwoorden", str(OMA))
+@pytest.fixture(scope="module")
+def saved_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with one reflection (number 1), saved by the program once per module."""
+    folder = tmp_path_factory.mktemp("saved")
+    done = program(folder, "start", "--antwoorden", str(OMA))
     assert done.returncode == 0, done.stderr
+    return folder / "opslag"
+
+
+@pytest.fixture
+def saved(saved_once: Path, tmp_path: Path) -> Path:
+    """A folder with one saved reflection (number 1): this test's own copy of the store."""
+    shutil.copytree(saved_once, tmp_path / "opslag")  # with the folder's and files' modes
     return tmp_path
 
 
@@ -379,7 +388,7 @@ def test_a_tampered_row_is_damaged_and_the_rest_works(saved: Path) -> None:
         done = program(saved, *args)
         no_traceback(done)
         assert done.returncode == 0, (args, done.stderr)
-    listing = program(saved, "overzicht").stdout
+    listing = done.stdout  # of overzicht
     assert "Reflectie 1 is beschadigd" in listing and "Reflectie 2 is beschadigd" not in listing
 
 
