@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from msgspec import Meta, field
 
@@ -32,6 +32,8 @@ from .models import (
 )
 from .structs import STRICT, Model
 from .wording import day_text, parse_ages, parse_month
+
+M = TypeVar("M", bound=Model)
 
 # ---------------------------------------------------------------- the file as people write it
 
@@ -345,7 +347,7 @@ class _Names(Model, frozen=True, kw_only=True, forbid_unknown_fields=False):
     participants: Names = field(name="deelnemers", default=None)
 
 
-def _fine(model: type[_Names] | type[Profile], data: Any) -> Any:
+def _fine(model: type[M], data: Any) -> M | None:
     """One part of the file as a record when it is fine on its own, else None (its problems are
     said by the check of the whole file)."""
     try:
