@@ -40,6 +40,7 @@ from typing import Any
 
 import yaml
 
+from pleegreflectie.advice import load_advice
 from pleegreflectie.answers_file import load_answers
 from pleegreflectie.load import CATALOGUE_LIMITS, load_catalogue, load_framework
 from pleegreflectie.models import CareKind, Challenge, LearningForm, ParentKind
@@ -144,7 +145,7 @@ def pipeline(path: Path) -> str:
     answers = load_answers(framework, ANSWERS)
     catalogue = load_catalogue(framework, path)
     result = score(framework, answers)
-    route = plan_route(framework, catalogue, answers, result, today=TODAY)
+    route = plan_route(framework, catalogue, answers, result, today=TODAY, advice=load_advice())
     data = {
         "aandachtspunten": [{"id": g.id, "score": g.score, "prioriteit": g.priority} for g in result.gaps],
         "route": [

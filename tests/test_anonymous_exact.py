@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from pleegreflectie.advice import load_advice
 from pleegreflectie.anonymous import anonymous_profile, months_between, record_for
 from pleegreflectie.load import load_catalogue
 from pleegreflectie.models import Answers, Catalogue, Framework, Profile
@@ -92,7 +93,14 @@ def test_a_record_field_by_field(framework: Framework) -> None:
         answers={q.id: 1 for c in framework.competencies()[:3] for q in c.questions},
         importance={three: 3, one: 3, two: 2, "niet.bestaand": 3},
     )
-    route = plan_route(framework, catalogue, answers, score(framework, answers), today=dt.date(2026, 11, 1))
+    route = plan_route(
+        framework,
+        catalogue,
+        answers,
+        score(framework, answers),
+        today=dt.date(2026, 11, 1),
+        advice=load_advice(),
+    )
     assert route.steps
     record = record_for(
         framework,

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from pleegreflectie.advice import load_advice
 from pleegreflectie.catalogue import check, coverage, review, schema
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
@@ -209,7 +210,9 @@ def test_a_family_only_gets_offers_from_its_own_land(
     assert eligible and all(e.country == land for e in eligible)
     values = dict.fromkeys((q.id for q in framework.questions()), 2)
     answers = Answers(profile=family, answers=values)
-    route = plan_route(framework, bundled_catalogue, answers, score(framework, answers), today=TODAY)
+    route = plan_route(
+        framework, bundled_catalogue, answers, score(framework, answers), today=TODAY, advice=load_advice()
+    )
     assert route.steps and all(step.course.country == land for step in route.steps)
 
 
@@ -234,7 +237,13 @@ def test_a_family_outside_treatment_foster_care_never_gets_a_tfco_step(
     answers = Answers(profile=family, answers=values)
     for hours in (None, 40, 200):
         route = plan_route(
-            framework, bundled_catalogue, answers, score(framework, answers), hours=hours, today=TODAY
+            framework,
+            bundled_catalogue,
+            answers,
+            score(framework, answers),
+            hours=hours,
+            today=TODAY,
+            advice=load_advice(),
         )
         assert not {s.course.id for s in route.steps} & set(TFCO)
         # instead: the advice to ask the pleegzorgbegeleider about treatment foster care (child of 14)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import builtins
+import io
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from test_route import DUO_LOW, DUO_PROFILE, _bundled, _duo, _framework, answers, ids, plan_with
 
+from pleegreflectie.advice import load_advice
 from pleegreflectie.flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
-from pleegreflectie.history import compare_saved, report_of
+from pleegreflectie.history import compare_saved, outcome_of, report_of
 from pleegreflectie.load import Source, load_framework, parse_catalogue
 from pleegreflectie.models import Answers, Framework
+from pleegreflectie.signals import load_signals
 from pleegreflectie.store import Store
 
 CATALOGUE = """\
@@ -60,7 +65,7 @@ def test_compare_saved_reports_growth_and_the_steps_done(tmp_path: Path) -> None
         first = finished(store, framework, "Gezin H", 2, ["training-tot-2025"])
         second = finished(store, framework, "Gezin H", 4, [])
         store.set_route_done(second, ["training-tot-2025"])
-        comparison = compare_saved(store, framework, catalogue, first, second)
+        comparison = compare_saved(store, framework, catalogue, first, second, advice=load_advice())
     zorgen = comparison.pillars[0]
     assert (zorgen.before, zorgen.after, zorgen.verdict) == (2.0, 4.0, "gegroeid")
     assert comparison.route_done == (("training-tot-2025", "Training die eind 2025 stopt"),)
@@ -96,7 +101,7 @@ def test_the_report_never_says_done_next_to_a_step_of_the_new_route(tmp_path: Pa
         again.history.append(Step(StepKind.PREVIOUS_ROUTE, PREVIOUS_ROUTE_KEY).id)
         second = _finish(store, again, [])
         report = report_of(store, framework, _bundled(), second)
-        comparison = compare_saved(store, framework, _bundled(), first, second)
+        comparison = compare_saved(store, framework, _bundled(), first, second, advice=load_advice())
     done_titles = [title for _, title in comparison.route_done]
     assert len(done_titles) == 2
     new_route = report.split("## Jullie leerroute", 1)[1].split("## Om te bespreken", 1)[0]
@@ -114,9 +119,42 @@ def test_a_step_is_not_done_only_when_the_family_was_asked(tmp_path: Path) -> No
     with Store.open(tmp_path) as store:
         first = _finish(store, _sitting(duo), ids(first_route))
         second = _finish(store, _sitting(duo), [])  # never asked about the previous route
-        comparison = compare_saved(store, framework, _bundled(), first, second)
+        comparison = compare_saved(store, framework, _bundled(), first, second, advice=load_advice())
         report = report_of(store, framework, _bundled(), second)
     assert comparison.route_not_done == ()
     assert [i for i, _ in comparison.route_unknown] == ids(first_route)
     assert "niet gedaan" not in report
     assert "niet gevraagd" in report
+
+
+def test_an_outcome_is_computed_without_reading_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signal rules and the route's sentences are read at the edge and passed in: computing the
+    outcome opens no file, not even the sitting's own signals file (gone here)."""
+    framework = _framework()
+    catalogue, rules, advice = _bundled(), load_signals(framework), load_advice()
+    sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
+    while (step := sitting.next_step(framework)) is not None:
+        sitting.record(step, 1 if step.kind == StepKind.QUESTION else None)
+    sitting.signals_path = str(tmp_path / "eigen-signalen.yaml")
+
+    def no_file(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a file was read while computing: {args}")
+
+    for owner, name in (
+        (builtins, "open"),
+        (io, "open"),
+        (Path, "open"),
+        (Path, "is_file"),
+        (Path, "exists"),
+    ):
+        monkeypatch.setattr(owner, name, no_file)
+    try:
+        outcome = outcome_of(
+            framework, catalogue, sitting, rules=rules, advice=advice, today=date(2026, 11, 1)
+        )
+    finally:
+        monkeypatch.undo()
+    assert outcome.signals_note is None and outcome.signals_version == rules.version
+    assert outcome.result.gaps and outcome.route.steps

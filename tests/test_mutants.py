@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pleegreflectie.advice import Advice, load_advice
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.load import MAX_LOCATED, load_catalogue, load_framework
 from pleegreflectie.models import Answers, Catalogue, Course, Framework, LearningForm, Profile
@@ -45,9 +47,16 @@ def _answers(framework: Framework, scores: dict[str, int], rest: int, **profile:
     return Answers(profile=Profile.model_validate(profile), answers=values)
 
 
+@cache
+def _advice() -> Advice:
+    return load_advice()
+
+
 def _route(framework: Framework, family: Answers, *entries: Course, **options: Any) -> Route:
     catalogue = Catalogue(version="test", entries=entries)
-    return plan_route(framework, catalogue, family, score(framework, family), today=TODAY, **options)
+    return plan_route(
+        framework, catalogue, family, score(framework, family), today=TODAY, advice=_advice(), **options
+    )
 
 
 # ---------------------------------------------------------------- route._strongest

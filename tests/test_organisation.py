@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from pleegreflectie.advice import load_advice
 from pleegreflectie.anon_file import read_records, write_lines
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError, PleegreflectieError
@@ -375,7 +376,14 @@ def test_no_free_text_reaches_a_record(framework: Framework, text: str) -> None:
     catalogue = load_catalogue(framework)
     result = score(framework, answers, [p.id for p in framework.pillars])
     route = plan_route(
-        framework, catalogue, answers, result, forms=None, hours=None, today=dt.date(2026, 12, 1)
+        framework,
+        catalogue,
+        answers,
+        result,
+        forms=None,
+        hours=None,
+        today=dt.date(2026, 12, 1),
+        advice=load_advice(),
     )
     record = record_for(
         framework,

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pleegreflectie.advice import Advice, load_advice
 from pleegreflectie.answers_file import load_answers
 from pleegreflectie.export import route_data
 from pleegreflectie.load import load_catalogue, load_framework
@@ -55,6 +56,11 @@ def _framework() -> Framework:
 @cache
 def _bundled() -> Catalogue:
     return load_catalogue(_framework())
+
+
+@cache
+def _advice() -> Advice:
+    return load_advice()
 
 
 def course(entry_id: str, competencies: Sequence[str], **fields: Any) -> Course:
@@ -106,7 +112,16 @@ def plan(
 ) -> tuple[Route, Result]:
     framework = _framework()
     result = score(framework, answers_)
-    route = plan_route(framework, cat or _bundled(), answers_, result, forms=forms, hours=hours, today=TODAY)
+    route = plan_route(
+        framework,
+        cat or _bundled(),
+        answers_,
+        result,
+        forms=forms,
+        hours=hours,
+        today=TODAY,
+        advice=_advice(),
+    )
     return route, result
 
 
@@ -803,6 +818,7 @@ def plan_with(
         today=TODAY,
         done=done,
         ongoing=ongoing,
+        advice=_advice(),
     )
     return route, result
 
@@ -981,7 +997,7 @@ def test_persona_dont_know_heavy_profile_gets_an_informational_step(dont_know_fa
     framework = _framework()
     family = dont_know_family
     result = score(framework, family, ["zorgen"])
-    route = plan_route(framework, _bundled(), family, result, today=TODAY)
+    route = plan_route(framework, _bundled(), family, result, today=TODAY, advice=_advice())
     find_out = {f.competency_id for f in result.find_out}
     info = [s for s in route.steps if set(s.competencies) & find_out]
     assert info and all(s.course.kind == "informatie" for s in info)

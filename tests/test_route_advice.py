@@ -616,7 +616,7 @@ def test_vergelijk_never_lists_the_worker_as_a_step_of_an_old_route(tmp_path: Pa
         first = finished(store, framework, "Gezin V", 2, ["pleegzorgbegeleider", "training-tot-2025"])
         second = finished(store, framework, "Gezin V", 4, [])
         store.set_route_done(second, ["training-tot-2025"])
-        comparison = compare_saved(store, framework, cat, first, second)
+        comparison = compare_saved(store, framework, cat, first, second, advice=load_advice())
     listed = [
         entry
         for group in (comparison.route_done, comparison.route_not_done, comparison.route_ongoing)

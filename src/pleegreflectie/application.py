@@ -202,7 +202,7 @@ def replan(
     from .load import load_catalogue, load_framework
     from .route import plan_for_sitting
 
-    advice = load_advice(advice_path) if advice_path is not None else None
+    advice = load_advice(advice_path)
     framework = load_framework()
     if catalogue_path is not None or answers_path is not None:
         catalogue = load_catalogue(framework, catalogue_path)
@@ -226,12 +226,13 @@ def compare(
 ) -> Compared:
     """What changed from the earlier reflection to the later one (planned with the earlier one's
     catalogue), and the agreements the later one followed up."""
+    from .advice import load_advice
     from .history import catalogue_for, compare_saved
 
     catalogue, said = catalogue_for(framework, earlier)
     if said:
         note(said)
-    comparison = compare_saved(store, framework, catalogue, earlier.id, later.id)
+    comparison = compare_saved(store, framework, catalogue, earlier.id, later.id, advice=load_advice())
     return Compared(comparison, store.load(later.id)[1].previous_agreements_with_status())
 
 
@@ -365,9 +366,20 @@ def conclude(
     """Score, plan the route and save the reflection as finished (unless not `save`).
 
     `consent`: an answers file's `anoniem_meetellen` (None: not said)."""
+    from .advice import load_advice
     from .history import outcome_of
+    from .signals import signals_of
 
-    outcome = outcome_of(framework, catalogue, sitting, today=today())
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    outcome = outcome_of(
+        framework,
+        catalogue,
+        sitting,
+        rules=rules,
+        advice=load_advice(),
+        today=today(),
+        signals_note=signals_note,
+    )
     if outcome.signals_note:
         note(outcome.signals_note)
     if save:

@@ -15,9 +15,10 @@ from .flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from .models import Answers, Catalogue, Framework
 from .route import Route, plan_for_sitting
 from .scoring import Result, score
-from .signals import evaluate, signals_of
+from .signals import SignalRules, evaluate, signals_of
 
 if TYPE_CHECKING:  # the store (sqlite3) is not needed to plan a route from an answers file
+    from .advice import Advice
     from .organisation import AnonRecord
     from .store import ReflectionInfo, Store
 
@@ -33,10 +34,21 @@ class Outcome(Struct, frozen=True):
     signals_version: str | None = None  # the version of the signals file the outcome used
 
 
-def outcome_of(framework: Framework, catalogue: Catalogue, sitting: Sitting, *, today: dt.date) -> Outcome:
-    """Scores, the route (without the steps already done), the signals and the conversation points."""
-    answers, result, route = plan_for_sitting(framework, catalogue, sitting, today=today)
-    rules, signals_note = signals_of(framework, sitting.signals_path)
+def outcome_of(
+    framework: Framework,
+    catalogue: Catalogue,
+    sitting: Sitting,
+    *,
+    rules: SignalRules,
+    advice: Advice,
+    today: dt.date,
+    signals_note: str | None = None,
+) -> Outcome:
+    """Scores, the route (without the steps already done), the signals and the conversation points.
+
+    Reads no file: the signal rules (`signals.signals_of` for the sitting's own file, with its
+    `signals_note`) and the route's sentences (`advice.load_advice`) are read by the caller."""
+    answers, result, route = plan_for_sitting(framework, catalogue, sitting, today=today, advice=advice)
     signals = evaluate(rules, framework, answers, result, today=today)
     table = kitchen_table(framework, sitting, answers, result, signals, route)
     return Outcome(answers, result, route, table, signals_note, rules.version)
@@ -76,7 +88,13 @@ def route_asked(sitting: Sitting) -> bool:
 
 
 def compare_saved(
-    store: Store, framework: Framework, catalogue: Catalogue, earlier_id: int, later_id: int
+    store: Store,
+    framework: Framework,
+    catalogue: Catalogue,
+    earlier_id: int,
+    later_id: int,
+    *,
+    advice: Advice,
 ) -> Comparison:
     """What changed from one saved reflection to a later one; which steps of the earlier route were done.
 
@@ -86,9 +104,7 @@ def compare_saved(
     later_info, sitting = store.load(later_id)
     later = score(framework, sitting.to_answers(), sitting.pillar_ids)
     done = list(later_info.route_done)
-    from .advice import load_advice
-
-    worker = frozenset(load_advice().worker_entries)  # an old route may name the worker: never a step
+    worker = frozenset(advice.worker_entries)  # an old route may name the worker: never a step
     return compare(
         framework,
         earlier,
@@ -141,8 +157,10 @@ def report_and_result_of(
     `summary_only`: the summary alone; `charts`: for the HTML report, which draws what the text bars
     and the table of changes show (see `report.render_report`).
     """
+    from .advice import load_advice
     from .report import ReportMeta, render_report  # here: vergelijk, hervat and route need no report
 
+    advice = load_advice()  # this reads the store and the data files, then computes
     info, sitting = store.load(reflection_id)
     note = catalogue_note
     if catalogue is None:
@@ -151,7 +169,7 @@ def report_and_result_of(
     comparison = None
     if previous is not None:
         try:
-            comparison = compare_saved(store, framework, catalogue, previous, reflection_id)
+            comparison = compare_saved(store, framework, catalogue, previous, reflection_id, advice=advice)
         except StoreError:  # the previous reflection is damaged: this report works, without comparison
             comparison = None
     day = (info.finished_at or info.updated_at).astimezone().date()
@@ -162,7 +180,10 @@ def report_and_result_of(
         mode=sitting.origin,
         pillar_ids=tuple(sitting.pillars_done(framework)),
     )
-    outcome = outcome_of(framework, catalogue, sitting, today=day)
+    rules, signals_note = signals_of(framework, sitting.signals_path)
+    outcome = outcome_of(
+        framework, catalogue, sitting, rules=rules, advice=advice, today=day, signals_note=signals_note
+    )
     text = render_report(
         framework=framework,
         answers=outcome.answers,
@@ -185,16 +206,23 @@ def anonymous_records(store: Store, framework: Framework) -> list[AnonRecord]:
     Each reflection is scored and planned as on the day it was finished, with the catalogue and the
     signals it was made with (as its report is); the record holds only ids, bands and scores.
     """
+    from .advice import load_advice
     from .anonymous import record_for
 
+    advice = load_advice()  # this reads the store and the data files, then computes
+    rules: dict[str | None, SignalRules] = {}  # per signals file, read once
     records = []
     for reflection_id, household, record_key in store.consenting():
         info, sitting = store.load(reflection_id)
         if info.damaged:
             continue
         catalogue, _ = catalogue_for(framework, info)
+        if sitting.signals_path not in rules:
+            rules[sitting.signals_path] = signals_of(framework, sitting.signals_path)[0]
         day = (info.finished_at or info.updated_at).astimezone().date()
-        outcome = outcome_of(framework, catalogue, sitting, today=day)
+        outcome = outcome_of(
+            framework, catalogue, sitting, rules=rules[sitting.signals_path], advice=advice, today=day
+        )
         signal_ids = [t.id for t in outcome.table.topics if t.kind == "signaal" and t.id]
         records.append(
             record_for(

@@ -2,7 +2,7 @@
 
 CONTRACT (kept stable for cli.py, view.py, report.py and export.py):
     plan_route(framework, catalogue, answers, result, *, forms=None, hours=None, today,
-               done=(), ongoing=()) -> Route
+               done=(), ongoing=(), advice) -> Route
 
 How a route is made (also for the README, "Hoe komt de leerroute tot stand?"):
 
@@ -48,7 +48,6 @@ from typing import TYPE_CHECKING, Literal
 
 from msgspec import Struct
 
-from .advice import Advice
 from .models import (
     RECOGNITION_LABELS,
     Address,
@@ -66,7 +65,8 @@ from .models import (
 from .scoring import Gap, Result, score
 from .wording import FORM_WORDS, join_words, number
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the sentences are read at the edge (advice.load_advice) and passed in
+    from .advice import Advice
     from .flow import Sitting
 
 Phase = Literal["nu", "daarna", "later"]
@@ -922,19 +922,14 @@ def plan_route(
     today: dt.date,
     done: Iterable[str] = (),
     ongoing: Iterable[str] = (),
-    advice: Advice | None = None,
+    advice: Advice,
 ) -> Route:
     """A small route of steps in phases nu/daarna/later that covers the family's priority gaps.
 
     `done`: course ids the family has done (with the answers file's `gedaan`): never in the route.
     `ongoing`: course ids they are still doing: shown as ongoing, never as a new step.
-    `advice`: the sentences (data/advies.yaml, read at the edge with advice.load_advice); None: the
-    bundled ones, read from their checked copy.
+    `advice`: the sentences (data/advies.yaml, read at the edge with advice.load_advice).
     """
-    if advice is None:
-        from .advice import load_advice
-
-        advice = load_advice()
     profile = answers.profile
     budget, assumed = _budget(profile, hours)
     gaps = result.gaps[:MAX_GAPS]
@@ -1015,7 +1010,7 @@ def plan_for_sitting(
     today: dt.date,
     forms: Sequence[LearningForm] | None = None,
     hours: int | None = None,
-    advice: Advice | None = None,
+    advice: Advice,
 ) -> tuple[Answers, Result, Route]:
     """The answers of a sitting, their scores and the route, without the steps the family has done
     or is still doing. The end of a sitting, the report and `pleegreflectie route` all plan so."""
