@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .conversation import agreement_text
 from .flow import (
@@ -44,6 +44,10 @@ from .models import (
 from .profile import ProfileQuestions, bundled_questions, country_of, profile_lines
 from .prompts import Box, Option, Prompts, QuestionaryPrompts
 from .wording import ages_text, day_text, parse_ages, parse_day, parse_month
+
+if TYPE_CHECKING:
+    from prompt_toolkit.input import Input
+    from prompt_toolkit.output import Output
 
 
 class Action(Enum):
@@ -93,8 +97,8 @@ class Interview:
         presenter: Presenter,
         *,
         titles: Mapping[str, str] | None = None,
-        prompt_input: Any = None,
-        prompt_output: Any = None,
+        prompt_input: Input | None = None,
+        prompt_output: Output | None = None,
         prompts: Prompts | None = None,
         saving: bool = True,
         today: dt.date | None = None,

@@ -22,11 +22,14 @@ import sys
 import textwrap
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .models import Competency, Pillar
 from .prompts import Box, Option, Validator
 from .safe import clean
+
+if TYPE_CHECKING:
+    from .flow import Progress
 
 MAX_WIDTH = 100
 
@@ -405,7 +408,7 @@ class PlainPresenter:
         self._prompts._say(f"Uitleg bij {competency.name}: {' '.join(competency.explanation.split())}")
         self._prompts._say(f"Een voorbeeld: {' '.join(competency.example.split())}")
 
-    def progress(self, progress: Any, title: str) -> None:
+    def progress(self, progress: Progress, title: str) -> None:
         # Which pillar was said by its introduction; the number goes on the question's line.
         self._prompts.lead(f"Vraag {progress.question_index} van {progress.question_count}")
 

@@ -18,6 +18,12 @@ from msgspec import Struct
 from .safe import clean
 
 if TYPE_CHECKING:
+    from prompt_toolkit.document import Document
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
+    from prompt_toolkit.input import Input
+    from prompt_toolkit.key_binding.key_processor import KeyPressEvent
+    from prompt_toolkit.lexers import Lexer
+    from prompt_toolkit.output import Output
     from questionary import Question
 
 
@@ -78,9 +84,9 @@ class Prompts(Protocol):
 class QuestionaryPrompts:
     """The prompts of a normal terminal. Ctrl-C raises KeyboardInterrupt, Ctrl-D EOFError."""
 
-    def __init__(self, prompt_input: Any = None, prompt_output: Any = None) -> None:
+    def __init__(self, prompt_input: Input | None = None, prompt_output: Output | None = None) -> None:
         # For tests: prompt_toolkit's pipe input and DummyOutput.
-        self._io = {"input": prompt_input, "output": prompt_output} if prompt_input else {}
+        self._io: dict[str, Any] = {"input": prompt_input, "output": prompt_output} if prompt_input else {}
 
     def choose(
         self,
@@ -263,7 +269,7 @@ def _dutch_checkbox(question: Question, boxes: Sequence[Box], *, numbered: bool,
     for key in ("a", "i"):
 
         @bindings.add(key, eager=True)
-        def nothing(event: Any) -> None:
+        def nothing(event: KeyPressEvent) -> None:
             return None
 
     def toggle(index: int) -> None:
@@ -276,20 +282,20 @@ def _dutch_checkbox(question: Question, boxes: Sequence[Box], *, numbered: bool,
             )
 
     @bindings.add(" ", eager=True)
-    def space(event: Any) -> None:
+    def space(event: KeyPressEvent) -> None:
         toggle(control.pointed_at)
 
     if numbered:
         for number in range(1, len(boxes) + 1):
 
-            def tick(event: Any, index: int = number - 1) -> None:
+            def tick(event: KeyPressEvent, index: int = number - 1) -> None:
                 control.pointed_at = index
                 toggle(index)
 
             bindings.add(str(number), eager=True)(tick)
 
     @bindings.add("enter", eager=True)
-    def enter(event: Any) -> None:
+    def enter(event: KeyPressEvent) -> None:
         if not control.selected_options and not state["touched"]:
             if control.pointed_at != start:
                 control.selected_options = [control.pointed_at]  # what the pointer was moved to
@@ -324,7 +330,7 @@ def _answer_on_key(question: Question, keys: list[tuple[str, Any]]) -> None:
     bindings = KeyBindings()
     for key, value in keys:
 
-        def answer(event: Any, value: Any = value) -> None:
+        def answer(event: KeyPressEvent, value: Any = value) -> None:
             # Show the chosen answer after the question, as Enter would.
             for index, choice in enumerate(control.choices):
                 if getattr(choice, "value", None) == value:
@@ -336,7 +342,7 @@ def _answer_on_key(question: Question, keys: list[tuple[str, Any]]) -> None:
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
 
 
-def _masking_lexer() -> Any:
+def _masking_lexer() -> Lexer:
     """Shows the line being typed (and the answer after Enter) with no control, bidi or invisible
     character: each is shown as one visible character (safe.masked), so a pasted U+202E or escape
     sequence never reaches the terminal raw."""
@@ -345,10 +351,10 @@ def _masking_lexer() -> Any:
     from .safe import masked
 
     class MaskingLexer(Lexer):
-        def lex_document(self, document: Any) -> Any:
+        def lex_document(self, document: Document) -> Callable[[int], StyleAndTextTuples]:
             lines = document.lines
 
-            def line(number: int) -> list[tuple[str, str]]:
+            def line(number: int) -> StyleAndTextTuples:
                 return [("class:answer", masked(lines[number]))] if number < len(lines) else []
 
             return line

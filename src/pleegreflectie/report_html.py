@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
@@ -20,6 +20,12 @@ from .compare import Comparison
 from .report import SUMMARY, SUMMARY_PILLARS
 from .scoring import Result
 from .wording import number
+
+if TYPE_CHECKING:  # markdown-it-py is imported only to render HTML
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
 
 COLOURS = ("#1f5fa8", "#d9822b")  # blue and orange: apart in colour and in grey
 SCALE = (1, 5)
@@ -204,19 +210,25 @@ p.notitie { color: #999; margin: .9em 0; overflow: hidden; white-space: nowrap; 
 WEB_LINK = ("http://", "https://", "#")  # the only links an HTML page of ours may hold
 
 
-def _harden(md: Any) -> None:
+def _harden(md: MarkdownIt) -> None:
     """Text from a data file can never load or run anything: raw HTML is off (above), a picture is shown
     as its text (nothing is fetched when the page is opened) and only http(s) links stay links."""
 
-    def image(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    def image(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
         return html.escape(self.renderInlineAsText(tokens[idx].children or [], options, env))
 
-    def link_open(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    def link_open(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
         keep = str(tokens[idx].attrGet("href") or "").lower().startswith(WEB_LINK)
         env.setdefault("_links", []).append(keep)
         return str(self.renderToken(tokens, idx, options, env)) if keep else ""
 
-    def link_close(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    def link_close(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
         opened = env.get("_links") or [True]
         keep = opened.pop()
         return str(self.renderToken(tokens, idx, options, env)) if keep else ""

@@ -1,4 +1,4 @@
-"""The commands. Thin: parse options, call the domain, print, exit codes.
+"""The commands. Thin: parse options, call the application (application.py), print, exit codes.
 
 `base` holds the app, the Dutch help and the error boundary; each other module registers one group of
 commands on import. Heavy imports (rich, questionary, the data) happen inside the commands, so that

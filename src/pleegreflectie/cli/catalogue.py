@@ -5,7 +5,6 @@ from typing import Annotated
 
 import typer
 
-from .. import application
 from .base import (
     JsonOption,
     app,
@@ -44,6 +43,7 @@ def catalogus_schema() -> None:
 @catalogus_app.command("controleer", help="Controleer een catalogus en noem alle problemen met hun regel.")
 @guard
 def catalogus_controleer(bestand: FileArgument = None) -> None:
+    from .. import application
     from ..catalogue import check, review
     from ..errors import InvalidFileError
     from ..load import CATALOGUE_FILE, bundled, load_framework, read_source
@@ -66,6 +66,7 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
 @catalogus_app.command("dekking", help="Laat zien hoeveel aanbod er is per competentie en pijler.")
 @guard
 def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = False) -> None:
+    from .. import application
     from ..advice import load_advice
     from ..catalogue import coverage, coverage_per_country
     from ..load import load_catalogue, load_framework

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from .. import application
 from ..errors import ExitCode, PleegreflectieError
 from .base import CatalogueOption, OverwriteOption, WholeNumber, _write, command
 
@@ -29,6 +28,8 @@ def meetellen(
         str | None, typer.Argument(metavar="[ja|nee]", help="ja of nee; zonder: laat zien wat het nu is.")
     ] = None,
 ) -> None:
+    from .. import application
+
     store = application.open_store()
     reflection_id = application.saved_id(store, nummer)
     if keuze is None:
@@ -55,6 +56,8 @@ def export(
     ] = False,
     overschrijf: OverwriteOption = False,
 ) -> None:
+    from .. import application
+
     if not anoniem:
         raise PleegreflectieError(
             "er is alleen een anonieme export. Typ: export --anoniem -o bestand.jsonl",
@@ -112,6 +115,7 @@ def organisatie(
     ] = ",",
     overschrijf: OverwriteOption = False,
 ) -> None:
+    from .. import application
     from ..organisation_report import csv_text, datapackage, html_page, markdown
 
     if scheiding not in (",", ";"):

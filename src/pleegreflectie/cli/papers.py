@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import application
 from ..errors import PleegreflectieError
 from ..safe import clean
 from .base import (
@@ -70,6 +69,7 @@ def vragenlijst(
     overschrijf: OverwriteOption = False,
     pijlers: FrameworkOption = None,
 ) -> None:
+    from .. import application
     from ..load import load_framework
     from ..paper import questionnaire
 
@@ -104,6 +104,7 @@ def papier(
     overschrijf: OverwriteOption = False,
     pijlers: FrameworkOption = None,
 ) -> None:
+    from .. import application
     from ..load import PAPER_LIMITS, load_framework, read_source, read_stdin
     from ..paper import answers_file, read_typed, typed_summary
 
@@ -157,6 +158,7 @@ def _keep_typed(framework: "Framework", typed: "Typed", text: str) -> None:
 
 def _save_reflection(framework: "Framework", typed: "Typed", text: str, household: str) -> None:
     """A new reflection from the typed answers, as `start --antwoorden` makes one, with its result."""
+    from .. import application
     from .sitting import _conclude
 
     prepared, sitting = application.paper_sitting(framework, typed, text, household)

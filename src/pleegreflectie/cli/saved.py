@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from .. import application
 from ..errors import ExitCode, PleegreflectieError
 from .base import (
     AnswersOption,
@@ -36,6 +35,8 @@ def overzicht(
         typer.Option("--alles", help=f"Laat alle reflecties zien, niet alleen de laatste {OVERVIEW_LIMIT}."),
     ] = False,
 ) -> None:
+    from .. import application
+
     store = application.open_store(read_only=True)
     if json_output:  # every reflection, always
         from ..export import overview_json
@@ -56,6 +57,8 @@ def wis(
     alles: Annotated[bool, typer.Option("--alles", help="Wis alle bewaarde reflecties.")] = False,
     ja: Annotated[bool, typer.Option("--ja", help="Niet eerst vragen of het zeker is.")] = False,
 ) -> None:
+    from .. import application
+
     if (nummer is None) == (not alles):
         raise PleegreflectieError(
             "geef het nummer van één reflectie, of --alles. Zie 'pleegreflectie overzicht'.",
@@ -107,6 +110,8 @@ def route(
     advies: AdviceOption = None,
     json_output: JsonOption = False,
 ) -> None:
+    from .. import application
+
     framework, answers, result, planned = application.replan(
         nummer,
         _note,
@@ -149,6 +154,8 @@ def rapport(
         ),
     ] = False,
 ) -> None:
+    from .. import application
+
     if uitvoer is None:
         sys.stdout.write(application.saved_report(nummer, _note, html=False, summary=samenvatting))
         return
@@ -164,6 +171,7 @@ def vergelijk(
     eerste: Annotated[int | None, typer.Argument(metavar="[NUMMER1]", help="De eerdere reflectie.")] = None,
     tweede: Annotated[int | None, typer.Argument(metavar="[NUMMER2]", help="De latere reflectie.")] = None,
 ) -> None:
+    from .. import application
     from ..load import load_framework
 
     framework = load_framework()

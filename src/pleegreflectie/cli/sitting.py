@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import application
 from ..errors import ExitCode, PleegreflectieError
 from ..streams import OutputError
 from .base import (
@@ -73,6 +72,8 @@ def start(
     welcomed = antwoorden is None and sys.stdin.isatty() and sys.stdout.isatty()
     if welcomed:  # on screen at once: the data, the store and the prompts load after it
         _welcome(saving=not geen_opslag)
+    from .. import application
+
     prepared = application.prepare(
         pillars=pijler,
         framework_path=pijlers,
@@ -139,6 +140,8 @@ def hervat(
     ] = False,
     eenvoudig: SimpleOption = False,
 ) -> None:
+    from .. import application
+
     _simple(eenvoudig)
     framework, catalogue, info, sitting, autosave = application.resume_sitting(
         nummer, _note, worker=met_begeleider, pillars=pijler
@@ -169,6 +172,7 @@ def _ask(
     new: bool,
     welcomed: bool = False,
 ) -> None:
+    from .. import application
     from ..interview import Interview, Stopped
     from ..markup import styled
     from ..view import RichPresenter, console
@@ -241,6 +245,8 @@ def _conclude(
     """Score, plan the route, save the reflection as finished (unless told not to) and show it all.
 
     `consent`: an answers file's `anoniem_meetellen` (None: not said; on a terminal it is asked)."""
+    from .. import application
+
     outcome = application.conclude(framework, catalogue, sitting, autosave, _note, save=save, consent=consent)
     try:
         _show_outcome(framework, sitting, autosave, outcome, json_output=json_output, interview=interview)
@@ -345,6 +351,8 @@ def _ask_consent(interview: "Interview", store: "Store", reflection_id: int, ans
 
 
 def _offer_report(interview: "Interview", reflection_id: int, answers: "Answers") -> None:
+    from .. import application
+
     label = (answers.profile.household or "gezin").lower()
     slug = "-".join("".join(ch if ch.isalnum() else " " for ch in label).split()) or "gezin"
     default = f"verslag-{slug}-{application.today().isoformat()}.md"
