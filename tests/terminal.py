@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -77,14 +78,26 @@ def spawn(home: Path, *args: str, columns: int = 80) -> Any:
 
 def at_once(child: Any) -> Any:
     """Keys go out without pexpect's 50 ms pause before each send: the tests wait for the prompt
-    on the screen first, and prompt_toolkit reads the terminal raw before it draws."""
+    on the screen first (and `reading`), and prompt_toolkit reads the terminal raw before it draws."""
     child.delaybeforesend = None
     return child
+
+
+def reading(child: Any, timeout: float = TIMEOUT) -> None:
+    """Wait until the program reads the terminal key by key (a prompt has switched echo off). Keys
+    sent between two prompts, while the terminal still edits lines itself, could be taken by that
+    line editing: a Ctrl-U would empty a line nobody reads. (pexpect's waitnoecho polls every 0.1 s.)"""
+    end = time.monotonic() + timeout
+    while child.getecho():
+        if time.monotonic() > end:
+            raise AssertionError("the program does not read the terminal key by key")
+        time.sleep(0.002)
 
 
 def ask(child: Any, text: str, keys: str) -> None:
     """Wait until the prompt shows (the start of) `text`, then type `keys`."""
     child.expect_exact(text[:PREFIX])
+    reading(child)
     child.send(keys)
 
 

@@ -140,11 +140,11 @@ def test_no_english_warning_when_the_terminal_does_not_answer_cpr(tmp_path: Path
         )
     )
     try:
+        # a choice and a typed answer (every prompt goes through prompts._unsafe)
         child.expect_exact("Wie doen er vandaag mee?")
         time.sleep(3)  # prompt_toolkit waits 2 seconds for the answer
         child.send("1")
         child.expect_exact("Waar woon je?")
-        time.sleep(3)
         child.send("1")
         child.expect_exact("Hoe noemen we dit gezin")
         time.sleep(3)

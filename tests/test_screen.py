@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from terminal import PROGRAM, at_once, environment, skip_without_terminal
+from terminal import PROGRAM, at_once, environment, reading, skip_without_terminal
 
 pytestmark = skip_without_terminal
 
@@ -60,7 +60,7 @@ class Screen:
 
     def step(self, text: str, keys: str) -> None:
         self.wait(text)
-        time.sleep(0.15)  # let the prompt finish drawing before typing
+        reading(self.child)  # the prompt reads key by key before it draws
         self.child.send(keys)
 
     def close(self) -> None:
