@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ from pleegreflectie.load import load_framework
 from pleegreflectie.models import Answers, Framework, Profile, Special
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# With PYTHONDONTWRITEBYTECODE set, pytest would rewrite the asserts of every test module again, in
+# every xdist worker, on every run (about 2 s of CPU each); now they are cached in tests/__pycache__.
+sys.dont_write_bytecode = False
 
 
 def pytest_configure(config: pytest.Config) -> None:
