@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from pleegreflectie import load
 from pleegreflectie.catalogue import SCHEMA_FILE, check, coverage, schema, schema_text
-from pleegreflectie.errors import InvalidFileError, Problem
+from pleegreflectie.errors import Problem
 from pleegreflectie.load import CATALOGUE_FILE, Source, bundled, load_catalogue, read_source
 from pleegreflectie.models import Catalogue, Course, Framework, LearningForm
 
@@ -286,103 +280,3 @@ def test_schema_describes_the_dutch_keys(framework: Framework) -> None:
     assert course["properties"]["competenties"]["items"]["enum"] == [c.id for c in framework.competencies()]
     assert {"$ref": "#/$defs/LearningForm"} in course["properties"]["vorm"]["anyOf"]  # one form is fine
     assert "enum" not in schema()["$defs"]["Course"]["properties"]["competenties"]["items"]  # no framework
-
-
-# ---------------------------------------------------------------- the fast YAML reader in load.parse
-
-
-def _outcome(read: Callable[[str], Any], text: str) -> tuple[str, Any]:
-    try:
-        data, duplicates = read(text)
-        return "ok", (data, sorted(duplicates))  # the order does not matter: problems are sorted by line
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return "yaml-error", (exc.problem, mark.line if mark else None)
-    except (yaml.YAMLError, ValueError) as exc:
-        return "error", type(exc).__name__
-
-
-def _same_as_pyyaml(text: str) -> None:
-    """The event reader gives what PyYAML's own safe loader gives (or leaves the text to it)."""
-    try:
-        fast = _outcome(load._read_events, text)
-    except load._BadScalar:
-        assert _outcome(load._read_nodes, text) == ("error", "ValueError")
-        return
-    except load._Fallback:
-        return
-    assert fast == _outcome(load._read_nodes, text)
-    if fast[0] == "ok":
-        assert fast[1][0] == yaml.load(text, Loader=yaml.CSafeLoader)
-
-
-@pytest.mark.parametrize("name", [CATALOGUE_FILE, "pillars.yaml"])
-def test_fast_reader_on_the_bundled_files(name: str) -> None:
-    text = (DATA / name).read_text(encoding="utf-8")
-    data, duplicates = load._read_events(text)
-    assert data == yaml.load(text, Loader=yaml.CSafeLoader)
-    assert duplicates == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "# alleen commentaar\n",
-        "---\na: 1\n...\n",
-        "a: 1\nb:\n  c: [1, 2.5, ja, yes, true, ~, null, 0x1F, 1_000, '2027-01-01', 2027-01-01]\n",
-        "a: 2027-01-01 10:00:00\nb: !!str 123\nc: !!binary aGFsbG8=\nd: |\n  regel 1\n  regel 2\n",
-        "a: &x {b: 1}\nc: *x\n",  # anchors and aliases: the full loader
-        "basis: &b {x: 1}\nkind:\n  <<: *b\n  y: 2\n",  # merge keys
-        "a: !!set {x, y}\n",  # explicit tags on a mapping
-        "? [a, b]\n: 1\n",  # a key that is a list
-        "a: 1\n---\nb: 2\n",  # two documents: an error
-        "a: 1\nb: [1, 2\n",  # a syntax error
-        "a: 1\n  b: 2\n",
-        "a: !onbekend 1\n",  # an unknown tag
-        "a: 1\nb:\n  c: 1\n  c: 2\na: 3\n- x\n",
-        "a: 1\nb:\n  c: 1\n  c: 2\na: 3\n",
-        "lijst:\n  - {x: 1, x: 2}\n  - [a, {y: 1}]\n",
-        "1: een\n'1': twee\n",
-    ],
-)
-def test_fast_reader_matches_pyyaml(text: str) -> None:
-    _same_as_pyyaml(text)
-
-
-def test_fast_reader_notes_duplicate_keys_with_their_lines() -> None:
-    data, duplicates = load._read_events("a: 1\nb:\n  c: 1\n  c: 2\na: 3\nlijst:\n  - {x: 1, x: 2}\n")
-    assert data == {"a": 3, "b": {"c": 2}, "lijst": [{"x": 2}]}
-    assert duplicates == [(4, "c"), (5, "a"), (7, "x")]
-
-
-def test_a_date_that_does_not_exist_is_a_problem_not_a_crash(tmp_path: Path) -> None:
-    path = tmp_path / "aanbod.yaml"
-    path.write_text('versie: "1"\naanbod:\n  - geldig_tot: 2027-02-30\n', encoding="utf-8")
-    with pytest.raises(InvalidFileError) as caught:
-        load.parse(read_source(path))
-    assert [(p.line, p.message) for p in caught.value.problems] == [
-        (3, "'2027-02-30' is geen bestaande datum. Schrijf een datum zo: 2027-12-31.")
-    ]
-
-
-_scalars = (
-    st.text(max_size=12)
-    | st.integers(-(10**12), 10**12)
-    # huge and infinite numbers are refused by design (see test_hostile.py)
-    | st.floats(allow_nan=False, allow_infinity=False, min_value=-(10.0**14), max_value=10.0**14)
-    | st.booleans()
-    | st.none()
-    | st.dates()
-)
-_documents = st.recursive(
-    _scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=25,
-)
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(document=_documents, flow=st.none() | st.booleans())
-def test_property_fast_reader_matches_pyyaml(document: Any, flow: bool | None) -> None:
-    _same_as_pyyaml(yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True))

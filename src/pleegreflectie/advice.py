@@ -17,9 +17,10 @@ from msgspec import Meta, field
 
 from .datacache import cached
 from .errors import InvalidFileError, Problem
-from .load import CATALOGUE_LIMITS, Source, bundled, parse, read_source, validate
+from .load import CATALOGUE_LIMITS, bundled, validate
 from .models import SLUG, Address, Country, SourceRef, Text, pick
 from .structs import Model
+from .yamlfile import Source, parse, read_source
 
 ADVICE_FILE = "advies.yaml"
 

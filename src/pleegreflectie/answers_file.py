@@ -18,7 +18,8 @@ from typing import Annotated, Any, ClassVar, TypeVar
 from msgspec import Meta, field
 
 from .errors import InvalidFileError, Problem, thousands
-from .load import ANSWERS_LIMITS, Source, _quote, _require_mapping, parse, read_source, validate
+from .errors import quote as _quote
+from .load import ANSWERS_LIMITS, _require_mapping, validate
 from .models import (
     LABEL_MAX,
     NOTE_MAX,
@@ -32,6 +33,7 @@ from .models import (
 )
 from .structs import STRICT, Model
 from .wording import day_text, parse_ages, parse_month
+from .yamlfile import Source, parse, read_source
 
 M = TypeVar("M", bound=Model)
 

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from .compare import Comparison
     from .flow import Sitting
     from .history import Outcome
-    from .load import Source
     from .models import Agreement, Answers, Catalogue, Framework, LearningForm
     from .organisation import AnonRecord, Overview
     from .paper import Typed
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from .scoring import Result
     from .session import Autosave
     from .store import ReflectionInfo, Store
+    from .yamlfile import Source
 
 Note = Callable[[str], None]
 """Where a note for the user goes (the commands: standard error, wrapped)."""
@@ -394,8 +394,9 @@ def paper_sitting(framework: Framework, typed: Typed, text: str, household: str)
     `text` is the answers file made of `typed`; saved when it is concluded."""
     from .answers_file import parse_answers
     from .flow import from_answers
-    from .load import ANSWERS_LIMITS, Source, load_catalogue
+    from .load import ANSWERS_LIMITS, load_catalogue
     from .session import Autosave
+    from .yamlfile import Source
 
     answers = parse_answers(framework, Source("(overgetypt)", text, ANSWERS_LIMITS))
     done = set().union(*typed.pillars.values()) if typed.pillars else set()

@@ -21,17 +21,15 @@ from msgspec import Struct
 
 from .errors import InvalidFileError, Problem
 from .load import (
-    DuplicateKeysError,
-    Source,
     _check_catalogue_ids,
     _require_mapping,
     list_items,
-    parse,
     validate,
 )
 from .models import Catalogue, Challenge, Country, Course, Framework, KnownGap, LearningForm
 from .route import THIN_SHARE, can_be_step
 from .structs import json_text
+from .yamlfile import DuplicateKeysError, Source, parse
 
 if TYPE_CHECKING:
     from .advice import Advice

@@ -103,6 +103,12 @@ def thousands(count: int) -> str:
     return f"{count:,}".replace(",", ".")
 
 
+def quote(value: object) -> str:
+    """A value from a file in a message: in quotes, and cut off after 40 characters."""
+    text = str(value)
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
 # What the operating system says, in Dutch (its own words are English on most systems).
 _OS_REASONS = {
     errno.ENOENT: "het bestand of de map bestaat niet",

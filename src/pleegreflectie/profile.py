@@ -17,9 +17,10 @@ from msgspec import Meta, field
 
 from .datacache import cached
 from .errors import InvalidFileError, Problem
-from .load import Limits, Source, bundled, list_items, parse, read_source, validate
+from .load import bundled, list_items, validate
 from .models import Address, Profile, Text, pick
 from .structs import Model, ValidationError
+from .yamlfile import Limits, Source, parse, read_source
 
 PROFILE_FILE = "profiel.yaml"
 PROFILE_LIMITS = Limits("een bestand met profielvragen", size=500_000, depth=20, items=1_000)

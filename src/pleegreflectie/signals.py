@@ -19,7 +19,7 @@ from msgspec import Meta, Struct, field
 
 from .datacache import cached
 from .errors import InvalidFileError, Problem
-from .load import Limits, Source, bundled, duplicate_ids, list_items, parse, read_source, validate
+from .load import bundled, duplicate_ids, list_items, validate
 from .models import (
     SLUG,
     AddressedText,
@@ -36,6 +36,7 @@ from .models import (
 from .route import placement_months
 from .scoring import Result
 from .structs import STRICT, Model
+from .yamlfile import Limits, Source, parse, read_source
 
 SIGNALS_FILE = "signalen.yaml"
 MAX_DEPTH = 24  # lists and mappings inside each other: room for about eight `een_van` in `een_van`

@@ -17,9 +17,10 @@ from msgspec import Meta, field
 
 from .datacache import cached
 from .errors import InvalidFileError, Problem
-from .load import Limits, Source, bundled, list_items, parse, read_source, validate
+from .load import bundled, list_items, validate
 from .models import SourceRef
 from .structs import Model
+from .yamlfile import Limits, Source, parse, read_source
 
 COUNTRIES_FILE = "landen.yaml"
 COUNTRIES_LIMITS = Limits("een bestand met woorden per land", size=500_000, depth=20, items=2_000)

@@ -46,7 +46,8 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
     from .. import application
     from ..catalogue import check, review
     from ..errors import InvalidFileError
-    from ..load import CATALOGUE_FILE, bundled, load_framework, read_source
+    from ..load import CATALOGUE_FILE, bundled, load_framework
+    from ..yamlfile import read_source
 
     framework = load_framework()
     source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)

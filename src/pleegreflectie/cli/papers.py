@@ -105,8 +105,9 @@ def papier(
     pijlers: FrameworkOption = None,
 ) -> None:
     from .. import application
-    from ..load import PAPER_LIMITS, load_framework, read_source, read_stdin
+    from ..load import PAPER_LIMITS, load_framework
     from ..paper import answers_file, read_typed, typed_summary
+    from ..yamlfile import read_source, read_stdin
 
     framework = load_framework(pijlers)
     if bestand is None and (sys.stdin is None or not sys.stdin.isatty()):
