@@ -9,8 +9,9 @@ import pytest
 
 from pleegreflectie.answers_file import parse_answers
 from pleegreflectie.errors import InvalidFileError
-from pleegreflectie.load import ANSWERS_LIMITS, Source
+from pleegreflectie.load import ANSWERS_LIMITS
 from pleegreflectie.models import Framework
+from pleegreflectie.yamlfile import Source
 
 BAD: list[tuple[str, str, list[str]]] = [
     (

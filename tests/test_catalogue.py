@@ -10,8 +10,9 @@ import pytest
 
 from pleegreflectie.catalogue import SCHEMA_FILE, check, coverage, schema, schema_text
 from pleegreflectie.errors import Problem
-from pleegreflectie.load import CATALOGUE_FILE, Source, bundled, load_catalogue, read_source
+from pleegreflectie.load import CATALOGUE_FILE, load_catalogue
 from pleegreflectie.models import Catalogue, Course, Framework, LearningForm
+from pleegreflectie.yamlfile import Source, bundled, read_source
 
 TODAY = dt.date(2026, 11, 22)
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -16,11 +16,12 @@ from pleegreflectie.catalogue import check, coverage, review, schema
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting, StepKind
-from pleegreflectie.load import CATALOGUE_FILE, bundled, load_catalogue, load_framework, read_source
+from pleegreflectie.load import CATALOGUE_FILE, load_catalogue, load_framework
 from pleegreflectie.models import Answers, CareKind, Catalogue, Course, Framework, Profile, Special
 from pleegreflectie.route import is_eligible, plan_route
 from pleegreflectie.scoring import score
 from pleegreflectie.template import answers_template
+from pleegreflectie.yamlfile import bundled, read_source
 
 TODAY = dt.date(2026, 11, 23)
 LEVENSLANG = ("ontwikkelen.levenslang.weten", "ontwikkelen.levenslang.doen")

@@ -19,7 +19,8 @@ from pleegreflectie.advice import ADVICE_FILE, Advice, load_advice
 from pleegreflectie.load import CATALOGUE_FILE, FRAMEWORK_FILE, load_catalogue, load_framework
 from pleegreflectie.models import Catalogue, Framework
 from pleegreflectie.profile import PROFILE_FILE, ProfileQuestions, load_profile_questions
-from pleegreflectie.signals import SIGNALS_FILE, SignalRules, load_signals
+from pleegreflectie.signals import SignalRules
+from pleegreflectie.signals_file import SIGNALS_FILE, load_signals
 from pleegreflectie.terms import COUNTRIES_FILE, Countries, load_countries
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 
 from pleegreflectie.answers_file import parse_answers
 from pleegreflectie.cli import app
-from pleegreflectie.load import Source
 from pleegreflectie.models import Framework
 from pleegreflectie.template import answers_template
 from pleegreflectie.wording import ages_text, parse_ages
+from pleegreflectie.yamlfile import Source
 
 needs_program = pytest.mark.skipif(not PROGRAM.exists(), reason="the console script is not installed")
 

@@ -13,10 +13,11 @@ from test_route import DUO_LOW, DUO_PROFILE, _bundled, _duo, _framework, answers
 from pleegreflectie.advice import load_advice
 from pleegreflectie.flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from pleegreflectie.history import compare_saved, outcome_of, report_of
-from pleegreflectie.load import Source, load_framework, parse_catalogue
+from pleegreflectie.load import load_framework, parse_catalogue
 from pleegreflectie.models import Answers, Framework
-from pleegreflectie.signals import load_signals
+from pleegreflectie.signals_file import load_signals
 from pleegreflectie.store import Store
+from pleegreflectie.yamlfile import Source
 
 CATALOGUE = """\
 versie: "test"

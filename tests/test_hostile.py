@@ -332,7 +332,8 @@ def test_clean_keeps_ordinary_text_and_is_stable() -> None:
 
 def test_nesting_up_to_the_limit_is_fine_and_one_more_is_refused() -> None:
     from pleegreflectie.errors import InvalidFileError
-    from pleegreflectie.load import ANSWERS_LIMITS, Source, parse
+    from pleegreflectie.load import ANSWERS_LIMITS
+    from pleegreflectie.yamlfile import Source, parse
 
     depth = ANSWERS_LIMITS.depth
     fine = "a: " + "[" * (depth - 1) + "1" + "]" * (depth - 1) + "\n"
@@ -348,7 +349,8 @@ def test_nesting_up_to_the_limit_is_fine_and_one_more_is_refused() -> None:
 
 
 def test_a_catalogue_may_use_aliases_within_the_limit() -> None:
-    from pleegreflectie.load import CATALOGUE_LIMITS, Source, parse
+    from pleegreflectie.load import CATALOGUE_LIMITS
+    from pleegreflectie.yamlfile import Source, parse
 
     text = "basis: &basis {soort: training, vorm: [groep]}\naanbod:\n  - <<: *basis\n    id: a\n  - *basis\n"
     data = parse(Source("c.yaml", text), CATALOGUE_LIMITS)

@@ -10,7 +10,7 @@ from test_route import _framework, every_course_id, ids, plan
 
 from pleegreflectie.answers_file import load_answers, parse_answers
 from pleegreflectie.errors import ExitCode, InvalidFileError, NotFoundError
-from pleegreflectie.load import Source, load_framework
+from pleegreflectie.load import load_framework
 from pleegreflectie.models import (
     PILLAR_IDS,
     CareKind,
@@ -20,6 +20,7 @@ from pleegreflectie.models import (
     Special,
     pick,
 )
+from pleegreflectie.yamlfile import Source
 
 # The labels of the model, exactly as in shared/domain/pijlers.md.
 LABELS: dict[str, tuple[str, list[str]]] = {

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from pleegreflectie.advice import Advice, load_advice
+from pleegreflectie.datafile import MAX_LOCATED
 from pleegreflectie.errors import InvalidFileError
-from pleegreflectie.load import MAX_LOCATED, load_catalogue, load_framework
+from pleegreflectie.load import load_catalogue, load_framework
 from pleegreflectie.models import Answers, Catalogue, Course, Framework, LearningForm, Profile
 from pleegreflectie.route import SHARE_MAX, Route, plan_route
 from pleegreflectie.scoring import score

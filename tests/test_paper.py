@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from pleegreflectie.answers_file import parse_answers
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
-from pleegreflectie.load import Source
 from pleegreflectie.models import Framework, Special, pick
 from pleegreflectie.paper import (
     BOX,
@@ -23,6 +22,7 @@ from pleegreflectie.paper import (
     questionnaire,
     read_typed,
 )
+from pleegreflectie.yamlfile import Source
 
 ALL = ["zorgen", "samenwerken", "opvoeden", "ontwikkelen", "functioneren"]
 

@@ -20,10 +20,10 @@ from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting, Step, StepKind, new_sitting
 from pleegreflectie.interview import Interview, Stopped
-from pleegreflectie.load import Source
 from pleegreflectie.models import CareKind, Framework, Profile, pick
 from pleegreflectie.profile import (
     KINDS,
+    PROFILE_FILE,
     ProfileQuestions,
     bundled_questions,
     load_profile_questions,
@@ -31,6 +31,7 @@ from pleegreflectie.profile import (
 )
 from pleegreflectie.prompts import Box, Option
 from pleegreflectie.wording import parse_month
+from pleegreflectie.yamlfile import Limits, Source
 
 DOWN = "\x1b[B"
 ENTER = "\r"
@@ -129,9 +130,15 @@ def test_a_broken_bundled_profile_file_stops_start_with_a_dutch_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import pleegreflectie.profile as profile_module
+    from pleegreflectie import datafile
 
     bad = BASE + "  - sleutel: huisdier\n    tekst: Hond?\n"
-    monkeypatch.setattr(profile_module, "bundled", lambda name, limits: Source(f"{name} (meegeleverd)", bad))
+    real = datafile.bundled
+
+    def bundled(name: str, limits: Limits) -> Source:
+        return Source(f"{name} (meegeleverd)", bad) if name == PROFILE_FILE else real(name, limits)
+
+    monkeypatch.setattr(datafile, "bundled", bundled)
     profile_module.bundled_questions.cache_clear()
     try:
         result = CliRunner().invoke(

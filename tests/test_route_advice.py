@@ -33,7 +33,6 @@ from pleegreflectie import route as route_module
 from pleegreflectie.advice import ADVICE_FILE, PLACEHOLDERS, load_advice, parse_advice
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting
-from pleegreflectie.load import Source, bundled
 from pleegreflectie.models import Answers, Profile, pick
 from pleegreflectie.route import (
     MAX_GAPS,
@@ -46,6 +45,7 @@ from pleegreflectie.route import (
 )
 from pleegreflectie.session import Autosave
 from pleegreflectie.store import Store
+from pleegreflectie.yamlfile import Source, bundled
 
 JULLIE = re.compile(r"\bjullie\b", re.IGNORECASE)
 

@@ -17,10 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pleegreflectie.errors import ExitCode, InvalidFileError, NotFoundError
-from pleegreflectie.load import Source, bundled
 from pleegreflectie.models import Answers, Framework, pick
 from pleegreflectie.scoring import score
-from pleegreflectie.signals import SIGNALS_FILE, Signal, SignalRules, evaluate, load_signals, parse_signals
+from pleegreflectie.signals import Signal, SignalRules, evaluate
+from pleegreflectie.signals_file import SIGNALS_FILE, load_signals, parse_signals
+from pleegreflectie.yamlfile import Source, bundled
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_READING_EASE = 60  # as for the questions in test_language.py

@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 
 from pleegreflectie.errors import InvalidFileError
-from pleegreflectie.load import Source
 from pleegreflectie.models import Answers, Framework, Special
 from pleegreflectie.scoring import score
-from pleegreflectie.signals import Signal, evaluate, load_signals, parse_signals, signals_of
+from pleegreflectie.signals import Signal, evaluate
+from pleegreflectie.signals_file import load_signals, parse_signals, signals_of
+from pleegreflectie.yamlfile import Source
 
 TODAY = dt.date(2026, 12, 6)
 HINT = "Verbeter het bestand met signalen en probeer het opnieuw."

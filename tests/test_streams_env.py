@@ -339,8 +339,9 @@ def test_files_and_the_store_without_posix_calls(tmp_path: Path, monkeypatch: py
     """Windows' Python before 3.13 has no os.fchmod; Windows has no owners (getuid) and no O_NOFOLLOW."""
     from pleegreflectie.files import write_user_file
     from pleegreflectie.flow import Sitting
-    from pleegreflectie.load import ANSWERS_LIMITS, read_source
+    from pleegreflectie.load import ANSWERS_LIMITS
     from pleegreflectie.store import Store
+    from pleegreflectie.yamlfile import read_source
 
     for name in ("fchmod", "geteuid", "getuid", "O_NOFOLLOW", "O_NONBLOCK", "O_CLOEXEC"):
         if hasattr(os, name):

@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from pleegreflectie.answers_file import load_answers, parse_answers
-from pleegreflectie.load import Source
 from pleegreflectie.models import Framework
 from pleegreflectie.profile import bundled_questions
 from pleegreflectie.scoring import score
 from pleegreflectie.template import answers_template
+from pleegreflectie.yamlfile import Source
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,12 @@ from typing import Annotated, Any
 
 from msgspec import Meta, field
 
-from .datacache import cached
-from .errors import InvalidFileError, Problem
-from .load import CATALOGUE_LIMITS, bundled, validate
+from .datafile import DataFile
+from .errors import Problem
+from .load import CATALOGUE_LIMITS
 from .models import SLUG, Address, Country, SourceRef, Text, pick
 from .structs import Model
-from .yamlfile import Source, parse, read_source
+from .yamlfile import Source
 
 ADVICE_FILE = "advies.yaml"
 
@@ -116,26 +116,11 @@ class Advice(_Model, frozen=True, kw_only=True):
 
 def load_advice(path: Path | None = None) -> Advice:
     """The bundled advice, or an organisation's own file; every problem with its file and line."""
-    source = read_source(path, CATALOGUE_LIMITS) if path else bundled(ADVICE_FILE)
-    if path is None and (copy := cached(ADVICE_FILE, source.text, Advice)) is not None:
-        return copy  # the bundled file, checked before (datacache.py)
-    return parse_advice(source)
+    return ADVICE.load(path)
 
 
 def parse_advice(source: Source) -> Advice:
-    data = parse(source)
-    if not isinstance(data, dict):
-        what = "het bestand is leeg" if data is None else "het bestand begint met een lijst of een tekst"
-        raise InvalidFileError(
-            [Problem(source.name, 1, f"{what}. Het moet beginnen met 'versie:' en 'teksten:'.")]
-        )
-    advice, problems = validate(Advice, data, source)
-    problems += list(_check_texts(data, source))
-    if problems or advice is None:
-        raise InvalidFileError(
-            problems, hint="Verbeter het bestand met adviezen en probeer het opnieuw.", skipped=source.skipped
-        )
-    return advice
+    return ADVICE.parse(source)
 
 
 def _check_texts(data: dict[str, Any], source: Source) -> Iterator[Problem]:
@@ -197,3 +182,13 @@ def _placeholder_problem(text: str, allowed: frozenset[str]) -> str | None:
         shown = ", ".join("{" + name + "}" for name in unknown)
         return f"{shown} kan hier niet worden ingevuld. Hier kan: {can}."
     return None
+
+
+ADVICE = DataFile(
+    ADVICE_FILE,
+    Advice,
+    CATALOGUE_LIMITS,
+    "'versie:' en 'teksten:'",
+    (_check_texts,),
+    hint="Verbeter het bestand met adviezen en probeer het opnieuw.",
+)

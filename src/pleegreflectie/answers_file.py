@@ -17,9 +17,10 @@ from typing import Annotated, Any, ClassVar, TypeVar
 
 from msgspec import Meta, field
 
+from .datafile import require_mapping, validate
 from .errors import InvalidFileError, Problem, thousands
 from .errors import quote as _quote
-from .load import ANSWERS_LIMITS, _require_mapping, validate
+from .load import ANSWERS_LIMITS
 from .models import (
     LABEL_MAX,
     NOTE_MAX,
@@ -327,7 +328,7 @@ def unknown_follow_ups(
 
 
 def parse_answers(framework: Framework, source: Source) -> Answers:
-    data = _require_mapping(parse(source, ANSWERS_LIMITS), source, "'antwoorden:'")
+    data = require_mapping(parse(source, ANSWERS_LIMITS), source, "'antwoorden:'", example=True)
     written, problems = validate(AnswersFile, data, source)
     tidy = AnswersFile.before(data)
     problems += _unknown_ids(framework, tidy, source)

@@ -262,7 +262,7 @@ def prepare(
     from .load import load_catalogue, load_framework
     from .profile import bundled_questions
     from .session import Autosave
-    from .signals import load_signals
+    from .signals_file import load_signals
 
     framework = load_framework(framework_path)
     catalogue = load_catalogue(framework, catalogue_path)  # a broken catalogue stops us before any question
@@ -368,7 +368,7 @@ def conclude(
     `consent`: an answers file's `anoniem_meetellen` (None: not said)."""
     from .advice import load_advice
     from .history import outcome_of
-    from .signals import signals_of
+    from .signals_file import signals_of
 
     rules, signals_note = signals_of(framework, sitting.signals_path)
     outcome = outcome_of(

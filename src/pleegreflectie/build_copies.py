@@ -10,30 +10,25 @@ import sys
 from pathlib import Path
 
 from . import datacache
-from .advice import ADVICE_FILE, parse_advice
-from .load import CATALOGUE_FILE, FRAMEWORK_FILE, bundled, parse_catalogue, parse_framework
-from .profile import PROFILE_FILE, PROFILE_LIMITS, parse_profile_questions
-from .signals import SIGNALS_FILE, parse_signals
-from .terms import COUNTRIES_FILE, COUNTRIES_LIMITS, parse_countries
+from .advice import ADVICE
+from .load import CATALOGUE, FRAMEWORK
+from .profile import PROFILE
+from .signals_file import SIGNALS
+from .terms import COUNTRIES
 
 
 def copies() -> dict[str, bytes]:
     """Each bundled YAML file's name -> its copy, from the YAML (never from a copy)."""
-    framework_source = bundled(FRAMEWORK_FILE)
-    framework = parse_framework(framework_source)
-    catalogue = bundled(CATALOGUE_FILE)
-    signals = bundled(SIGNALS_FILE)
-    advice = bundled(ADVICE_FILE)
-    profile = bundled(PROFILE_FILE, PROFILE_LIMITS)
-    countries = bundled(COUNTRIES_FILE, COUNTRIES_LIMITS)
-    return {
-        FRAMEWORK_FILE: datacache.encode(framework_source.text, framework),
-        CATALOGUE_FILE: datacache.encode(catalogue.text, parse_catalogue(framework, catalogue), framework),
-        SIGNALS_FILE: datacache.encode(signals.text, parse_signals(framework, signals), framework),
-        ADVICE_FILE: datacache.encode(advice.text, parse_advice(advice)),
-        PROFILE_FILE: datacache.encode(profile.text, parse_profile_questions(profile)),
-        COUNTRIES_FILE: datacache.encode(countries.text, parse_countries(countries)),
-    }
+    framework_source = FRAMEWORK.bundled()
+    framework = FRAMEWORK.parse(framework_source)
+    result = {FRAMEWORK.name: datacache.encode(framework_source.text, framework)}
+    for kind, context in ((CATALOGUE, (framework,)), (SIGNALS, (framework,))):
+        source = kind.bundled()
+        result[kind.name] = datacache.encode(source.text, kind.parse(source, *context), *context)
+    for plain in (ADVICE, PROFILE, COUNTRIES):
+        source = plain.bundled()
+        result[plain.name] = datacache.encode(source.text, plain.parse(source))
+    return result
 
 
 def write_copies(folder: Path) -> list[Path]:

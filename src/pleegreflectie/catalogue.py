@@ -19,13 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
+from .datafile import list_items
 from .errors import InvalidFileError, Problem
-from .load import (
-    _check_catalogue_ids,
-    _require_mapping,
-    list_items,
-    validate,
-)
+from .load import CATALOGUE
 from .models import Catalogue, Challenge, Country, Course, Framework, KnownGap, LearningForm
 from .route import THIN_SHARE, can_be_step
 from .structs import json_text
@@ -51,11 +47,10 @@ def check(framework: Framework, source: Source, today: dt.date) -> list[Problem]
     if not ok:
         return problems
     try:
-        mapping = _require_mapping(data, source, "'aanbod:'")
+        mapping = CATALOGUE.mapping(data, source)
     except InvalidFileError as exc:
         return problems + exc.problems
-    problems += validate(Catalogue, mapping, source)[1]
-    problems += list(_check_catalogue_ids(framework, mapping, source))
+    problems += CATALOGUE.check(mapping, source, framework)[1]
     problems += _lint(mapping, source, today)
     return sorted(problems, key=lambda p: (p.line or 0, p.message))
 

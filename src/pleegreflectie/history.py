@@ -15,7 +15,8 @@ from .flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from .models import Answers, Catalogue, Framework
 from .route import Route, plan_for_sitting
 from .scoring import Result, score
-from .signals import SignalRules, evaluate, signals_of
+from .signals import SignalRules, evaluate
+from .signals_file import signals_of
 
 if TYPE_CHECKING:  # the store (sqlite3) is not needed to plan a route from an answers file
     from .advice import Advice

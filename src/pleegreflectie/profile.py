@@ -15,12 +15,11 @@ from typing import Annotated, Any, Literal
 
 from msgspec import Meta, field
 
-from .datacache import cached
-from .errors import InvalidFileError, Problem
-from .load import bundled, list_items, validate
+from .datafile import DataFile, list_items
+from .errors import Problem
 from .models import Address, Profile, Text, pick
 from .structs import Model, ValidationError
-from .yamlfile import Limits, Source, parse, read_source
+from .yamlfile import Limits, Source
 
 PROFILE_FILE = "profiel.yaml"
 PROFILE_LIMITS = Limits("een bestand met profielvragen", size=500_000, depth=20, items=1_000)
@@ -200,23 +199,11 @@ def bundled_questions() -> ProfileQuestions:
 
 
 def load_profile_questions(path: Path | None = None) -> ProfileQuestions:
-    source = read_source(path, PROFILE_LIMITS) if path else bundled(PROFILE_FILE, PROFILE_LIMITS)
-    if path is None and (copy := cached(PROFILE_FILE, source.text, ProfileQuestions)) is not None:
-        return copy  # the bundled file, checked before (datacache.py)
-    return parse_profile_questions(source)
+    return PROFILE.load(path)
 
 
 def parse_profile_questions(source: Source) -> ProfileQuestions:
-    data = parse(source)
-    if not isinstance(data, dict):
-        raise InvalidFileError(
-            [Problem(source.name, 1, "het bestand moet beginnen met 'versie:' en 'vragen:'.")]
-        )
-    questions, problems = validate(ProfileQuestions, data, source)
-    problems += list(_check(data, source))
-    if problems or questions is None:
-        raise InvalidFileError(problems, skipped=source.skipped)
-    return questions
+    return PROFILE.parse(source)
 
 
 def _check(data: dict[str, Any], source: Source) -> Iterator[Problem]:
@@ -286,8 +273,8 @@ def _check_choices(
         try:
             Profile.model_validate({key: [value] if kind == "multi" else value})
         except ValidationError as exc:
-            allowed = exc.errors()[0].get("ctx", {}).get("expected")
-            hint = f" Kies uit: {str(allowed).replace(' or ', ', ')}." if allowed else ""
+            allowed = exc.errors()[0].choices
+            hint = f" Kies uit: {allowed}." if allowed else ""
             yield source.problem(
                 (*loc, "keuzes", c, "waarde"),
                 f"{value!r} kan niet als waarde bij '{key}': het programma kent die niet.{hint}",
@@ -313,3 +300,6 @@ def _check_when(
                 (*loc, "als", key),
                 f"'als' kan alleen kijken naar een vraag die eerder komt; '{key}' komt later of niet.",
             )
+
+
+PROFILE = DataFile(PROFILE_FILE, ProfileQuestions, PROFILE_LIMITS, "'versie:' en 'vragen:'", (_check,))

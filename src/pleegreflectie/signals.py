@@ -5,21 +5,18 @@ A rule says when (`als`) a question to discuss (`tekst`) comes up, and which gui
 not know (an empty profile field, a competency without a score, a placement without a date) never
 makes a rule fire. A text is one plain text or `{je: ..., jullie: ...}`; the evaluated Signal carries
 the form for this family (one foster parent never reads "jullie").
-Pure and deterministic: "today" (for the months since `plaatsing_sinds`) is passed in by the caller;
-this module reads no clock and imports nothing of the user interface.
+Pure and deterministic: the rules are read by signals_file.py and passed in, "today" (for the months
+since `plaatsing_sinds`) is passed in by the caller; this module reads no file and no clock and imports
+nothing of the user interface.
 No `from __future__ import annotations` here (see models.py).
 """
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from msgspec import Meta, Struct, field
 
-from .datacache import cached
-from .errors import InvalidFileError, Problem
-from .load import bundled, duplicate_ids, list_items, validate
 from .models import (
     SLUG,
     AddressedText,
@@ -36,18 +33,6 @@ from .models import (
 from .route import placement_months
 from .scoring import Result
 from .structs import STRICT, Model
-from .yamlfile import Limits, Source, parse, read_source
-
-SIGNALS_FILE = "signalen.yaml"
-MAX_DEPTH = 24  # lists and mappings inside each other: room for about eight `een_van` in `een_van`
-# Read like a catalogue, but less deep: checking the conditions recurses, and nobody writes more.
-SIGNALS_LIMITS = Limits(
-    "een bestand met signalen",
-    size=2_000_000,
-    depth=MAX_DEPTH,
-    items=5_000,
-    too_deep="Maak ze eenvoudiger, zoals minder een_van in een_van.",
-)
 
 _YES_NO = {"ja": True, "nee": False}
 
@@ -154,92 +139,6 @@ class Signal(Struct, frozen=True):
     id: str
     text: str
     source: str
-
-
-# ---------------------------------------------------------------- loading
-
-
-def load_signals(framework: Framework, path: Path | None = None) -> SignalRules:
-    """The bundled rules, or an organisation's own file; every problem with its file and line."""
-    source = read_source(path, SIGNALS_LIMITS) if path else bundled(SIGNALS_FILE, SIGNALS_LIMITS)
-    if path is None and (copy := cached(SIGNALS_FILE, source.text, SignalRules, framework)) is not None:
-        return copy  # the bundled file, checked before against this framework (datacache.py)
-    return parse_signals(framework, source)
-
-
-def signals_of(framework: Framework, path: str | None) -> tuple[SignalRules, str | None]:
-    """The rules a reflection was made with: an organisation's own file when it is still there,
-    else the bundled rules with a note that says so."""
-    if path and Path(path).is_file():
-        return load_signals(framework, Path(path)), None
-    if path:
-        note = (
-            f"Het eigen bestand met signalen ({path}) is er niet meer. "
-            "De meegeleverde signalen worden gebruikt."
-        )
-        return load_signals(framework), note
-    return load_signals(framework), None
-
-
-def parse_signals(framework: Framework, source: Source) -> SignalRules:
-    data = parse(source, SIGNALS_LIMITS)  # nesting deeper than MAX_DEPTH stops here, with its line
-    if not isinstance(data, dict):
-        what = "het bestand is leeg" if data is None else "het bestand begint met een lijst of een tekst"
-        raise InvalidFileError(
-            [Problem(source.name, 1, f"{what}. Het moet beginnen met 'versie:' en 'signalen:'.")]
-        )
-    rules, problems = validate(SignalRules, data, source)
-    problems += list(_check_ids(framework, data, source))
-    if problems or rules is None:
-        raise InvalidFileError(problems, hint="Verbeter het bestand met signalen en probeer het opnieuw.")
-    return rules
-
-
-def _check_ids(framework: Framework, data: dict[str, Any], source: Source) -> Iterator[Problem]:
-    """Unique rule ids, and only competency, pillar and question ids that the framework knows."""
-    competencies = {c.id for c in framework.competencies()}
-    pillars = {p.id for p in framework.pillars}
-    questions = {q.id for q in framework.questions()}
-    yield from duplicate_ids(data, "signalen", "signaal", source)
-    for index, rule in list_items(data, "signalen"):
-        yield from _check_condition(
-            rule.get("als"), ("signalen", index, "als"), source, competencies, pillars, questions
-        )
-
-
-def _check_condition(
-    when: Any,
-    loc: tuple[str | int, ...],
-    source: Source,
-    competencies: set[str],
-    pillars: set[str],
-    questions: set[str],
-) -> Iterator[Problem]:
-    if not isinstance(when, dict):
-        return
-    scores = when.get("score_max")
-    if isinstance(scores, dict):
-        for key in scores:
-            if str(key) not in competencies | pillars | questions:
-                yield source.problem(
-                    (*loc, "score_max", str(key)),
-                    f"'{key}' is geen bekende competentie, pijler of vraag. Gebruik een naam uit "
-                    "pillars.yaml, zoals 'functioneren.balans' of 'zorgen.gezondheid.weten'.",
-                )
-    unsure = when.get("weet_niet")
-    items = [unsure] if isinstance(unsure, str) else unsure
-    if isinstance(items, list):
-        for i, key in enumerate(items):
-            if isinstance(key, str) and key not in competencies | questions:
-                yield source.problem(
-                    (*loc, "weet_niet", i) if isinstance(unsure, list) else (*loc, "weet_niet"),
-                    f"'{key}' is geen bekende vraag of competentie. Gebruik een naam uit pillars.yaml, "
-                    "zoals 'samenwerken.juridisch' of 'samenwerken.juridisch.weten'.",
-                )
-    groups = when.get("een_van")
-    if isinstance(groups, list):
-        for i, group in enumerate(groups):
-            yield from _check_condition(group, (*loc, "een_van", i), source, competencies, pillars, questions)
 
 
 # ---------------------------------------------------------------- evaluating

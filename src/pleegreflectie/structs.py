@@ -4,10 +4,10 @@ The models are `msgspec.Struct`s: cheap to import and to build, with their Dutch
 encode names (`msgspec.field(name="naam")`), constraints in `Annotated[..., msgspec.Meta(...)]` and
 checks across fields in `__post_init__` (raising ValueError). msgspec itself stops at the first
 problem; `Model.model_validate` walks the data along `msgspec.inspect.type_info` instead and collects
-every problem, each as a dict in the shape `load.describe` turns into Dutch (`type`, `loc`, `msg`,
-`input`, `ctx`). It accepts what a YAML file gives: numbers written as text where a number is asked
-(`"3"`), `ja`-like words for yes/no, a date as `2027-12-31`. A field marked `Strict` takes only its
-own type.
+every problem as an `Issue`: its place in the data and what to fix, said in Dutch here (a record can
+say it in its own words: `Meta(extra={"problem": ...})`, `__unknown_key__`). It accepts what a YAML
+file gives: numbers written as text where a number is asked (`"3"`), `ja`-like words for yes/no, a
+date as `2027-12-31`. A field marked `Strict` takes only its own type.
 
 The method names (`model_validate`, `model_dump`, `model_copy`) are those of the pydantic models this
 replaces, so the code around them did not change. No user interface here.
@@ -15,6 +15,7 @@ replaces, so the code around them did not change. No user interface here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
@@ -28,7 +29,9 @@ import msgspec
 import msgspec.inspect as mi
 from msgspec.structs import force_setattr, replace
 
-__all__ = ["STRICT", "Model", "ValidationError", "force_setattr"]
+from .errors import quote
+
+__all__ = ["STRICT", "Issue", "Model", "ValidationError", "force_setattr"]
 
 M = TypeVar("M", bound="Model")
 
@@ -41,11 +44,11 @@ _FALSE = {"0", "off", "f", "false", "n", "no"}
 class ValidationError(ValueError):
     """Every problem found in the data; `errors()` lists them in the order of the fields."""
 
-    def __init__(self, errors: list[dict[str, Any]]) -> None:
-        super().__init__(f"{len(errors)} problem(s): {errors[:3]}")
+    def __init__(self, errors: list[Issue]) -> None:
+        super().__init__(f"{len(errors)} problem(s): {[str(e.message) for e in errors[:3]]}")
         self._errors = errors
 
-    def errors(self) -> list[dict[str, Any]]:
+    def errors(self) -> list[Issue]:
         return list(self._errors)
 
 
@@ -67,7 +70,7 @@ class Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
         """The record for `data`, or ValidationError with every problem in it."""
         if isinstance(data, cls):
             return data
-        errors: list[dict[str, Any]] = []
+        errors: Issues = []
         value = _check(_info(cls), data, (), errors)
         if errors:
             raise ValidationError(errors)
@@ -140,19 +143,55 @@ def _dump(value: Any, *, mode: str, by_alias: bool, exclude_defaults: bool) -> A
 Loc = tuple[str | int, ...]
 
 
-def _error(errors: list[dict[str, Any]], kind: str, loc: Loc, given: Any, msg: str, **ctx: Any) -> None:
-    errors.append({"type": kind, "loc": loc, "msg": msg, "input": given, "ctx": ctx})
+class Issue(msgspec.Struct, frozen=True):
+    """One problem in the data: where (the keys and positions from the top of the record) and what
+    to fix, said in Dutch."""
+
+    loc: Loc
+    message: str
+    own: bool = False  # the record's own words (Meta(extra={"problem": ...}), __unknown_key__)
+    too_long: bool = False  # a text or list that is too long (a record may say that in its own words)
+    choices: str = ""  # for a fixed set of values: the ones that can, as "'a', 'b', 'c'"
 
 
-def _expected(values: Any) -> str:
-    shown = [repr(v) for v in values]
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+Issues = list[Issue]
+
+
+def _key(loc: Loc) -> str:
+    """The name a message uses for the place: its last key ("waarde" when it has none)."""
+    keys = [part for part in loc if isinstance(part, str)]
+    return keys[-1] if keys else "waarde"
+
+
+def _bad(errors: Issues, loc: Loc, message: str, **flags: Any) -> Any:
+    """Note a problem; returns _NOTHING (the value could not be made)."""
+    errors.append(Issue(loc, message, **flags))
+    return _NOTHING
+
+
+def _not_this(errors: Issues, loc: Loc, given: Any) -> Any:
+    """A value of the right kind that does not fit here, in general words."""
+    return _bad(
+        errors,
+        loc,
+        f"{_key(loc)}: {quote(given)} is hier geen goede waarde. Controleer de spelling en de vorm.",
+    )
+
+
+def _choices(values: Any) -> str:
+    return ", ".join(repr(v) for v in values)
+
+
+def _own_words(loc: Loc, given: Any, text: str) -> Issue:
+    """The record's own text, said with `{key}` (the last name in the place), `{value}` (what was
+    given) and `{loc}` (the place, from the top of the record)."""
+    return Issue(loc, text.format(key=_key(loc), value=quote(given), loc=loc), own=True)
 
 
 _NOTHING = object()  # returned with an error: the value could not be made
 
 
-def _check(t: Any, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool = False) -> Any:
+def _check(t: Any, value: Any, loc: Loc, errors: Issues, strict: bool = False) -> Any:
     """The value of type `t` for `value`; problems are added to `errors` (then _NOTHING returns)."""
     if isinstance(t, mi.Metadata):
         extra = t.extra or {}
@@ -166,36 +205,31 @@ def _check(t: Any, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: b
     return check(t, value, loc, errors, strict)
 
 
-def _said(
-    t: Any, extra: dict[str, Any], value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool
-) -> Any:
+def _said(t: Any, extra: dict[str, Any], value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     """A value under `Meta(extra={"problem": TEXT})`: the problems here and inside it that have no
     text of their own become that one text, at this place (`"too_long": TEXT` for a value that is
-    too long). TEXT is said with `{key}` (the last name in the place), `{value}` (what was given)
-    and `{loc}` (the place, from the top of the file)."""
-    found: list[dict[str, Any]] = []
+    too long). TEXT is said as `_own_words` says it."""
+    found: Issues = []
     made = _check(t, value, loc, found, strict)
     said = False
-    for error in found:
-        if error["type"] == "problem":  # said already, deeper inside
-            errors.append(error)
+    for issue in found:
+        if issue.own:  # said already, deeper inside
+            errors.append(issue)
             continue
-        long = error["type"] in ("string_too_long", "too_long") and error["loc"] == loc
-        text = extra.get("too_long") if long else None
         if not said:
             said = True
-            _error(errors, "problem", loc, value, "Value error", text=text or extra["problem"])
+            text = extra.get("too_long") if issue.too_long and issue.loc == loc else None
+            errors.append(_own_words(loc, value, text or extra["problem"]))
     return made
 
 
-def _struct(t: mi.StructType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _struct(t: mi.StructType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     cls: type[Model] = t.cls  # type: ignore[assignment]  # only Models are checked
     _literal_orders(cls)
     if isinstance(value, cls):
         return value
     if not isinstance(value, dict):
-        _error(errors, "model_type", loc, value, "Input should be a valid dictionary")
-        return _NOTHING
+        return _bad(errors, loc, f"'{_key(loc)}' moet een lijst van sleutels met waarden zijn.")
     value = cls.before(dict(value))
     known: set[Any] = set()
     kwargs: dict[str, Any] = {}
@@ -205,28 +239,39 @@ def _struct(t: mi.StructType, value: Any, loc: Loc, errors: list[dict[str, Any]]
         known.update((field.encode_name, field.name))
         if key not in value:
             if field.required:
-                _error(errors, "missing", (*loc, field.encode_name), value, "Field required")
+                _bad(errors, (*loc, field.encode_name), f"'{field.encode_name}' ontbreekt. Vul het in.")
             continue
         made = _check(field.type, value[key], (*loc, field.encode_name), errors)
         if made is not _NOTHING:
             kwargs[field.name] = made
     for key, item in value.items():
         if not isinstance(key, str):
-            _error(errors, "invalid_key", (*loc, key), key, "Keys should be strings")
+            _bad(
+                errors,
+                (*loc, key),
+                f"{quote(key)} kan hier geen naam (sleutel) zijn. Gebruik een woord, zoals 'titel'.",
+            )
         elif key not in known and t.forbid_unknown_fields and cls.__unknown_key__:
-            _error(errors, "problem", (*loc, key), item, "Unknown key", text=cls.__unknown_key__)
+            errors.append(_own_words((*loc, key), item, cls.__unknown_key__))
         elif key not in known and t.forbid_unknown_fields:
-            _error(errors, "extra_forbidden", (*loc, key), item, "Extra inputs are not permitted")
+            _bad(
+                errors,
+                (*loc, key),
+                f"'{key}' is geen bekende sleutel. Haal het weg of controleer de spelling.",
+            )
     if len(errors) > count:
         return _NOTHING
     try:
         return cls(**kwargs)
-    except ValueError as exc:  # a check across fields in __post_init__
-        _error(errors, "value_error", loc, value, f"Value error, {exc}", error=str(exc))
-        return _NOTHING
+    except ValueError as exc:  # a check across fields in __post_init__, said in Dutch
+        return _bad(errors, loc, f"{_key(loc)}: {exc}.")
 
 
-def _int(t: mi.IntType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _whole(errors: Issues, loc: Loc, given: Any) -> Any:
+    return _bad(errors, loc, f"{_key(loc)}: {quote(given)} moet een heel getal zijn.")
+
+
+def _int(t: mi.IntType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     number: Any = _NOTHING
     if isinstance(value, bool):
         if not strict:
@@ -235,22 +280,19 @@ def _int(t: mi.IntType, value: Any, loc: Loc, errors: list[dict[str, Any]], stri
         number = value
     elif isinstance(value, float) and not strict:
         if not math.isfinite(value) or value != int(value):
-            _error(errors, "int_from_float", loc, value, "Input should be a valid integer")
-            return _NOTHING
+            return _whole(errors, loc, value)
         number = int(value)
     elif isinstance(value, str) and not strict:
         text = value.strip()
         if not re.fullmatch(r"[+-]?\d+(?:\.0*)?", text):
-            _error(errors, "int_parsing", loc, value, "Input should be a valid integer")
-            return _NOTHING
+            return _whole(errors, loc, value)
         number = int(text.split(".")[0])
     if number is _NOTHING:
-        _error(errors, "int_type", loc, value, "Input should be a valid integer")
-        return _NOTHING
+        return _whole(errors, loc, value)
     return _bounds(t, number, value, loc, errors)
 
 
-def _float(t: mi.FloatType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _float(t: mi.FloatType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     number: Any = _NOTHING
     if isinstance(value, bool):
         if not strict:
@@ -258,52 +300,55 @@ def _float(t: mi.FloatType, value: Any, loc: Loc, errors: list[dict[str, Any]], 
     elif isinstance(value, (int, float)):
         number = float(value)
     elif isinstance(value, str) and not strict:
-        try:
+        with contextlib.suppress(ValueError):
             number = float(value.strip())
-        except ValueError:
-            _error(errors, "float_parsing", loc, value, "Input should be a valid number")
-            return _NOTHING
     if number is _NOTHING:
-        _error(errors, "float_type", loc, value, "Input should be a valid number")
-        return _NOTHING
+        return _bad(errors, loc, f"{_key(loc)}: {quote(value)} moet een getal zijn.")
     if not math.isfinite(number):
-        _error(errors, "finite_number", loc, value, "Input should be a finite number")
-        return _NOTHING
+        return _bad(errors, loc, f"{_key(loc)}: {quote(value)} moet een gewoon getal zijn.")
     return _bounds(t, number, value, loc, errors)
 
 
-def _bounds(
-    t: mi.IntType | mi.FloatType, number: Any, given: Any, loc: Loc, errors: list[dict[str, Any]]
-) -> Any:
+def _bounds(t: mi.IntType | mi.FloatType, number: Any, given: Any, loc: Loc, errors: Issues) -> Any:
     """The number within its bounds; a problem names the value as given and a float bound as float."""
     kind = float if isinstance(t, mi.FloatType) else int
+    said = f"{_key(loc)}: {quote(given)}"
     if t.gt is not None and not number > t.gt:
-        _error(errors, "greater_than", loc, given, f"Input should be greater than {t.gt}", gt=kind(t.gt))
-    elif t.ge is not None and not number >= t.ge:
-        _error(errors, "greater_than_equal", loc, given, f"Input should be >= {t.ge}", ge=kind(t.ge))
-    elif t.lt is not None and not number < t.lt:
-        _error(errors, "less_than", loc, given, f"Input should be less than {t.lt}", lt=kind(t.lt))
-    elif t.le is not None and not number <= t.le:
-        _error(errors, "less_than_equal", loc, given, f"Input should be <= {t.le}", le=kind(t.le))
-    else:
-        return number
-    return _NOTHING
+        return _bad(errors, loc, f"{said} is te laag. Het moet meer dan {kind(t.gt)} zijn.")
+    if t.ge is not None and not number >= t.ge:
+        return _bad(errors, loc, f"{said} is te laag. Het moet {kind(t.ge)} of meer zijn.")
+    if t.lt is not None and not number < t.lt:
+        return _not_this(errors, loc, given)
+    if t.le is not None and not number <= t.le:
+        return _bad(errors, loc, f"{said} is te hoog. Het mag hoogstens {kind(t.le)} zijn.")
+    return number
 
 
-def _str(t: mi.StrType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _str(t: mi.StrType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
+    key = _key(loc)
     if not isinstance(value, str):
-        _error(errors, "string_type", loc, value, "Input should be a valid string")
-    elif t.min_length is not None and len(value) < t.min_length:
-        _error(errors, "string_too_short", loc, value, "String too short", min_length=t.min_length)
-    elif t.max_length is not None and len(value) > t.max_length:
-        _error(errors, "string_too_long", loc, value, "String too long", max_length=t.max_length)
-    elif t.pattern is not None and _pattern(t.pattern).search(value) is None:
-        _error(
-            errors, "string_pattern_mismatch", loc, value, "String should match pattern", pattern=t.pattern
+        return _bad(errors, loc, f"'{key}' moet een tekst zijn.")
+    if t.min_length is not None and len(value) < t.min_length:
+        return _bad(errors, loc, f"'{key}' is leeg. Vul een tekst in.")
+    if t.max_length is not None and len(value) > t.max_length:
+        return _bad(
+            errors, loc, f"'{key}' is te lang. Gebruik hoogstens {t.max_length} tekens.", too_long=True
         )
-    else:
-        return value
-    return _NOTHING
+    if t.pattern is not None and _pattern(t.pattern).search(value) is None:
+        if key == "url":
+            return _bad(errors, loc, f"url: {quote(value)} is geen webadres. Begin met https://.")
+        if key == "plaatsing_sinds":
+            return _bad(
+                errors,
+                loc,
+                f"{key}: {quote(value)} is geen maand. Schrijf het jaar en de maand, zoals 2024-09.",
+            )
+        return _bad(
+            errors,
+            loc,
+            f"{key}: {quote(value)} heeft niet de goede vorm. Gebruik kleine letters, cijfers en streepjes.",
+        )
+    return value
 
 
 @functools.cache
@@ -311,40 +356,27 @@ def _pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _bool(t: mi.BoolType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _bool(t: mi.BoolType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     if isinstance(value, bool):
         return value
     if not strict:
         if isinstance(value, int) and value in (0, 1):
             return bool(value)
-        if isinstance(value, str):
-            word = value.strip().lower()
-            if word in _TRUE or word in _FALSE:
-                return word in _TRUE
-            _error(errors, "bool_parsing", loc, value, "Input should be a valid boolean")
-            return _NOTHING
-    _error(errors, "bool_type", loc, value, "Input should be a valid boolean")
-    return _NOTHING
+        if isinstance(value, str) and (word := value.strip().lower()) in _TRUE | _FALSE:
+            return word in _TRUE
+    return _bad(errors, loc, f"{_key(loc)}: {quote(value)} moet ja of nee zijn (true of false).")
 
 
-def _date(t: mi.DateType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _date(t: mi.DateType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0):
             return value.date()
-        _error(errors, "date_from_datetime_inexact", loc, value, "Datetimes should have zero time")
-        return _NOTHING
-    if isinstance(value, dt.date):
+    elif isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and not strict:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        _error(errors, "date_parsing", loc, value, "Input should be a valid date")
-        return _NOTHING
-    _error(errors, "date_type", loc, value, "Input should be a valid date")
-    return _NOTHING
+    elif isinstance(value, str) and not strict and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value.strip())
+    return _bad(errors, loc, f"{_key(loc)}: {quote(value)} is geen datum. Schrijf het zo: 2027-12-31.")
 
 
 # The choices of each Literal in the order they are written (msgspec.inspect sorts them).
@@ -362,25 +394,26 @@ def _literal_orders(cls: type) -> None:
             stack.extend(typing.get_args(hint))
 
 
-def _literal(t: mi.LiteralType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _not_one_of(errors: Issues, loc: Loc, given: Any, choices: str) -> Any:
+    message = f"{_key(loc)}: {quote(given)} kan hier niet. Kies uit: {choices}."
+    return _bad(errors, loc, message, choices=choices)
+
+
+def _literal(t: mi.LiteralType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     for allowed in t.values:
         if value == allowed and type(value) is type(allowed):
             return allowed
-    choices = _LITERAL_ORDER.get(frozenset(t.values), t.values)
-    _error(errors, "literal_error", loc, value, "Input should be one of", expected=_expected(choices))
-    return _NOTHING
+    return _not_one_of(errors, loc, value, _choices(_LITERAL_ORDER.get(frozenset(t.values), t.values)))
 
 
-def _enum(t: mi.EnumType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _enum(t: mi.EnumType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     cls: type[enum.Enum] = t.cls
     if isinstance(value, cls):
         return value
     members = _members(cls)
     if isinstance(value, str) and value in members:
         return members[value]
-    expected = _expected(members)
-    _error(errors, "enum", loc, value, f"Input should be {expected}", expected=expected)
-    return _NOTHING
+    return _not_one_of(errors, loc, value, _choices(members))
 
 
 @functools.cache
@@ -388,31 +421,30 @@ def _members(cls: type[enum.Enum]) -> dict[Any, enum.Enum]:
     return {member.value: member for member in cls}
 
 
-def _sequence(t: Any, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
-    kind = "list" if isinstance(t, mi.ListType) else "tuple"
+def _sequence(t: Any, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     if not isinstance(value, (list, tuple)):
-        _error(errors, f"{kind}_type", loc, value, f"Input should be a valid {kind}")
-        return _NOTHING
+        return _bad(errors, loc, f"'{_key(loc)}' moet een lijst zijn, zoals [a, b].")
     count = len(errors)
     items = [_check(t.item_type, item, (*loc, index), errors) for index, item in enumerate(value)]
-    _length(t, value, loc, errors)
+    _length(t, value, loc, errors, items_bad=len(errors) > count)
     if len(errors) > count:
         return _NOTHING
-    return items if kind == "list" else tuple(items)
+    return items if isinstance(t, mi.ListType) else tuple(items)
 
 
-def _length(t: Any, value: Any, loc: Loc, errors: list[dict[str, Any]]) -> None:
-    size = len(value)
-    if t.min_length is not None and size < t.min_length:
-        _error(errors, "too_short", loc, value, "Too short", min_length=t.min_length, actual_length=size)
+def _length(t: Any, value: Any, loc: Loc, errors: Issues, *, items_bad: bool) -> None:
+    """Too few or too many items; a list is never too short because one of its items is wrong."""
+    size, key = len(value), _key(loc)
+    if t.min_length is not None and size < t.min_length and not items_bad:
+        _bad(errors, loc, f"'{key}' heeft te weinig items. Er moeten er minstens {t.min_length} zijn.")
     elif t.max_length is not None and size > t.max_length:
-        _error(errors, "too_long", loc, value, "Too long", max_length=t.max_length, actual_length=size)
+        message = f"'{key}' heeft te veel items. Er mogen er hoogstens {t.max_length} zijn."
+        _bad(errors, loc, message, too_long=True)
 
 
-def _dict(t: mi.DictType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _dict(t: mi.DictType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     if not isinstance(value, dict):
-        _error(errors, "dict_type", loc, value, "Input should be a valid dictionary")
-        return _NOTHING
+        return _bad(errors, loc, f"'{_key(loc)}' moet een lijst van sleutels met waarden zijn.")
     count = len(errors)
     result = {}
     for key, item in value.items():
@@ -420,19 +452,19 @@ def _dict(t: mi.DictType, value: Any, loc: Loc, errors: list[dict[str, Any]], st
         made = _check(t.value_type, item, (*loc, key), errors)
         if made_key is not _NOTHING and made is not _NOTHING:
             result[made_key] = made
-    _length(t, value, loc, errors)
+    _length(t, value, loc, errors, items_bad=len(errors) > count)
     return _NOTHING if len(errors) > count else result
 
 
-def _union(t: mi.UnionType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
+def _union(t: mi.UnionType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
     members = [m for m in t.types if not isinstance(m, mi.NoneType)]
     if value is None and len(members) < len(t.types):
         return None
     # The first member that takes the value as it is, else the first that takes it at all;
     # when none does, the problems of the first member (an optional value: of its type).
-    tried: list[list[dict[str, Any]]] = []
+    tried: list[Issues] = []
     for member in members:
-        found: list[dict[str, Any]] = []
+        found: Issues = []
         made = _check(member, value, loc, found, strict=True)
         if not found:
             return made
@@ -458,11 +490,8 @@ def _bare(t: Any) -> Any:
     return t
 
 
-def _none(t: mi.NoneType, value: Any, loc: Loc, errors: list[dict[str, Any]], strict: bool) -> Any:
-    if value is None:
-        return None
-    _error(errors, "none_required", loc, value, "Input should be None")
-    return _NOTHING
+def _none(t: mi.NoneType, value: Any, loc: Loc, errors: Issues, strict: bool) -> Any:
+    return None if value is None else _not_this(errors, loc, value)
 
 
 _CHECKS: dict[type, Callable[..., Any]] = {

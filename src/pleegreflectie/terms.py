@@ -15,12 +15,11 @@ from typing import Annotated, Any, Literal
 
 from msgspec import Meta, field
 
-from .datacache import cached
-from .errors import InvalidFileError, Problem
-from .load import bundled, list_items, validate
+from .datafile import DataFile, list_items
+from .errors import Problem
 from .models import SourceRef
 from .structs import Model
-from .yamlfile import Limits, Source, parse, read_source
+from .yamlfile import Limits, Source
 
 COUNTRIES_FILE = "landen.yaml"
 COUNTRIES_LIMITS = Limits("een bestand met woorden per land", size=500_000, depth=20, items=2_000)
@@ -111,22 +110,11 @@ def bundled_countries() -> Countries:
 
 
 def load_countries(path: Path | None = None) -> Countries:
-    source = read_source(path, COUNTRIES_LIMITS) if path else bundled(COUNTRIES_FILE, COUNTRIES_LIMITS)
-    if path is None and (copy := cached(COUNTRIES_FILE, source.text, Countries)) is not None:
-        return copy  # the bundled file, checked before (datacache.py)
-    return parse_countries(source)
+    return COUNTRIES.load(path)
 
 
 def parse_countries(source: Source) -> Countries:
-    data = parse(source)
-    if not isinstance(data, dict):
-        first = "het bestand moet beginnen met 'versie:' en 'landen:'."
-        raise InvalidFileError([Problem(source.name, 1, first)])
-    countries, problems = validate(Countries, data, source)
-    problems += list(_check(data, source))
-    if problems or countries is None:
-        raise InvalidFileError(problems, skipped=source.skipped)
-    return countries
+    return COUNTRIES.parse(source)
 
 
 def _check(data: dict[str, Any], source: Source) -> Iterator[Problem]:
@@ -154,3 +142,6 @@ def _check(data: dict[str, Any], source: Source) -> Iterator[Problem]:
             elif key in terms:
                 yield source.problem(("landen", index, "termen", t, "term"), f"'{word}' staat er twee keer.")
             terms.setdefault(key, str(code))
+
+
+COUNTRIES = DataFile(COUNTRIES_FILE, Countries, COUNTRIES_LIMITS, "'versie:' en 'landen:'", (_check,))

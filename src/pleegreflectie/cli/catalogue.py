@@ -46,11 +46,11 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
     from .. import application
     from ..catalogue import check, review
     from ..errors import InvalidFileError
-    from ..load import CATALOGUE_FILE, bundled, load_framework
+    from ..load import CATALOGUE, CATALOGUE_LIMITS, load_framework
     from ..yamlfile import read_source
 
     framework = load_framework()
-    source = read_source(bestand) if bestand else bundled(CATALOGUE_FILE)
+    source = read_source(bestand, CATALOGUE_LIMITS) if bestand else CATALOGUE.bundled()
     problems = check(framework, source, application.today())
     version, warnings = review(source, application.today())
     if version is not None:
