@@ -1,7 +1,7 @@
 """Three small bugs a review planted that the whole suite let pass (issue 18); each test here fails on one.
 
 - `route._strongest` taking the weakest offer (min instead of max) for a gap that gets no step;
-- `load.validate` no longer counting the problems past the first `MAX_LOCATED` (1,000);
+- `datafile.validate` no longer counting the problems past the first `MAX_LOCATED` (1,000);
 - `route.SHARE_MIN` lowered from 4.5 to 1.0, so every strength is "worth sharing".
 """
 
@@ -84,7 +84,7 @@ def test_an_offer_in_another_form_is_the_strongest_one() -> None:
     assert [(item.course.id, item.reason) for item in route.later] == [("b-training", "vorm")]
 
 
-# ---------------------------------------------------------------- load.validate counts every problem
+# ---------------------------------------------------------------- datafile.validate counts every problem
 
 
 def test_problems_past_the_located_ones_are_still_counted(tmp_path: Path) -> None:
