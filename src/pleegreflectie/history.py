@@ -47,7 +47,7 @@ def outcome_of(
 ) -> Outcome:
     """Scores, the route (without the steps already done), the signals and the conversation points.
 
-    Reads no file: the signal rules (`signals.signals_of` for the sitting's own file, with its
+    Reads no file: the signal rules (`signals_file.signals_of` for the sitting's own file, with its
     `signals_note`) and the route's sentences (`advice.load_advice`) are read by the caller."""
     answers, result, route = plan_for_sitting(framework, catalogue, sitting, today=today, advice=advice)
     signals = evaluate(rules, framework, answers, result, today=today)
