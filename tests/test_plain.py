@@ -14,7 +14,7 @@ from terminal import PROGRAM, at_once, environment, skip_without_terminal
 from pleegreflectie.flow import Sitting, new_sitting
 from pleegreflectie.interview import Interview, Stopped
 from pleegreflectie.models import Framework, Special
-from pleegreflectie.plain import AsciiStream, PlainPresenter, PlainPrompts, to_ascii, wanted
+from pleegreflectie.plain import PlainMode, PlainPresenter, PlainPrompts, to_ascii, wanted
 from pleegreflectie.prompts import Box, Option
 
 
@@ -94,10 +94,30 @@ def test_to_ascii() -> None:
         'Vullen jullie dit samen in, met z\'n tweeen? Een - vraag - "ja" ...'
     )
     assert to_ascii("███░░ ☐ 1") == "###.. [ ] 1"
-    out = io.StringIO()
-    stream = AsciiStream(out)  # type: ignore[arg-type]
-    stream.write("Creëren")
-    assert out.getvalue() == "Creeren" and stream.encoding == "ascii"
+    out, err = io.StringIO(), io.StringIO()
+    stdout, stderr = PlainMode(letters=False, err_letters=True).streams(out, err)
+    stdout.write("Creëren · ")
+    stderr.write("Creëren · ")
+    assert out.getvalue() == "Creeren - " and stdout.encoding == "ascii"  # rich then draws no boxes
+    assert err.getvalue() == "Creëren - "  # standard error can show the letters
+
+
+def test_the_plain_mode_rewrites_no_environment(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It is an object passed in: the result is plain (no bars of blocks) and TERM and NO_COLOR stay."""
+    from pleegreflectie.cli import run
+
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    before = dict(os.environ)
+    oma = Path(__file__).parent / "fixtures" / "oma.yaml"
+    assert run(["start", "--antwoorden", str(oma), "--geen-opslag", "--eenvoudig"]) == 0
+    assert dict(os.environ) == before
+    out = capsys.readouterr().out
+    assert "Waar sta je?" in out and "#####" in out and "█" not in out and "\x1b" not in out
 
 
 def test_when_the_accessible_mode_is_chosen(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -139,7 +139,7 @@ def _write_private(path: Path, data: bytes) -> None:
 
 def _to_stdout(content: str | bytes) -> None:
     text = content.decode("utf-8") if isinstance(content, bytes) else content
-    sys.stdout.write(text)  # a closed or full output is said by streams.GuardedOutput
+    sys.stdout.write(text)  # a closed or full output is said by streams.Output
     sys.stdout.flush()
 
 

@@ -15,7 +15,7 @@ It is chosen with `--eenvoudig`, and on its own when TERM=dumb or the locale is 
 
 from __future__ import annotations
 
-import io
+import functools
 import os
 import shutil
 import sys
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .models import Competency, Pillar
 from .prompts import Box, Option, Validator
 from .safe import clean
+from .streams import Output, plain_output
 
 if TYPE_CHECKING:
     from .flow import Progress
@@ -87,39 +88,6 @@ def to_plain(text: str, *, letters: bool) -> str:
     )
 
 
-class AsciiStream(io.TextIOBase):
-    """A text stream for the plain mode: symbols spelled out, letters kept only with `letters` (rich
-    sees the encoding "ascii" and draws no boxes)."""
-
-    def __init__(self, stream: TextIO, *, letters: bool = False) -> None:
-        self._stream = stream
-        self._letters = letters
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return "ascii"
-
-    @property
-    def letters(self) -> bool:
-        return self._letters
-
-    def write(self, text: str) -> int:
-        self._stream.write(to_plain(text, letters=self._letters))
-        return len(text)
-
-    def flush(self) -> None:
-        self._stream.flush()
-
-    def isatty(self) -> bool:
-        return self._stream.isatty()
-
-    def fileno(self) -> int:
-        return self._stream.fileno()
-
-    def writable(self) -> bool:
-        return True
-
-
 def wanted(flag: bool = False) -> bool:
     """The accessible mode: asked for, or needed because the terminal is dumb or cannot show UTF-8
     (the output's encoding, or a locale that is not UTF-8 such as LC_ALL=C)."""
@@ -132,7 +100,7 @@ def shows_letters(stream: object = None) -> bool:
     """Whether the output can show letters beyond ASCII (ë, é): a UTF-8 stream and no locale that
     says otherwise. (Python itself writes UTF-8 under LC_ALL=C; the terminal may not show it.)"""
     stream = stream or sys.stdout
-    if isinstance(stream, AsciiStream):  # the plain mode is on: it knows
+    if isinstance(stream, Output) and stream.plain is not None:  # the plain mode is on: it knows
         return stream.letters
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
     if not encoding.startswith("utf"):
@@ -144,15 +112,34 @@ def shows_letters(stream: object = None) -> bool:
     return True
 
 
-def enable() -> None:
-    """Everything printed from here on is plain and without colour: letters where they can be shown."""
-    letters = shows_letters()
-    os.environ["NO_COLOR"] = "1"
-    os.environ["TERM"] = "dumb"  # rich then sends no styles and no cursor movement at all
-    if not isinstance(sys.stdout, AsciiStream):
-        sys.stdout = AsciiStream(sys.stdout, letters=letters)
-    if not isinstance(sys.stderr, AsciiStream):
-        sys.stderr = AsciiStream(sys.stderr, letters=shows_letters(sys.stderr))
+class PlainMode:
+    """The accessible mode, chosen once at the edge (`choose`) and passed in to what shows and asks: the
+    prompts and presenter (`prompts_and_presenter`), rich's console (`view.console(plain=True)`: no
+    colour) and standard output and error (`streams`). `letters`: the output can show Dutch letters."""
+
+    def __init__(self, *, letters: bool, err_letters: bool) -> None:
+        self.letters = letters
+        self.err_letters = err_letters
+
+    @classmethod
+    def choose(cls, asked: bool) -> PlainMode | None:
+        """The mode when asked for (`--eenvoudig`) or needed by the terminal (see `wanted`); else None."""
+        if not wanted(asked):
+            return None
+        return cls(letters=shows_letters(sys.stdout), err_letters=shows_letters(sys.stderr))
+
+    def streams(self, stdout: TextIO, stderr: TextIO) -> tuple[TextIO | Output, TextIO | Output]:
+        """Standard output and error that write plain text: symbols spelled out, ASCII without letters."""
+        return (
+            plain_output(stdout, functools.partial(to_plain, letters=self.letters), letters=self.letters),
+            plain_output(
+                stderr, functools.partial(to_plain, letters=self.err_letters), letters=self.err_letters
+            ),
+        )
+
+    def prompts_and_presenter(self) -> tuple[PlainPrompts, PlainPresenter]:
+        prompts = PlainPrompts(letters=self.letters)
+        return prompts, PlainPresenter(prompts=prompts)
 
 
 def _width() -> int:

@@ -22,11 +22,12 @@ import errno
 import io
 import os
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from .errors import ExitCode, PleegreflectieError, os_reason
 
-__all__ = ["OutputError", "finish", "prepare", "reason"]
+__all__ = ["Output", "OutputError", "finish", "plain_output", "prepare", "reason"]
 
 
 class OutputError(PleegreflectieError):
@@ -55,48 +56,82 @@ def _failed(exc: OSError) -> OutputError:
     )
 
 
-class GuardedOutput(io.TextIOBase):
-    """Standard output that turns a write error into an OutputError (a broken pipe stays as it is)."""
+class Output(io.TextIOBase):
+    """Standard output or error as the program writes it (the one wrapper of a real stream).
 
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
+    `guard`: a write error becomes an OutputError with a Dutch message (a broken pipe stays as it is).
+    `plain`: the plain mode (`--eenvoudig`): each text goes through it first (symbols spelled out, see
+    `plain.to_plain`) and the encoding says "ascii", so rich draws no boxes; `letters` says whether
+    the text keeps Dutch letters (ë, é).
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        guard: bool = True,
+        plain: Callable[[str], str] | None = None,
+        letters: bool = True,
+    ) -> None:
+        self.stream = stream
+        self.guard = guard
+        self.plain = plain
+        self.letters = letters
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
-        return str(getattr(self._stream, "encoding", None) or "utf-8")
+        if self.plain is not None:
+            return "ascii"
+        return str(getattr(self.stream, "encoding", None) or "utf-8")
 
     @property
     def errors(self) -> str | None:  # type: ignore[override]
-        return getattr(self._stream, "errors", None)
+        return getattr(self.stream, "errors", None)
 
     @property
     def buffer(self) -> Any:
-        return self._stream.buffer
+        return self.stream.buffer
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            self.stream.write(text if self.plain is None else self.plain(text))
         except BrokenPipeError:
             raise
         except OSError as exc:
+            if not self.guard:
+                raise
             raise _failed(exc) from None
+        return len(text)
 
     def flush(self) -> None:
         try:
-            self._stream.flush()
+            self.stream.flush()
         except BrokenPipeError:
             raise
         except OSError as exc:
+            if not self.guard:
+                raise
             raise _failed(exc) from None
 
     def isatty(self) -> bool:
-        return self._stream.isatty()
+        return self.stream.isatty()
 
     def fileno(self) -> int:
-        return self._stream.fileno()
+        return self.stream.fileno()
 
     def writable(self) -> bool:
         return True
+
+
+def plain_output(stream: TextIO, plain: Callable[[str], str], *, letters: bool) -> TextIO | Output:
+    """`stream` for the plain mode (see `Output`); a closed stream stays as it is."""
+    if isinstance(stream, Output):
+        if stream.plain is not None:
+            return stream
+        return Output(stream.stream, guard=stream.guard, plain=plain, letters=letters)
+    if isinstance(stream, ClosedOutput | DroppedOutput):
+        return stream
+    return Output(stream, guard=False, plain=plain, letters=letters)
 
 
 class ClosedOutput(io.TextIOBase):
@@ -176,14 +211,14 @@ def prepare() -> None:
         sys.stdout = ClosedOutput()
         return
     _replace_unknown(sys.stdout)
-    if isinstance(sys.stdout, GuardedOutput | ClosedOutput):
+    if isinstance(sys.stdout, Output | ClosedOutput):
         return
     try:
         interactive = sys.stdout.isatty()
     except (OSError, ValueError):
         interactive = False
     if not interactive and isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout = GuardedOutput(sys.stdout)
+        sys.stdout = Output(sys.stdout)
 
 
 def finish() -> None:

@@ -42,13 +42,20 @@ WIDTH = 80
 BAR = 20
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False, *, plain: bool = False) -> Console:
     """A console of at most WIDTH columns. No emoji codes: a note with ":heart:" in it is shown as
-    typed (and rich's table of emoji names is never loaded)."""
+    typed (and rich's table of emoji names is never loaded). `plain`: the accessible mode, without
+    colour, bold or cursor movement (its stream, see plain.PlainMode, makes the boxes ASCII)."""
     stream = sys.stderr if stderr else sys.stdout
     probe = SafeConsole(file=stream)
     # A string is always shown as typed (cleaned, never markup); our own markup goes through styled().
-    return SafeConsole(file=stream, width=min(WIDTH, probe.width), soft_wrap=False)
+    return SafeConsole(
+        file=stream,
+        width=min(WIDTH, probe.width),
+        soft_wrap=False,
+        color_system=None if plain else "auto",
+        force_interactive=False if plain else None,
+    )
 
 
 def bar(value: float | None) -> str:

@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TextIO, TypeVar
 
 import click
 import typer
@@ -23,6 +23,13 @@ from click import exceptions as click_errors
 from .. import __version__
 from ..errors import ExitCode, NoTerminalError, PleegreflectieError, os_reason
 from . import dutch
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..interview import Presenter
+    from ..plain import PlainMode
+    from ..prompts import Prompts
 
 F = TypeVar("F", bound=Callable[..., Any])
 P = ParamSpec("P")
@@ -286,36 +293,37 @@ def _need_terminal(what: str) -> None:
 
 # ---------------------------------------------------------------- shared by several commands
 
-_SIMPLE = {"on": False}
-
 
 def _confirm(text: str) -> bool:
     from ..interview import Interview
     from ..load import load_framework
-    from ..view import RichPresenter, console
 
-    _simple(False)  # a dumb terminal gets plain prompts here too
-    presenter, prompts = _presenter_and_prompts(RichPresenter(console()))
+    presenter, prompts = _presenter_and_prompts(_plain_mode(False))  # a dumb terminal: plain prompts here too
     return bool(Interview(load_framework(), presenter, prompts=prompts).confirm(text))
 
 
-def _simple(asked: bool) -> None:
-    """The accessible mode, when asked for or when the terminal needs it: ASCII, no colour, plain prompts."""
-    from ..plain import enable, wanted
+def _plain_mode(asked: bool) -> PlainMode | None:
+    """The accessible mode, when asked for or when the terminal needs it: plain prompts, no colour, and
+    from here on standard output and error write plain text (ASCII where the letters cannot be shown)."""
+    from ..plain import PlainMode
 
-    if wanted(asked):
-        enable()
-        _SIMPLE["on"] = True
+    mode = PlainMode.choose(asked)
+    if mode is not None:
+        sys.stdout, sys.stderr = mode.streams(sys.stdout, sys.stderr)
+    return mode
 
 
-def _presenter_and_prompts(rich_presenter: Any) -> tuple[Any, Any]:
-    """Plain numbered prompts in the accessible mode; questionary (the default) otherwise."""
-    if not _SIMPLE["on"]:
-        return rich_presenter, None
-    from ..plain import PlainPresenter, PlainPrompts
+def _presenter_and_prompts(
+    plain: PlainMode | None, out: Console | None = None
+) -> tuple[Presenter, Prompts | None]:
+    """Plain numbered prompts in the accessible mode; otherwise rich between the questions (on `out`)
+    and questionary (the default prompts of the interview)."""
+    if plain is not None:
+        prompts, presenter = plain.prompts_and_presenter()
+        return presenter, prompts
+    from ..view import RichPresenter, console
 
-    prompts = PlainPrompts()
-    return PlainPresenter(prompts=prompts), prompts
+    return RichPresenter(out or console()), None
 
 
 def _is_html(target: str) -> bool:
@@ -350,10 +358,8 @@ def _write(
 def _ask_text(text: str, default: str) -> str:
     from ..interview import Interview
     from ..load import load_framework
-    from ..view import RichPresenter, console
 
-    _simple(False)
-    presenter, prompts = _presenter_and_prompts(RichPresenter(console()))
+    presenter, prompts = _presenter_and_prompts(_plain_mode(False))
     return str(Interview(load_framework(), presenter, prompts=prompts).ask_text(text, default))
 
 

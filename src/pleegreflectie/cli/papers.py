@@ -163,7 +163,7 @@ def _save_reflection(framework: "Framework", typed: "Typed", text: str, househol
     from .sitting import _conclude
 
     prepared, sitting = application.paper_sitting(framework, typed, text, household)
-    _conclude(framework, prepared.catalogue, sitting, prepared.autosave, json_output=False)
+    _conclude(framework, prepared.catalogue, sitting, prepared.autosave, None, json_output=False)
 
 
 def _type_paper(framework: "Framework", pillar_ids: list[str], *, together: bool) -> "Typed":

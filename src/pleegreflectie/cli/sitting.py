@@ -1,6 +1,5 @@
 """The sitting: start and hervat, the interview at the table, the result at the end."""
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,19 +20,22 @@ from .base import (
     _me,
     _need_terminal,
     _note,
+    _plain_mode,
     _presenter_and_prompts,
     _say_error,
-    _simple,
     _write_report,
     command,
     wrapped,
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..flow import Sitting
     from ..history import Outcome
     from ..interview import Interview
     from ..models import Answers, Catalogue, Framework
+    from ..plain import PlainMode
     from ..session import Autosave
     from ..store import Store
 
@@ -68,10 +70,10 @@ def start(
     eenvoudig: SimpleOption = False,
     pijlers: FrameworkOption = None,
 ) -> None:
-    _simple(eenvoudig)
+    plain = _plain_mode(eenvoudig)
     welcomed = antwoorden is None and sys.stdin.isatty() and sys.stdout.isatty()
     if welcomed:  # on screen at once: the data, the store and the prompts load after it
-        _welcome(saving=not geen_opslag)
+        _welcome(saving=not geen_opslag, styled=plain is None)
     from .. import application
 
     prepared = application.prepare(
@@ -84,7 +86,9 @@ def start(
     framework, catalogue, autosave = prepared.framework, prepared.catalogue, prepared.autosave
     if antwoorden is not None:
         sitting, answers = application.sitting_from_file(prepared, antwoorden, _note)
-        _conclude(framework, catalogue, sitting, autosave, json_output=json_output, consent=answers.consent)
+        _conclude(
+            framework, catalogue, sitting, autosave, plain, json_output=json_output, consent=answers.consent
+        )
         return
     _need_terminal(
         "de vragen hebben een terminal nodig, en die is er nu niet. "
@@ -95,7 +99,7 @@ def start(
 
     sitting = new_sitting(prepared.pillar_ids, together=samen or None, worker=met_begeleider or None)
     sitting.signals_path = prepared.signals_path
-    _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=True, welcomed=welcomed)
+    _ask(framework, catalogue, sitting, autosave, plain, json_output=json_output, new=True, welcomed=welcomed)
 
 
 WELCOME = (
@@ -105,13 +109,13 @@ WELCOME = (
 SAVING = "Elk antwoord wordt meteen bewaard op deze computer."
 
 
-def _welcome(*, saving: bool) -> None:
-    """The welcome of a new reflection, written before anything heavy is imported (no rich)."""
+def _welcome(*, saving: bool, styled: bool) -> None:
+    """The welcome of a new reflection, written before anything heavy is imported (no rich); `styled`:
+    bold and dim (not in the plain mode)."""
     import shutil
     import textwrap
 
     width = min(80, shutil.get_terminal_size().columns)
-    styled = os.environ.get("TERM") != "dumb"
     lines = [(WELCOME[0], "1"), (WELCOME[1], ""), *([(SAVING, "2")] if saving else [])]
     for text, style in lines:  # bold and dim, as rich shows them
         for line in textwrap.wrap(text, width):
@@ -142,7 +146,7 @@ def hervat(
 ) -> None:
     from .. import application
 
-    _simple(eenvoudig)
+    plain = _plain_mode(eenvoudig)
     framework, catalogue, info, sitting, autosave = application.resume_sitting(
         nummer, _note, worker=met_begeleider, pillars=pijler
     )
@@ -151,15 +155,19 @@ def hervat(
         if not json_output:
             from ..view import console
 
-            console().print(f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst.")
+            console(plain=plain is not None).print(
+                f"Reflectie {reflection_id} is al helemaal ingevuld. Dit is de uitkomst."
+            )
         # Looking at a finished reflection changes nothing that was saved.
-        _conclude(framework, catalogue, sitting, autosave, json_output=json_output, save=not info.finished)
+        _conclude(
+            framework, catalogue, sitting, autosave, plain, json_output=json_output, save=not info.finished
+        )
         return
     _need_terminal(
         "de vragen hebben een terminal nodig, en die is er nu niet. Open een terminal en typ daar "
         f"'{_me()} hervat {reflection_id}'."
     )
-    _ask(framework, catalogue, sitting, autosave, json_output=json_output, new=False)
+    _ask(framework, catalogue, sitting, autosave, plain, json_output=json_output, new=False)
 
 
 def _ask(
@@ -167,6 +175,7 @@ def _ask(
     catalogue: "Catalogue",
     sitting: "Sitting",
     autosave: "Autosave",
+    plain: "PlainMode | None",
     *,
     json_output: bool,
     new: bool,
@@ -175,10 +184,10 @@ def _ask(
     from .. import application
     from ..interview import Interview, Stopped
     from ..markup import styled
-    from ..view import RichPresenter, console
+    from ..view import console
 
-    out = console()
-    presenter, prompts = _presenter_and_prompts(RichPresenter(out))
+    out = console(plain=plain is not None)
+    presenter, prompts = _presenter_and_prompts(plain, out)
     interview = Interview(
         framework,
         presenter,
@@ -212,7 +221,7 @@ def _ask(
         if isinstance(exc, KeyboardInterrupt):
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         raise typer.Exit(0) from None
-    _conclude(framework, catalogue, sitting, autosave, json_output=json_output, interview=interview)
+    _conclude(framework, catalogue, sitting, autosave, plain, json_output=json_output, interview=interview)
 
 
 def _say_how_to_continue(autosave: "Autosave") -> None:
@@ -236,6 +245,7 @@ def _conclude(
     catalogue: "Catalogue",
     sitting: "Sitting",
     autosave: "Autosave",
+    plain: "PlainMode | None",
     *,
     json_output: bool,
     interview: "Interview | None" = None,
@@ -249,7 +259,9 @@ def _conclude(
 
     outcome = application.conclude(framework, catalogue, sitting, autosave, _note, save=save, consent=consent)
     try:
-        _show_outcome(framework, sitting, autosave, outcome, json_output=json_output, interview=interview)
+        _show_outcome(
+            framework, sitting, autosave, outcome, plain, json_output=json_output, interview=interview
+        )
     except OutputError as exc:
         if autosave.reflection_id is None:
             raise
@@ -267,6 +279,7 @@ def _show_outcome(
     sitting: "Sitting",
     autosave: "Autosave",
     outcome: "Outcome",
+    plain: "PlainMode | None",
     *,
     json_output: bool,
     interview: "Interview | None",
@@ -292,7 +305,7 @@ def _show_outcome(
     from ..models import address_of
     from ..view import console, show_result, show_route, show_table
 
-    out = console()
+    out = console(plain=plain is not None)
     show_result(out, framework, result, answers)
     show_route(out, framework, route, result, address_of(answers))
     show_table(out, framework, result, table)
@@ -314,16 +327,24 @@ def _show_outcome(
             )
     finish()
     if interview is not None and autosave.store is not None and autosave.reflection_id is not None:
-        _ask_consent(interview, autosave.store, autosave.reflection_id, answers)
+        _ask_consent(interview, autosave.store, autosave.reflection_id, answers, out=out)
         _offer_report(interview, autosave.reflection_id, answers)
 
 
-def _ask_consent(interview: "Interview", store: "Store", reflection_id: int, answers: "Answers") -> None:
-    """Once per household: may its answers count, without name, in the organisation's overview?"""
+def _ask_consent(
+    interview: "Interview",
+    store: "Store",
+    reflection_id: int,
+    answers: "Answers",
+    *,
+    out: "Console | None" = None,
+) -> None:
+    """Once per household: may its answers count, without name, in the organisation's overview? `out`:
+    the console of the result (the plain mode's, when it is on)."""
     from ..models import address_of
     from ..view import console
 
-    out = console()
+    out = out or console()
     two = address_of(answers) == "jullie"
     your = "jullie" if two else "je"
     given = store.consent(reflection_id)
