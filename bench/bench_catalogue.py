@@ -40,7 +40,7 @@ from typing import Any
 
 import yaml
 
-from pleegreflectie.advice import load_advice
+from pleegreflectie.advice_file import load_advice
 from pleegreflectie.answers_file import load_answers
 from pleegreflectie.load import CATALOGUE_LIMITS, load_catalogue, load_framework
 from pleegreflectie.models import CareKind, Challenge, LearningForm, ParentKind

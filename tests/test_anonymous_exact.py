@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from pleegreflectie.advice import load_advice
+from pleegreflectie.advice_file import load_advice
 from pleegreflectie.anonymous import anonymous_profile, months_between, record_for
 from pleegreflectie.load import load_catalogue
 from pleegreflectie.models import Answers, Catalogue, Framework, Profile

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from pleegreflectie.advice import load_advice
+from pleegreflectie.advice_file import load_advice
 from pleegreflectie.catalogue import check, coverage, review, schema
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from pleegreflectie.advice import load_advice
+from pleegreflectie.advice_file import load_advice
 from pleegreflectie.conversation import (
     DIFFERENCE_MIN,
     RouteNote,

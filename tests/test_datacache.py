@@ -15,7 +15,8 @@ import grimp
 import pytest
 
 from pleegreflectie import build_copies, datacache
-from pleegreflectie.advice import ADVICE_FILE, Advice, load_advice
+from pleegreflectie.advice import Advice
+from pleegreflectie.advice_file import ADVICE_FILE, load_advice
 from pleegreflectie.load import CATALOGUE_FILE, FRAMEWORK_FILE, load_catalogue, load_framework
 from pleegreflectie.models import Catalogue, Framework
 from pleegreflectie.profile import PROFILE_FILE, ProfileQuestions, load_profile_questions

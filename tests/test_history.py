@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_route import DUO_LOW, DUO_PROFILE, _bundled, _duo, _framework, answers, ids, plan_with
 
-from pleegreflectie.advice import load_advice
+from pleegreflectie.advice_file import load_advice
 from pleegreflectie.flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from pleegreflectie.history import compare_saved, outcome_of, report_of
 from pleegreflectie.load import load_framework, parse_catalogue

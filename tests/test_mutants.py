@@ -12,7 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pleegreflectie.advice import Advice, load_advice
+from pleegreflectie.advice import Advice
+from pleegreflectie.advice_file import load_advice
 from pleegreflectie.datafile import MAX_LOCATED
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.load import load_catalogue, load_framework

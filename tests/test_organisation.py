@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from pleegreflectie.advice import load_advice
+from pleegreflectie.advice_file import load_advice
 from pleegreflectie.anon_file import read_records, write_lines
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError, PleegreflectieError

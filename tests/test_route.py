@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pleegreflectie.advice import Advice, load_advice
+from pleegreflectie.advice import Advice
+from pleegreflectie.advice_file import load_advice
 from pleegreflectie.answers_file import load_answers
 from pleegreflectie.export import route_data
 from pleegreflectie.load import load_catalogue, load_framework

@@ -30,7 +30,8 @@ from test_route import (
 )
 
 from pleegreflectie import route as route_module
-from pleegreflectie.advice import ADVICE_FILE, PLACEHOLDERS, load_advice, parse_advice
+from pleegreflectie.advice import PLACEHOLDERS
+from pleegreflectie.advice_file import ADVICE_FILE, load_advice, parse_advice
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting
 from pleegreflectie.models import Answers, Profile, pick
@@ -134,7 +135,7 @@ def test_a_text_for_one_and_two_needs_both_forms_and_a_country_must_be_known() -
 
 
 def test_an_own_advice_file_is_named_with_its_path_and_line(tmp_path: Path) -> None:
-    from pleegreflectie.advice import load_advice as load
+    from pleegreflectie.advice_file import load_advice as load
 
     broken = tmp_path / "advies.yaml"
     broken.write_text("versie: 1\nteksten: [een lijst]\n", encoding="utf-8")

@@ -198,7 +198,7 @@ def replan(
 ) -> Replanned:
     """The route of a saved reflection (or of an answers file) planned again, perhaps with other
     forms, fewer hours, another catalogue or other sentences (`pleegreflectie route`)."""
-    from .advice import load_advice
+    from .advice_file import load_advice
     from .load import load_catalogue, load_framework
     from .route import plan_for_sitting
 
@@ -226,7 +226,7 @@ def compare(
 ) -> Compared:
     """What changed from the earlier reflection to the later one (planned with the earlier one's
     catalogue), and the agreements the later one followed up."""
-    from .advice import load_advice
+    from .advice_file import load_advice
     from .history import catalogue_for, compare_saved
 
     catalogue, said = catalogue_for(framework, earlier)
@@ -366,7 +366,7 @@ def conclude(
     """Score, plan the route and save the reflection as finished (unless not `save`).
 
     `consent`: an answers file's `anoniem_meetellen` (None: not said)."""
-    from .advice import load_advice
+    from .advice_file import load_advice
     from .history import outcome_of
     from .signals_file import signals_of
 

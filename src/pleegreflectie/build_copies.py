@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import datacache
-from .advice import ADVICE
+from .advice_file import ADVICE
 from .load import CATALOGUE, FRAMEWORK
 from .profile import PROFILE
 from .signals_file import SIGNALS

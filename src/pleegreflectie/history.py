@@ -48,7 +48,7 @@ def outcome_of(
     """Scores, the route (without the steps already done), the signals and the conversation points.
 
     Reads no file: the signal rules (`signals_file.signals_of` for the sitting's own file, with its
-    `signals_note`) and the route's sentences (`advice.load_advice`) are read by the caller."""
+    `signals_note`) and the route's sentences (`advice_file.load_advice`) are read by the caller."""
     answers, result, route = plan_for_sitting(framework, catalogue, sitting, today=today, advice=advice)
     signals = evaluate(rules, framework, answers, result, today=today)
     table = kitchen_table(framework, sitting, answers, result, signals, route)
@@ -158,7 +158,7 @@ def report_and_result_of(
     `summary_only`: the summary alone; `charts`: for the HTML report, which draws what the text bars
     and the table of changes show (see `report.render_report`).
     """
-    from .advice import load_advice
+    from .advice_file import load_advice
     from .report import ReportMeta, render_report  # here: vergelijk, hervat and route need no report
 
     advice = load_advice()  # this reads the store and the data files, then computes
@@ -207,7 +207,7 @@ def anonymous_records(store: Store, framework: Framework) -> list[AnonRecord]:
     Each reflection is scored and planned as on the day it was finished, with the catalogue and the
     signals it was made with (as its report is); the record holds only ids, bands and scores.
     """
-    from .advice import load_advice
+    from .advice_file import load_advice
     from .anonymous import record_for
 
     advice = load_advice()  # this reads the store and the data files, then computes

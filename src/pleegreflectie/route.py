@@ -65,7 +65,7 @@ from .models import (
 from .scoring import Gap, Result, score
 from .wording import FORM_WORDS, join_words, number
 
-if TYPE_CHECKING:  # the sentences are read at the edge (advice.load_advice) and passed in
+if TYPE_CHECKING:  # the sentences are read at the edge (advice_file.load_advice) and passed in
     from .advice import Advice
     from .flow import Sitting
 
@@ -928,7 +928,7 @@ def plan_route(
 
     `done`: course ids the family has done (with the answers file's `gedaan`): never in the route.
     `ongoing`: course ids they are still doing: shown as ongoing, never as a new step.
-    `advice`: the sentences (data/advies.yaml, read at the edge with advice.load_advice).
+    `advice`: the sentences (data/advies.yaml, read at the edge with advice_file.load_advice).
     """
     profile = answers.profile
     budget, assumed = _budget(profile, hours)

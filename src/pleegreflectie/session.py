@@ -52,7 +52,7 @@ class Autosave(Struct):
         agreements: list[dict[str, Any]] = []
         if previous is not None:
             info, earlier = self.store.load(previous)
-            from .advice import load_advice
+            from .advice_file import load_advice
 
             the_worker = frozenset(load_advice().worker_entries)  # never asked about as done
             route = [entry for entry in info.route or [] if entry not in the_worker]

@@ -68,7 +68,7 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
 @guard
 def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = False) -> None:
     from .. import application
-    from ..advice import load_advice
+    from ..advice_file import load_advice
     from ..catalogue import coverage, coverage_per_country
     from ..load import load_catalogue, load_framework
 
