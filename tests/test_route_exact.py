@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from pleegreflectie.advice import Advice, load_advice
+from pleegreflectie.advice import Advice
+from pleegreflectie.advice_file import load_advice
 from pleegreflectie.load import load_framework
 from pleegreflectie.models import Answers, Catalogue, Course, Framework, Profile, Special
 from pleegreflectie.route import (
