@@ -7,9 +7,8 @@ from typing import Any
 
 import pytest
 
-from pleegreflectie.answers_file import parse_answers
+from pleegreflectie.answers_file import ANSWERS_LIMITS, parse_answers
 from pleegreflectie.errors import InvalidFileError
-from pleegreflectie.load import ANSWERS_LIMITS
 from pleegreflectie.models import Framework
 from pleegreflectie.yamlfile import Source
 

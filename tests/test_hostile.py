@@ -331,8 +331,8 @@ def test_clean_keeps_ordinary_text_and_is_stable() -> None:
 
 
 def test_nesting_up_to_the_limit_is_fine_and_one_more_is_refused() -> None:
+    from pleegreflectie.answers_file import ANSWERS_LIMITS
     from pleegreflectie.errors import InvalidFileError
-    from pleegreflectie.load import ANSWERS_LIMITS
     from pleegreflectie.yamlfile import Source, parse
 
     depth = ANSWERS_LIMITS.depth

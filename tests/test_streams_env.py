@@ -337,9 +337,9 @@ def test_o_never_replaces_a_device_fifo_or_socket(tmp_path: Path, overwrite: boo
 
 def test_files_and_the_store_without_posix_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Windows' Python before 3.13 has no os.fchmod; Windows has no owners (getuid) and no O_NOFOLLOW."""
+    from pleegreflectie.answers_file import ANSWERS_LIMITS
     from pleegreflectie.files import write_user_file
     from pleegreflectie.flow import Sitting
-    from pleegreflectie.load import ANSWERS_LIMITS
     from pleegreflectie.store import Store
     from pleegreflectie.yamlfile import read_source
 

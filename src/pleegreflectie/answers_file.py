@@ -20,7 +20,6 @@ from msgspec import Meta, field
 from .datafile import require_mapping, validate
 from .errors import InvalidFileError, Problem, thousands
 from .errors import quote as _quote
-from .load import ANSWERS_LIMITS
 from .models import (
     LABEL_MAX,
     NOTE_MAX,
@@ -34,7 +33,9 @@ from .models import (
 )
 from .structs import STRICT, Model
 from .wording import day_text, parse_ages, parse_month
-from .yamlfile import Source, parse, read_source
+from .yamlfile import Limits, Source, parse, read_source
+
+ANSWERS_LIMITS = Limits("een antwoordenbestand", size=1_000_000, depth=20, items=10_000, aliases=False)
 
 M = TypeVar("M", bound=Model)
 

@@ -392,9 +392,9 @@ def conclude(
 def paper_sitting(framework: Framework, typed: Typed, text: str, household: str) -> tuple[Prepared, Sitting]:
     """A new reflection from a paper list typed in (`papier`), as `start --antwoorden` makes one:
     `text` is the answers file made of `typed`; saved when it is concluded."""
-    from .answers_file import parse_answers
+    from .answers_file import ANSWERS_LIMITS, parse_answers
     from .flow import from_answers
-    from .load import ANSWERS_LIMITS, load_catalogue
+    from .load import load_catalogue
     from .session import Autosave
     from .yamlfile import Source
 

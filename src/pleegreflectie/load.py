@@ -17,10 +17,8 @@ _SLUG = re.compile(SLUG)
 FRAMEWORK_FILE = "pillars.yaml"
 CATALOGUE_FILE = "courses.yaml"
 
-ANSWERS_LIMITS = Limits("een antwoordenbestand", size=1_000_000, depth=20, items=10_000, aliases=False)
 CATALOGUE_LIMITS = Limits("een catalogus", size=2_000_000, items=5_000)
 FRAMEWORK_LIMITS = Limits("een vragenlijst", size=1_000_000, items=5_000)
-PAPER_LIMITS = Limits("een overgetypte papieren vragenlijst", size=1_000_000)
 
 
 # ---------------------------------------------------------------- the framework

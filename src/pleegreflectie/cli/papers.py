@@ -105,16 +105,17 @@ def papier(
     pijlers: FrameworkOption = None,
 ) -> None:
     from .. import application
-    from ..load import PAPER_LIMITS, load_framework
+    from ..load import load_framework
     from ..paper import answers_file, read_typed, typed_summary
-    from ..yamlfile import read_source, read_stdin
+    from ..yamlfile import Limits, read_source, read_stdin
 
     framework = load_framework(pijlers)
     if bestand is None and (sys.stdin is None or not sys.stdin.isatty()):
         bestand = "-"
     typed_here = bestand is None  # typed in line by line on a terminal
     if bestand is not None:
-        source = read_stdin(PAPER_LIMITS) if bestand == "-" else read_source(Path(bestand), PAPER_LIMITS)
+        limits = Limits("een overgetypte papieren vragenlijst", size=1_000_000)
+        source = read_stdin(limits) if bestand == "-" else read_source(Path(bestand), limits)
         typed = read_typed(framework, source.text, source.name)
     else:
         typed = _type_paper(framework, application.chosen_pillars(framework, pijler), together=samen)
