@@ -331,8 +331,14 @@ def _check_events(text: str, limits: Limits) -> list[tuple[int, str]]:
     cannot be made. Returns the duplicate keys (line, key)."""
     import yaml
 
+    scalar, alias, node = yaml.ScalarEvent, yaml.AliasEvent, yaml.ScalarNode
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    skipped = (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)
+    depth, items, most, aliases = limits.depth, limits.items, limits.expanded, limits.aliases
     loader = _base_loader()(text)
     resolve: Any = loader.resolve
+    next_event: Any = loader.get_event
     # A frame per open collection: [is_mapping, items, expecting a key, expanded count at its start,
     # anchor, keys seen (of a mapping)]
     stack: list[list[Any]] = []
@@ -341,22 +347,21 @@ def _check_events(text: str, limits: Limits) -> list[tuple[int, str]]:
     expanded = 0
     try:
         while True:
-            event: Any = loader.get_event()
+            event: Any = next_event()
             kind = type(event)
-            if kind is yaml.StreamEndEvent:
-                return duplicates
-            if kind in (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent):
-                continue
-            line = event.start_mark.line + 1
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if kind in ends:
                 frame = stack.pop()
                 if frame[4] is not None:
                     anchors[frame[4]] = expanded - frame[3]
                 continue
-            anchor = getattr(event, "anchor", None)
-            if (anchor is not None or kind is yaml.AliasEvent) and not limits.aliases:
+            if kind in skipped:
+                continue
+            if kind is yaml.StreamEndEvent:
+                return duplicates
+            anchor = event.anchor
+            if (anchor is not None or kind is alias) and not aliases:
                 raise _Refused(
-                    line,
+                    _line(event),
                     f"in {limits.what} kunnen geen verwijzingen (& en *) staan. "
                     "Schrijf elke waarde gewoon uit.",
                 )
@@ -364,43 +369,45 @@ def _check_events(text: str, limits: Limits) -> list[tuple[int, str]]:
                 frame = stack[-1]
                 if frame[0]:
                     if frame[2]:
-                        if kind is not yaml.ScalarEvent:
-                            raise _complex_key(line)
+                        if kind is not scalar:
+                            raise _complex_key(_line(event))
                         if event.value in frame[5]:
-                            duplicates.append((line, str(event.value)))
+                            duplicates.append((_line(event), str(event.value)))
                         frame[5].add(event.value)
                     frame[2] = not frame[2]
                 frame[1] += 1
-                if frame[1] > limits.items * (2 if frame[0] else 1):
-                    raise _too_long(line, limits)
-            if kind is yaml.AliasEvent:
-                expanded += anchors.get(event.anchor, 1)
-            else:
-                expanded += 1
-            if expanded > limits.expanded:
+                if frame[1] > items * (2 if frame[0] else 1):
+                    raise _too_long(_line(event), limits)
+            expanded += anchors.get(event.anchor, 1) if kind is alias else 1
+            if expanded > most:
                 raise _Refused(
-                    line,
+                    _line(event),
                     f"door de verwijzingen (& en *) wordt dit bestand veel te groot (meer dan "
-                    f"{thousands(limits.expanded)} waarden). Schrijf de waarden gewoon uit.",
+                    f"{thousands(most)} waarden). Schrijf de waarden gewoon uit.",
                 )
-            if kind is yaml.ScalarEvent:
+            if kind is scalar:
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
-                _check_scalar(event, tag, loader)
+                    tag = resolve(node, event.value, event.implicit)
+                if tag != _STR_TAG:
+                    _check_scalar(event, tag, loader)
                 if anchor is not None:
                     anchors[anchor] = 1
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if len(stack) >= limits.depth:
+            elif kind is mapping_start or kind is sequence_start:
+                if len(stack) >= depth:
                     raise _Refused(
-                        line,
-                        f"hier zitten te veel lijsten in elkaar (meer dan {limits.depth} niveaus). "
+                        _line(event),
+                        f"hier zitten te veel lijsten in elkaar (meer dan {depth} niveaus). "
                         f"{limits.too_deep}",
                     )
-                mapping = kind is yaml.MappingStartEvent
+                mapping = kind is mapping_start
                 stack.append([mapping, 0, True, expanded - 1, anchor, set() if mapping else None])
     finally:
         loader.dispose()
+
+
+def _line(event: Any) -> int:
+    return int(event.start_mark.line) + 1
 
 
 def _too_long(line: int, limits: Limits) -> _Refused:
