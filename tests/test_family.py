@@ -127,7 +127,8 @@ def test_results_and_route_hang_under_their_text_and_keep_addresses_whole(
         follow = lines[i + 1]
         assert not re.match(r"^ {0,4}([a-z(]|\d+,\d)", follow), (lines[i], follow)
     urls = re.findall(r"https?://\S+", out)
-    assert urls and all(url.rstrip(".") in {u.strip() for u in lines} or url in out for url in urls)
+    whole_lines = {line.strip() for line in lines}
+    assert urls and all(url in whole_lines for url in urls), urls  # each address is a line of its own
     for line in lines:
         if "http" in line:
             assert re.fullmatch(r"\s*https?://\S+", line), line  # on a line of its own, whole

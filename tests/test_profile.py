@@ -64,7 +64,9 @@ def test_the_choices_are_values_the_program_knows(questions: ProfileQuestions) -
     for item in questions.questions:
         for choice in item.choices:
             given = [choice.value] if item.kind == "multi" else choice.value
-            Profile.model_validate({item.key: given})  # raises when a value is unknown
+            profile = Profile.model_validate({item.key: given})  # raises when a value is unknown
+            kept = profile.model_dump(mode="json", by_alias=True)[item.key]
+            assert (list(kept) if item.kind == "multi" else kept) == given, (item.key, given, kept)
 
 
 def broken(tmp_path: Path, text: str) -> InvalidFileError:
