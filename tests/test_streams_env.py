@@ -66,18 +66,24 @@ def program(
     )
 
 
+_CAN_IMPORT: dict[int, bool] = {}
+
+
 def _other_user_can_import(user: int, environment: dict[str, str]) -> None:
     """Skip, with the reason, when the second user cannot start this Python with the package
-    (a private folder on the way to the venv, as a venv made in a private temporary folder)."""
-    check = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups"]
-    done = subprocess.run(
-        [*check, sys.executable, "-c", "import pleegreflectie"],
-        capture_output=True,
-        timeout=60,
-        env=environment,
-        cwd="/",
-    )
-    if done.returncode != 0:
+    (a private folder on the way to the venv, as a venv made in a private temporary folder).
+    Tried once per user (a test starts the program as that user up to eight times)."""
+    if user not in _CAN_IMPORT:
+        check = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups"]
+        done = subprocess.run(
+            [*check, sys.executable, "-c", "import pleegreflectie"],
+            capture_output=True,
+            timeout=60,
+            env=environment,
+            cwd="/",
+        )
+        _CAN_IMPORT[user] = done.returncode == 0
+    if not _CAN_IMPORT[user]:
         pytest.skip("the second user cannot start this Python with pleegreflectie (a private folder)")
 
 
