@@ -59,3 +59,30 @@ def test_plural_and_unknown_messages() -> None:
     assert more.format(name="--x", nargs=2) == "bij de optie '--x' horen 2 waarden."
     assert catalogue.gettext("Something new") == "Something new"
     assert catalogue.ngettext("a", "b", 2) == "b"
+
+
+def test_no_option_that_click_can_refuse_names_an_environment_variable() -> None:
+    """click adds " (env var: 'None')" to the name in its message about an option when the option
+    shows environment variables (typer's default): an option click itself can refuse (a required one,
+    a number) says `show_envvar=False`."""
+    import typer.main
+
+    from pleegreflectie.cli import app
+
+    def commands(group: click.Command) -> list[click.Command]:
+        if isinstance(group, click.Group):
+            return [group, *(c for sub in group.commands.values() for c in commands(sub))]
+        return [group]
+
+    plain_types = (click.types.StringParamType, click.types.BoolParamType, click.Path)
+    refusable = {
+        (command.name, option.opts[-1]): option
+        for command in commands(typer.main.get_command(app))
+        for option in command.params
+        if isinstance(option, click.Option) and (option.required or not isinstance(option.type, plain_types))
+    }
+    assert ("route", "--uren") in refusable and (
+        "organisatie",
+        "--uitvoer",
+    ) in refusable  # the check sees them
+    assert [where for where, option in refusable.items() if option.show_envvar] == []
