@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from enum import Enum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from .conversation import agreement_text
 from .flow import (
@@ -42,7 +41,7 @@ from .models import (
     pick,
 )
 from .profile import ProfileQuestions, bundled_questions, country_of, profile_lines
-from .prompts import Box, Option, Prompts, QuestionaryPrompts
+from .prompts import Action, Box, Option, Prompts, QuestionaryPrompts, Value
 from .wording import ages_text, day_text, parse_ages, parse_day, parse_month
 
 if TYPE_CHECKING:
@@ -50,12 +49,10 @@ if TYPE_CHECKING:
     from prompt_toolkit.output import Output
 
 
-class Action(Enum):
-    BACK = "terug"
-    SKIP = "overslaan"
-    HELP = "uitleg"
-    STOP = "stoppen"
-    MARK = "bespreken"
+_Lists: TypeAlias = "list[Value] | list[str] | list[int]"
+_Tables: TypeAlias = "dict[str, int] | dict[str, str] | dict[str, list[str]]"
+Answer: TypeAlias = "Value | _Lists | _Tables | None"
+"""What one step of the interview gives (`Sitting.record` keeps it), or an `Action`."""
 
 
 class Stopped(Exception):
@@ -150,7 +147,7 @@ class Interview:
 
     # -- one step
 
-    def ask(self, sitting: Sitting, step: Step) -> Any:
+    def ask(self, sitting: Sitting, step: Step) -> Answer:
         previous = sitting.value(step)
         kind = step.kind
         if kind == StepKind.QUESTION:
@@ -193,7 +190,7 @@ class Interview:
             return self._previous_route(sitting, previous)
         return self._profile(sitting, step, previous)
 
-    def _question(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+    def _question(self, sitting: Sitting, step: Step, previous: Any) -> Value:
         question = next(q for q in self.framework.questions() if q.id == step.key)
         wording = question.text_for(sitting.to_answers().profile)  # a variant that fits this family
         where = progress(self.framework, sitting, step)
@@ -220,7 +217,7 @@ class Interview:
         text = f"{step.respondent}, wat past bij jou?"
         return self._choose(text, scale + extra + same, previous, help_allowed=True, mark=True)
 
-    def _priority(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+    def _priority(self, sitting: Sitting, step: Step, previous: Any) -> Action | dict[str, int]:
         answers = sitting.to_answers()
         low = low_competencies(self.framework, sitting.pillar_ids, answers)
         earlier = {k: v for chosen in sitting.priorities.values() for k, v in chosen.items()}
@@ -245,7 +242,7 @@ class Interview:
             return Action.BACK
         return {c: 3 if c in picked else 2 for c in low}
 
-    def _setup(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+    def _setup(self, sitting: Sitting, step: Step, previous: Any) -> Value | list[str]:
         if step.key == SETUP_WHO:
             together = {SETUP_TOGETHER: True, SETUP_WORKER: False}
             with_worker = {SETUP_TOGETHER: False, SETUP_WORKER: True}
@@ -275,7 +272,7 @@ class Interview:
             labels.append(" ".join(answer.split()))
         return labels
 
-    def _profile_check(self, sitting: Sitting, previous: Any) -> Any:
+    def _profile_check(self, sitting: Sitting, previous: Any) -> Value | list[str]:
         """ "Klopt dit nog?": last time's profile, every field; "nee" asks which ones to change."""
         before = {**(sitting.previous_profile or {}), "land": country_of(sitting.profile)}
         two = sitting.participants or before.get(PARENTS_COUNT_KEY) == 2
@@ -315,7 +312,7 @@ class Interview:
             return Action.BACK
         return [q.key for q in fields if q.key in picked] or True  # nothing picked: it still holds
 
-    def _follow_up(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+    def _follow_up(self, sitting: Sitting, step: Step, previous: Any) -> Value:
         items = sitting.previous_agreements or []
         item = items[int(step.key) - 1]
         if step.key == "1":
@@ -329,7 +326,7 @@ class Interview:
         ]
         return self._choose("Hoe staat het met deze afspraak?", options, previous, help_allowed=False)
 
-    def _agreement(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+    def _agreement(self, sitting: Sitting, step: Step, previous: Any) -> Action | dict[str, str] | None:
         old = dict(previous or {})
         if step.key == "1":
             self.presenter.message("Nu de afspraken: wat gaat wie doen, en wanneer? Eén afspraak per keer.")
@@ -352,7 +349,7 @@ class Interview:
         who = self._line("Wie doet het? (leeg mag)", old.get("wie", ""), limit=80)
         self._keep_part(sitting, step, {**old, "wat": what, "wie": who})
         day = self._day("Wanneer? Bijvoorbeeld 15-1-2027. (leeg mag)", old.get("wanneer"))
-        value: dict[str, Any] = {"wat": what}
+        value: dict[str, str] = {"wat": what}
         if who and who.lower() != BACK_WORD:
             value["wie"] = who
         if isinstance(day, dt.date):
@@ -371,17 +368,17 @@ class Interview:
                 return day
             default = raw
 
-    def _keep_part(self, sitting: Sitting, step: Step, value: dict[str, Any]) -> None:
+    def _keep_part(self, sitting: Sitting, step: Step, value: dict[str, str]) -> None:
         """Save what was typed of an agreement so far: Ctrl-C loses at most the prompt on screen."""
         sitting.agreements[step.key] = {k: v for k, v in value.items() if v}
         self._save()
 
-    def _next_visit(self, previous: Any) -> Any:
+    def _next_visit(self, previous: Any) -> str | Action | None:
         self.presenter.message("Laat leeg als het nog niet bekend is. Typ terug om terug te gaan.")
         day = self._day("Wanneer is het volgende bezoek? Bijvoorbeeld 1-2-2027.", previous)
         return day.isoformat() if isinstance(day, dt.date) else day
 
-    def _previous_route(self, sitting: Sitting, previous: Any) -> Any:
+    def _previous_route(self, sitting: Sitting, previous: Any) -> Value | dict[str, list[str]]:
         """For each step of the previous route: done, still going on, or not (yet) done."""
         self.presenter.message(
             "De vorige keer kreeg je een leerroute. Kijk even terug."
@@ -404,7 +401,7 @@ class Interview:
             )
             if answer in (Action.BACK, Action.STOP):
                 return answer
-            if answer in result:
+            if isinstance(answer, str) and answer in result:
                 result[answer].append(entry)
         return result
 
@@ -437,7 +434,7 @@ class Interview:
     def ask_text(self, text: str, default: str = "") -> str:
         return self.prompts.text(text, default=default).strip()
 
-    def _profile(self, sitting: Sitting, step: Step, previous: Any) -> Any:
+    def _profile(self, sitting: Sitting, step: Step, previous: Any) -> Answer:
         address = _address(sitting)
         item = self.profile_questions.question(step.key, country_of(sitting.profile))
         # The counter counts only the profile questions this family gets.
@@ -471,10 +468,10 @@ class Interview:
                 for c in item.choices
             ]
             boxes.append(Box(BACK_BOX, Action.BACK, alone=True))
-            answer = self.prompts.check(title, boxes, instruction=MULTI_INSTRUCTION)
-            if Action.BACK in answer:
+            ticked = self.prompts.check(title, boxes, instruction=MULTI_INSTRUCTION)
+            if Action.BACK in ticked:
                 return Action.BACK
-            return answer
+            return ticked
         # text, number, numbers, month
         hint = hint or (
             "Laat leeg als je het niet wilt zeggen."
@@ -486,7 +483,7 @@ class Interview:
         if not isinstance(raw, str):
             return raw
         value = _convert(kind, raw, item.key)
-        if kind == "numbers" and value:
+        if kind == "numbers" and isinstance(value, list) and value:
             self.presenter.message(f"Genoteerd: {ages_text(value)}.")  # say back what we read
         return value
 
@@ -502,7 +499,7 @@ class Interview:
         skip: bool = True,
         skip_label: str = "Overslaan",
         mark: bool = False,
-    ) -> Any:
+    ) -> Value:
         actions = [Option("t", "Terug naar de vorige vraag", Action.BACK)]
         if skip:
             actions.append(Option("o", skip_label, Action.SKIP))
@@ -514,7 +511,9 @@ class Interview:
         actions.append(Option("s", stop, Action.STOP))
         return self.prompts.choose(text, options, actions, default=previous, instruction=INSTRUCTION)
 
-    def _text(self, text: str, previous: Any, hint: str, validate: Any = None) -> Any:
+    def _text(
+        self, text: str, previous: Any, hint: str, validate: Callable[[str], bool | str] | None = None
+    ) -> str | Action:
         self.presenter.message(hint)
         self.presenter.message("Typ terug om naar de vorige vraag te gaan.")
         validate = validate or _length_check(NOTE_MAX)
@@ -615,7 +614,7 @@ NUMBER_LIMITS = {
 }
 
 
-def _convert(kind: str, text: str, key: str = "") -> Any:
+def _convert(kind: str, text: str, key: str = "") -> int | list[int] | str | None:
     text = text.strip()
     if not text:
         return None

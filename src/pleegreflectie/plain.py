@@ -22,10 +22,10 @@ import sys
 import textwrap
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .models import Competency, Pillar
-from .prompts import Box, Option, Validator
+from .prompts import Box, Option, Validator, Value
 from .safe import clean
 from .streams import Output, plain_output
 
@@ -223,9 +223,9 @@ class PlainPrompts:
         options: Sequence[Option],
         actions: Sequence[Option] = (),
         *,
-        default: Any = None,
+        default: Value | None = None,
         instruction: str = "",
-    ) -> Any:
+    ) -> Value:
         every = [*options, *actions]
         current = next((o for o in every if o.value == default and default is not None), None)
         heard = tuple((o.key, o.label) for o in options)
@@ -275,7 +275,7 @@ class PlainPrompts:
             return f"{lead}, {text[len('Vraag ') :]}"
         return f"{lead}: {text}"
 
-    def check(self, text: str, boxes: Sequence[Box], *, instruction: str = "") -> list[Any]:
+    def check(self, text: str, boxes: Sequence[Box], *, instruction: str = "") -> list[Value]:
         self._say()
         self._say(text)
         for number, box in enumerate(boxes, 1):

@@ -11,7 +11,8 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from msgspec import Struct
 
@@ -26,13 +27,29 @@ if TYPE_CHECKING:
     from prompt_toolkit.output import Output
     from questionary import Question
 
+    from .models import Special
+
+
+class Action(Enum):
+    """What a person can do instead of answering (shown below the answers of a list)."""
+
+    BACK = "terug"
+    SKIP = "overslaan"
+    HELP = "uitleg"
+    STOP = "stoppen"
+    MARK = "bespreken"
+
+
+Value: TypeAlias = "int | str | bool | Special | Action | dict[str, bool]"
+"""What choosing an option or ticking a box gives."""
+
 
 class Option(Struct, frozen=True):
     """One answer in a list: a key that answers at once, a label, and the value it gives."""
 
     key: str
     label: str
-    value: Any
+    value: Value
 
 
 class Box(Struct, frozen=True):
@@ -40,12 +57,12 @@ class Box(Struct, frozen=True):
     with the others (ticking it unticks them, and ticking another unticks it)."""
 
     label: str
-    value: Any
+    value: Value
     checked: bool = False
     alone: bool = False
 
 
-def exclusive(boxes: Sequence[Box], picked: Sequence[Any], new: Any) -> list[Any]:
+def exclusive(boxes: Sequence[Box], picked: Sequence[Value], new: Value) -> list[Value]:
     """The ticked values after ticking `new`: an `alone` box goes by itself."""
     alone = [b.value for b in boxes if b.alone]
     if new in alone:
@@ -69,12 +86,12 @@ class Prompts(Protocol):
         options: Sequence[Option],
         actions: Sequence[Option] = (),
         *,
-        default: Any = None,
+        default: Value | None = None,
         instruction: str = "",
-    ) -> Any:
+    ) -> Value:
         """One answer out of `options` or `actions` (shown apart, below). Keys answer at once."""
 
-    def check(self, text: str, boxes: Sequence[Box], *, instruction: str = "") -> list[Any]:
+    def check(self, text: str, boxes: Sequence[Box], *, instruction: str = "") -> list[Value]:
         """Any number of boxes; returns the values of the ticked ones."""
 
     def text(self, text: str, *, default: str = "", validate: Validator | None = None) -> str:
@@ -94,9 +111,9 @@ class QuestionaryPrompts:
         options: Sequence[Option],
         actions: Sequence[Option] = (),
         *,
-        default: Any = None,
+        default: Value | None = None,
         instruction: str = "",
-    ) -> Any:
+    ) -> Value:
         import questionary
 
         width = self._width()
@@ -122,12 +139,12 @@ class QuestionaryPrompts:
         )
         _answer_on_key(question, [(o.key, o.value) for o in [*options, *actions]])
         question.application.erase_when_done = True  # the answer is said again below, wrapped
-        value = _unsafe(question)
+        value: Value = _unsafe(question)
         said = next((o.label for o in [*options, *actions] if o.value == value), "")
         self._echo(message, said, width)
         return value
 
-    def check(self, text: str, boxes: Sequence[Box], *, instruction: str = "") -> list[Any]:
+    def check(self, text: str, boxes: Sequence[Box], *, instruction: str = "") -> list[Value]:
         """Space or a number ticks a box; Enter with nothing ticked takes the box the pointer was
         moved to, or (pointer not moved) says so once: a second Enter chooses nothing."""
         import questionary
@@ -320,7 +337,7 @@ def _unsafe(question: Question) -> Any:
     return question.unsafe_ask()
 
 
-def _answer_on_key(question: Question, keys: list[tuple[str, Any]]) -> None:
+def _answer_on_key(question: Question, keys: list[tuple[str, Value]]) -> None:
     """A digit or letter answers at once, without Enter (questionary only moves the pointer)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from questionary.prompts.common import InquirerControl
@@ -330,7 +347,7 @@ def _answer_on_key(question: Question, keys: list[tuple[str, Any]]) -> None:
     bindings = KeyBindings()
     for key, value in keys:
 
-        def answer(event: KeyPressEvent, value: Any = value) -> None:
+        def answer(event: KeyPressEvent, value: Value = value) -> None:
             # Show the chosen answer after the question, as Enter would.
             for index, choice in enumerate(control.choices):
                 if getattr(choice, "value", None) == value:
