@@ -238,6 +238,7 @@ ENGLISH = (
     "env var",
     "Did you mean",
     "is not",
+    "[NUMMER]",  # the usage line's brackets (optional) do not belong in a sentence
 )
 
 
@@ -256,7 +257,9 @@ ENGLISH = (
             "de waarde bij '--uren' klopt niet. Kies een heel getal van 0 tot en met 200.",
         ),
         (["route", "--uren", "veel"], "Kies een heel getal van 0 tot en met 200."),
-        (["rapport", "drie"], "de waarde bij '[NUMMER]' klopt niet. Typ een heel getal, zoals 3."),
+        (["rapport", "drie"], "de waarde bij 'NUMMER' klopt niet. Typ een heel getal, zoals 3."),
+        (["strat"], "de opdracht 'strat' bestaat niet. Typ 'pleegreflectie --help' voor hulp."),
+        (["rapprt"], "de opdracht 'rapprt' bestaat niet. Typ 'pleegreflectie --help' voor hulp."),
         (["meetellen"], "dit ontbreekt: 'NUMMER'."),
         (["organisatie", "a.jsonl"], "deze optie ontbreekt: '-o' / '--uitvoer'."),
         (["catalogus", "bla"], "de opdracht 'bla' bestaat niet. Typ 'pleegreflectie catalogus --help'"),

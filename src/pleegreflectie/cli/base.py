@@ -47,6 +47,7 @@ app = typer.Typer(
         "en krijg een leerroute die bij jullie gezin past."
     ),
     add_completion=False,
+    suggest_commands=False,  # typer's guess is English text, not click's gettext (old: no guess either)
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -415,7 +416,7 @@ def run(argv: list[str] | None = None) -> int:
         _say_error(f"{exc.message} {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
     except click_errors.UsageError as exc:  # click's own message, in Dutch through gettext (dutch.py)
-        _say_error(f"{exc.format_message()} {_try_help(exc.ctx)}")
+        _say_error(f"{_usage_message(exc)} {_try_help(exc.ctx)}")
         return int(ExitCode.INVALID_INPUT)
     except (typer.Abort, KeyboardInterrupt):
         print("\nGestopt.", file=sys.stderr)
@@ -429,6 +430,18 @@ def run(argv: list[str] | None = None) -> int:
         )
         return int(ExitCode.ERROR)
     return result if isinstance(result, int) else 0
+
+
+def _usage_message(exc: click_errors.UsageError) -> str:
+    """click's message; an argument is named as in the usage line, without the brackets that say it
+    may be left out ('NUMMER', not '[NUMMER]')."""
+    if (
+        isinstance(exc, click_errors.BadParameter)
+        and exc.param_hint is None
+        and isinstance(exc.param, click.Argument)
+    ):
+        exc.param_hint = f"'{exc.param.human_readable_name.strip('[]')}'"
+    return exc.format_message()
 
 
 def _finished(code: int) -> int:
