@@ -56,15 +56,20 @@ def test_version(runner: CliRunner) -> None:
 
 @pytest.mark.parametrize("argv", [["--help"], ["-h"], []], ids=["--help", "-h", "nothing"])
 def test_the_main_help_is_dutch(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
-    """The main help, however it is asked for (also no command at all), through `run` as installed.
-    Every other help text, and the main one through typer's runner: test_every_help_text_is_dutch."""
+    """The main help, however it is asked for (also no command at all), through `run` as installed:
+    each command and group with its help text, in registration order. Every other help text, and the
+    main one through typer's runner: test_every_help_text_is_dutch."""
     code = run(argv)
     captured = capsys.readouterr()
     out = captured.out
     assert (code, captured.err) == (0, "")
     assert out.startswith("Gebruik: pleegreflectie [OPTIES] OPDRACHT")
     assert "Opties" in out and "Opdrachten" in out
-    assert "start" in out and "sjabloon" in out
+    listed = out.split("Opdrachten:")[1]
+    names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
+    assert "catalogus" in names and "vergelijk" in names  # groups and commands both
+    positions = [listed.find(f"\n  {name} ") for name in names]
+    assert -1 not in positions and positions == sorted(positions), names
     for english in ("Usage:", "Options", "Commands", "Show this message"):
         assert english not in out
 

@@ -69,19 +69,6 @@ def test_version_imports_not_even_typer() -> None:
     assert loaded.isdisjoint({"typer", "click", *HEAVY})
 
 
-def test_the_programs_help_lists_every_command_and_group(capsys: pytest.CaptureFixture[str]) -> None:
-    """`--help` as installed names each command and group with its help text, in registration order."""
-    from pleegreflectie.cli import app, run
-
-    assert run(["--help"]) == 0
-    out = capsys.readouterr().out
-    listed = out.split("Opdrachten:")[1]
-    names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
-    assert "catalogus" in names and "vergelijk" in names  # groups and commands both
-    positions = [listed.find(f"\n  {name} ") for name in names]
-    assert -1 not in positions and positions == sorted(positions), names
-
-
 def test_a_command_after_a_double_dash_is_still_found(capsys: pytest.CaptureFixture[str]) -> None:
     from pleegreflectie.cli import run
 
