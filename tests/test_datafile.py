@@ -20,6 +20,7 @@ from pleegreflectie.datafile import (
     validate,
 )
 from pleegreflectie.errors import InvalidFileError, Problem
+from pleegreflectie.load import load_catalogue, load_framework
 from pleegreflectie.structs import Model
 from pleegreflectie.yamlfile import Limits, Source
 
@@ -155,3 +156,27 @@ def test_validate_locates_the_first_problems_and_counts_the_rest() -> None:
     assert str(problems[0]) == "d.yaml:4: aantal: '0' is te laag. Het moet 1 of meer zijn."
     _, inside = validate(Item, {"id": ""}, Source("d.yaml", "x:\n  id: ''\n"), ("x",))
     assert [str(p) for p in inside] == ["d.yaml:2: 'id' is leeg. Vul een tekst in."]  # with a prefix
+
+
+def test_problems_past_the_located_ones_are_still_counted(tmp_path: Path) -> None:
+    """A bug a review planted (issue 18) that the suite let pass: no count past the first MAX_LOCATED."""
+    framework = load_framework()
+    count = MAX_LOCATED + 234
+    entry = (
+        "  - id: aanbod-{n}\n    titel: Aanbod\n    aanbieder: Iemand\n    beschrijving: Iets.\n"
+        "    competenties: [samenwerken.juridisch]\n    soort: training\n    vorm: [groep]\n"
+        "    toegang: zelf\n"
+        "    laatst_gecontroleerd: 2026-11-01\n"  # no `land`: one problem per entry
+    )
+    path = tmp_path / "groot.yaml"
+    path.write_text(
+        'versie: "x"\naanbod:\n' + "".join(entry.format(n=n) for n in range(count)), encoding="utf-8"
+    )
+    try:
+        load_catalogue(framework, path)
+    except InvalidFileError as error:
+        text = str(error)
+    else:
+        raise AssertionError("a catalogue without `land` was accepted")
+    assert text.startswith("Er zijn 1.234 problemen gevonden:")
+    assert "en nog 1.184 andere problemen." in text  # 50 are listed

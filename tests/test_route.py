@@ -38,6 +38,7 @@ from pleegreflectie.route import (
     MAX_GAPS,
     MAX_STEPS,
     PHASES,
+    SHARE_MAX,
     Route,
     family_phases,
     is_eligible,
@@ -1041,3 +1042,78 @@ def test_property_a_done_step_never_reappears_and_the_route_is_deterministic(
     assert not {s.course.id for s in route.ongoing} & {s.course.id for s in route.steps}
     again, _ = plan_with(family, cat, done=list(reversed(chosen)), ongoing=ongoing, hours=hours)
     assert route == again
+
+
+# ---------------------------------------------------------------- bugs a review planted (issue 18)
+# route._strongest taking the weakest offer (min for max) for a gap that gets no step, and
+# route.SHARE_MIN lowered from 4.5 to 1.0 (every strength "worth sharing"): the suite let both pass.
+
+PLANTED_GAP = "samenwerken.juridisch"
+
+
+def _planted_course(entry_id: str, **fields: Any) -> Course:
+    data: dict[str, Any] = {
+        "id": entry_id,
+        "titel": entry_id,
+        "aanbieder": "Testaanbieder",
+        "beschrijving": "Een aanbod om mee te testen.",
+        "competenties": [PLANTED_GAP],
+        "soort": "training",
+        "vorm": ["groep"],
+        "toegang": "zelf",
+        "land": "nl",
+        "laatst_gecontroleerd": "2026-11-01",
+        "duur": {"bijeenkomsten": 8, "weken": 8, "uren": 16},
+        "bron": {"titel": "Een testpagina", "url": "https://example.org/aanbod"},
+    }
+    data.update(fields)
+    return Course.model_validate(data)
+
+
+def _planted_answers(framework: Framework, scores: dict[str, int], rest: int, **profile: Any) -> Answers:
+    values = {q.id: scores.get(c.id, rest) for c in framework.competencies() for q in c.questions}
+    return Answers(profile=Profile.model_validate(profile), answers=values)
+
+
+def _planted_route(framework: Framework, family: Answers, *entries: Course, **options: Any) -> Route:
+    catalogue = Catalogue(version="test", entries=entries)
+    return plan_route(
+        framework, catalogue, family, score(framework, family), today=TODAY, advice=_advice(), **options
+    )
+
+
+def test_an_offer_that_does_not_fit_the_hours_is_the_strongest_one() -> None:
+    framework = load_framework()
+    family = _planted_answers(framework, {PLANTED_GAP: 1}, rest=4, uren_per_maand=3)
+    # Both ask more than 3 hours a month. The weaker one (information) sorts first by id.
+    weak = _planted_course("a-leesmap", soort="informatie", duur={"uren": 20})
+    strong = _planted_course("b-training", erkenning="effectief-sterke")
+    route = _planted_route(framework, family, weak, strong)
+    assert route.steps == ()
+    assert [(item.course.id, item.reason) for item in route.later] == [("b-training", "uren")]
+
+
+def test_an_offer_in_another_form_is_the_strongest_one() -> None:
+    framework = load_framework()
+    family = _planted_answers(framework, {PLANTED_GAP: 1}, rest=4, uren_per_maand=40)
+    weak = _planted_course("a-lotgenoten", soort="lotgenoten")
+    strong = _planted_course("b-training")
+    route = _planted_route(framework, family, weak, strong, forms=[LearningForm.ONLINE])
+    assert route.steps == ()
+    assert [(item.course.id, item.reason) for item in route.later] == [("b-training", "vorm")]
+
+
+def test_only_high_strengths_are_worth_sharing() -> None:
+    framework = load_framework()
+    first, second = (c.id for c in framework.competencies()[:2])
+    family = _planted_answers(framework, {first: 5, second: 4, PLANTED_GAP: 2}, rest=4)
+    route = _planted_route(framework, family)
+    assert route.share == (first,)  # the 4s are strengths, but not the ones to share
+
+
+def test_without_a_high_strength_the_first_strengths_are_shared() -> None:
+    framework = load_framework()
+    family = _planted_answers(framework, {PLANTED_GAP: 2}, rest=4)
+    strengths = [c.id for c in score(framework, family).strengths]
+    assert len(strengths) > SHARE_MAX
+    assert _planted_route(framework, family).share == tuple(strengths[:SHARE_MAX])
