@@ -17,6 +17,7 @@ import pytest
 
 from pleegreflectie.advice import Advice
 from pleegreflectie.advice_file import load_advice
+from pleegreflectie.flow import Sitting
 from pleegreflectie.load import load_framework
 from pleegreflectie.models import Answers, Catalogue, Course, Framework, Profile, Special
 from pleegreflectie.route import (
@@ -25,6 +26,7 @@ from pleegreflectie.route import (
     is_eligible,
     monthly_hours,
     placement_months,
+    plan_for_sitting,
     plan_route,
     strength,
 )
@@ -842,3 +844,227 @@ def test_strength_of_an_entry_for_the_behaviour_gap(
     assert (
         strength(course("x", ["zorgen.gedrag"], **fields), "zorgen.gedrag", behaviour=behaviour) == expected
     )
+
+
+# ---------------------------------------------------------------- one hour a month, a Flemish family
+
+
+def test_one_hour_a_month_shows_hours_the_dutch_way() -> None:
+    # 2.5 hours is "2,5" and 1.5 more; 3.4 hours is shown as 3, so 2 more. A child of exactly 10 with
+    # behaviour problems brings the treatment line; one of 21 no longer the one about growing up.
+    answers = family(
+        {"pleegouder": "bestand", "uitdagingen": ["gedrag"], "leeftijden_pleegkinderen": [10, 21]},
+        low={"zorgen.gezondheid": 1, "zorgen.gedrag": 2, "zorgen.wennen": 3},
+    )
+    route = plan(
+        answers,
+        [
+            course("boek", ["zorgen.gezondheid"], soort="informatie", vorm=["lezen"], duur={"uren": 1}),
+            course("training", ["zorgen.gezondheid"], erkenning="effectief-eerste"),
+            course("gedrag-kort", ["zorgen.gedrag"], duur={"uren": 2.5}),
+            course("wennen-kort", ["zorgen.wennen"], duur={"uren": 3.4}),
+        ],
+        hours=1,
+    )
+    assert view(route) == {
+        "steps": [
+            (
+                "boek",
+                "nu",
+                ("zorgen.gezondheid",),
+                1.0,
+                "",
+                "Dit helpt bij 'Gezondheid en extra zorg' (je score 1,0, belangrijk). "
+                "Je leest het wanneer het jou uitkomt.",
+            )
+        ],
+        "ongoing": [],
+        "later": [
+            (
+                "zorgen.gedrag",
+                "gedrag-kort",
+                "uren",
+                "Past niet in 1 uur per maand: dit vraagt ongeveer 2,5 uur per maand, 1,5 uur meer dan je nu "
+                "hebt.",
+            ),
+            (
+                "zorgen.wennen",
+                "wennen-kort",
+                "uren",
+                "Past niet in 1 uur per maand: dit vraagt ongeveer 3 uur per maand, "
+                "2 uur meer dan je nu hebt.",
+            ),
+        ],
+        "uncovered": (),
+        "advice": (
+            thin(3),
+            "Bij gedragsproblemen werkt een oudertraining van 10 tot 16 weken het best. Vraag je "
+            "pleegzorgbegeleider welke training bij je past.",
+            "Ook Training helpt bij 'Gezondheid en extra zorg' (erkenning: effectief volgens eerste "
+            "aanwijzingen (NJi)). Dat vraagt ongeveer 9 uur per maand: 8 uur meer dan de 1 uur die je nu "
+            "hebt.",
+            "Aanbod voor 'Het gedrag van je pleegkind' en 'Wennen en erbij horen' past niet in 1 uur per "
+            "maand. Dat staat bij 'Voor later'.",
+            TEN_PLUS,
+            DISCUSS,
+        ),
+        "uncovered_advice": "",
+    }
+
+
+FLEMISH_CONTACT = (
+    "je eigen pleegzorgdienst (er is er één in elke provincie) of Pleegzorg Vlaanderen (www.pleegzorg.be)"
+)
+
+
+def test_a_flemish_family_with_nothing_on_offer_is_sent_to_its_own_contact() -> None:
+    route = plan(family({"land": "vl", "pleegouder": "bestand"}, low={"zorgen.gezondheid": 1}), [])
+    assert view(route) == {
+        "steps": [],
+        "ongoing": [],
+        "later": [],
+        "uncovered": ("zorgen.gezondheid",),
+        "advice": (
+            "Voor je land staat nog weinig aanbod in deze lijst: voor 0 van de 24 onderwerpen. Daarom "
+            f"ontbreken misschien stappen. Vraag ook {FLEMISH_CONTACT} wat er voor je is.",
+            "Je gaf niet op hoeveel tijd je hebt. We gingen uit van 4 uur per maand. Heb je meer of minder "
+            "tijd? Vul dan in hoeveel uur per maand je hebt.",
+        ),
+        "uncovered_advice": f"Bespreek deze punten met je pleegzorgbegeleider. Vraag ook {FLEMISH_CONTACT} "
+        "welke hulp er is. Praat er ook over met andere pleegzorgers, familie of vrienden.",
+    }
+
+
+# ---------------------------------------------------------------- what counts for the thin country line
+
+
+def test_a_catalogue_for_half_of_the_competencies_is_not_thin() -> None:
+    framework = _framework()
+    ids = [c.id for c in framework.competencies()]
+    answers = family({"pleegouder": "bestand"}, low={ids[0]: 2})
+    half = course("helft", ids[:12], duur={"uren": 1})
+    assert plan(answers, [half], hours=4).advice == (DISCUSS,)
+    # An entry that ran out yesterday does not count; one that runs until today does.
+    yesterday = course("tot-gisteren", ids[12:14], geldig_tot="2026-12-05")
+    today = course("tot-vandaag", ids[14:15], geldig_tot="2026-12-06")
+    fewer = course("minder", ids[:11], duur={"uren": 1})
+    assert plan(answers, [fewer, yesterday], hours=4).advice == (thin(11), DISCUSS)
+    assert plan(answers, [fewer, today], hours=4).advice == (DISCUSS,)
+
+
+def test_only_entries_without_a_source_that_the_family_may_take_are_named() -> None:
+    answers = family({"pleegouder": "bestand"}, low={"zorgen.gezondheid": 1})
+    unsourced = {"bron": [], "soort": "informatie"}
+    route = plan(
+        answers,
+        [
+            course("a-verlopen", ["zorgen.gezondheid"], geldig_tot="2026-12-05", **unsourced),
+            course("b-lezen", ["zorgen.gezondheid"], vorm=["lezen"], **unsourced),
+            course("c-online", ["zorgen.gezondheid"], vorm=["online"], **unsourced),
+        ],
+        hours=4,
+        forms=["online"],
+    )
+    assert route.uncovered == ("zorgen.gezondheid",)
+    assert route.advice[-1] == (
+        "Vraag je pleegzorgbegeleider naar C online. Daarover vonden we nog geen openbare pagina, daarom "
+        "staat het niet als stap in de route."
+    )
+
+
+# ---------------------------------------------------------------- sharing, finding out within the limits
+
+
+def test_strengths_of_four_and_a_half_are_shared() -> None:
+    answers = family({"pleegouder": "bestand"}, low={"zorgen.gedrag": 2})
+    values = dict(answers.answers)
+    values["zorgen.wennen.weten"], values["zorgen.wennen.doen"] = 4, 5  # 4,5
+    values["zorgen.ambassadeur.weten"] = 5  # 4,5
+    route = plan(Answers(profile=answers.profile, answers=values), [], hours=4)
+    assert route.share == ("zorgen.wennen", "zorgen.ambassadeur")
+
+
+def test_finding_out_fills_the_route_up_to_five_steps_and_counts_its_hours() -> None:
+    # Three gaps with an entry of 1 hour each; then the points to find out in the order of the
+    # framework: health (2 hours: now is full at 4, so after that), legal (1 hour, online is not a
+    # chosen form for the other page) and recharging: no room, the route has five steps.
+    gaps = ["zorgen.gedrag", "zorgen.wennen", "zorgen.ambassadeur"]
+    answers = family(
+        {"pleegouder": "bestand"},
+        low={c: 2 for c in gaps},
+        dont_know=["zorgen.gezondheid.weten", "samenwerken.juridisch.weten", "ontwikkelen.opladen.weten"],
+    )
+    info = {"soort": "informatie", "vorm": ["lezen"]}
+    route = plan(
+        answers,
+        [
+            *(course(f"stap-{c.split('.')[1]}", [c], duur={"uren": 1}, vorm=["lezen"]) for c in gaps),
+            course("info-gezond", ["zorgen.gezondheid"], duur={"uren": 2}, **info),
+            course("info-recht", ["samenwerken.juridisch"], duur={"uren": 1}, **info),
+            course(
+                "info-recht-online",
+                ["samenwerken.juridisch"],
+                duur={"uren": 1},
+                soort="informatie",
+                vorm=["online"],
+            ),
+            course("info-opladen", ["ontwikkelen.opladen"], duur={"uren": 1}, **info),
+        ],
+        hours=4,
+        forms=["lezen"],
+    )
+    assert [(s.course.id, s.phase, s.competencies) for s in route.steps] == [
+        ("stap-gedrag", "nu", ("zorgen.gedrag",)),  # the top gap first, then by id
+        ("stap-ambassadeur", "nu", ("zorgen.ambassadeur",)),
+        ("stap-wennen", "nu", ("zorgen.wennen",)),
+        ("info-recht", "nu", ("samenwerken.juridisch",)),
+        ("info-gezond", "daarna", ("zorgen.gezondheid",)),
+    ]
+
+
+def test_network_foster_parents_years_into_the_placement_need_no_start_guidance() -> None:
+    # Years as foster parent unknown: the placement of almost three years makes them experienced.
+    entries = [course("gezond", ["zorgen.gezondheid"], duur={"uren": 1})]
+    settled = family({"pleegouder": "netwerk", "plaatsing_sinds": "2024-01"}, low={"zorgen.gezondheid": 1})
+    assert plan(settled, entries, hours=4).advice == (thin(1), DISCUSS)
+    new = family({"pleegouder": "netwerk", "plaatsing_sinds": "2026-10"}, low={"zorgen.gezondheid": 1})
+    assert plan(new, entries, hours=4).advice == (
+        thin(1),
+        "Je bent netwerkpleegouder en had geen voorbereidingstraining. Vraag je pleegzorgbegeleider om "
+        "extra begeleiding voor netwerkpleegouders.",
+        DISCUSS,
+    )
+
+
+def test_a_sitting_plans_with_its_own_pillars_forms_hours_and_day() -> None:
+    framework = _framework()
+    sitting = Sitting(
+        pillar_ids=["zorgen"],
+        profile={"pleegouder": "bestand"},
+        answers={q.id: 2 for c in framework.competencies() if c.pillar_id == "zorgen" for q in c.questions},
+    )
+    catalogue = Catalogue(
+        version="test",
+        entries=(
+            course("gezond-online", ["zorgen.gezondheid"], vorm=["online"], duur={"uren": 1}),
+            course("gedrag-groep", ["zorgen.gedrag"], duur={"uren": 1}),
+            course("wennen-tot-vandaag", ["zorgen.wennen"], geldig_tot="2026-12-06", duur={"uren": 1}),
+        ),
+    )
+    answers, result, route = plan_for_sitting(
+        framework, catalogue, sitting, today=TODAY, forms=["online"], hours=3, advice=_advice()
+    )
+    assert answers == sitting.to_answers()
+    assert result == score(framework, answers, ["zorgen"])
+    assert [p.id for p in result.pillars if p.score is not None] == ["zorgen"]
+    assert [(s.course.id, s.phase) for s in route.steps] == [("gezond-online", "nu")]
+    assert [(item.competency, item.reason) for item in route.later] == [
+        ("zorgen.gedrag", "vorm"),
+        ("zorgen.wennen", "vorm"),
+    ]
+    assert not [line for line in route.advice if line.startswith("Je gaf niet op")]  # hours were given
+    later = plan_for_sitting(
+        framework, catalogue, sitting, today=TODAY + dt.timedelta(days=1), advice=_advice()
+    )[2]
+    assert "wennen-tot-vandaag" not in [s.course.id for s in later.steps]
+    assert "Je gaf niet op hoeveel tijd je hebt." in " ".join(later.advice)
