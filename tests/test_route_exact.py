@@ -817,6 +817,8 @@ def test_months_since_the_placement() -> None:
         ({"uren": 30}, "lotgenoten", 8.66),  # 2 hours a week until the 30 are used: 15 weeks
         (None, "ondersteuning", 2.0),
         (None, "interventie", 8.66),
+        ({}, "informatie", 1.0),  # a duration without numbers: as none
+        ({}, "training", 8.66),
     ],
 )
 def test_hours_a_month_to_two_decimals(duur: dict[str, Any] | None, soort: str, hours: float) -> None:
@@ -1068,3 +1070,64 @@ def test_a_sitting_plans_with_its_own_pillars_forms_hours_and_day() -> None:
     )[2]
     assert "wennen-tot-vandaag" not in [s.course.id for s in later.steps]
     assert "Je gaf niet op hoeveel tijd je hebt." in " ".join(later.advice)
+
+
+def test_finding_out_keeps_to_the_chosen_forms_and_adds_up_the_hours_of_each_phase() -> None:
+    # 4 hours, online only. Behaviour: a course of 1 hour now. Health (found out first): 2 hours,
+    # now (3 in all); legal: 2 hours do not fit next to those 3, so after that. Recharging has only
+    # a book, not online: no step.
+    answers = family(
+        {"pleegouder": "bestand"},
+        low={"zorgen.gedrag": 2},
+        dont_know=["zorgen.gezondheid.weten", "samenwerken.juridisch.weten", "ontwikkelen.opladen.weten"],
+    )
+    online = {"soort": "informatie", "vorm": ["online"], "duur": {"uren": 2}}
+    route = plan(
+        answers,
+        [
+            course("gedrag-online", ["zorgen.gedrag"], vorm=["online"], duur={"uren": 1}),
+            course("info-gezond", ["zorgen.gezondheid"], **online),
+            course("info-recht", ["samenwerken.juridisch"], **online),
+            course(
+                "boek-opladen", ["ontwikkelen.opladen"], soort="informatie", vorm=["lezen"], duur={"uren": 1}
+            ),
+        ],
+        hours=4,
+        forms=["online"],
+    )
+    assert [(s.course.id, s.phase) for s in route.steps] == [
+        ("gedrag-online", "nu"),
+        ("info-gezond", "nu"),
+        ("info-recht", "daarna"),
+    ]
+
+
+def test_a_gap_worth_too_little_for_the_greedy_choice_still_gets_its_step_at_the_end() -> None:
+    # Behaviour at 3,5 (priority 1.5 x 2 = 3); its only entry is a regional book: 3 x 0.5 (a book)
+    # x 0.5 (regional) x 0.95 (1 of 4 hours) = 0.71, under the 1.0 a step must be worth. Every
+    # priority gap that can get a step gets one: after the health course, the book.
+    answers = family({"pleegouder": "bestand"}, low={"zorgen.gezondheid": 1})
+    values = {**answers.answers, "zorgen.gedrag.weten": 3, "zorgen.gedrag.doen": 4}
+    route = plan(
+        Answers(profile=answers.profile, answers=values),
+        [
+            course("gezond", ["zorgen.gezondheid"], duur={"uren": 1}),
+            course(
+                "gedrag-boek",
+                ["zorgen.gedrag"],
+                soort="informatie",
+                vorm=["lezen"],
+                regio="Drenthe",
+                duur={"uren": 1},
+            ),
+        ],
+        hours=4,
+    )
+    assert [(s.course.id, s.phase, s.competencies) for s in route.steps] == [
+        ("gezond", "nu", ("zorgen.gezondheid",)),
+        ("gedrag-boek", "nu", ("zorgen.gedrag",)),
+    ]
+    assert route.steps[1].reason == (
+        "Dit helpt bij 'Het gedrag van je pleegkind' (je score 3,5, belangrijk). Je leest het wanneer "
+        "het jou uitkomt. Let op: dit aanbod is er alleen in Drenthe."
+    )
