@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from pleegreflectie.models import Framework, pick
-from pleegreflectie.profile import bundled_questions
+from pleegreflectie.profile_file import bundled_questions
 
 PROGRAM = Path(sys.executable).parent / "pleegreflectie"
 TIMEOUT = 20

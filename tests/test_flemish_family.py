@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 from pleegreflectie.cli import app
 from pleegreflectie.load import load_framework
 from pleegreflectie.route import MAX_GAPS
-from pleegreflectie.terms import bundled_countries, foreign_terms
+from pleegreflectie.terms import foreign_terms
+from pleegreflectie.terms_file import bundled_countries
 
 
 def run(*args: str | Path) -> str:

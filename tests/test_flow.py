@@ -16,7 +16,7 @@ from pleegreflectie.flow import (
     progress,
 )
 from pleegreflectie.models import Framework, ParentKind, Special
-from pleegreflectie.profile import bundled_questions
+from pleegreflectie.profile_file import bundled_questions
 
 PROFILE_KEYS = bundled_questions().key_order()
 

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from pleegreflectie.cli import OVERVIEW_LIMIT, app
 from pleegreflectie.flow import Sitting, Step, StepKind, from_answers, new_sitting
 from pleegreflectie.models import Answers, Framework, Special
-from pleegreflectie.profile import bundled_questions, country_of
+from pleegreflectie.profile import country_of
+from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.store import Store
 
 

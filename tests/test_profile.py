@@ -21,14 +21,8 @@ from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting, Step, StepKind, new_sitting
 from pleegreflectie.interview import Interview, Stopped
 from pleegreflectie.models import CareKind, Framework, Profile, pick
-from pleegreflectie.profile import (
-    KINDS,
-    PROFILE_FILE,
-    ProfileQuestions,
-    bundled_questions,
-    load_profile_questions,
-    profile_lines,
-)
+from pleegreflectie.profile import KINDS, ProfileQuestions, profile_lines
+from pleegreflectie.profile_file import PROFILE_FILE, bundled_questions, load_profile_questions
 from pleegreflectie.prompts import Box, Option
 from pleegreflectie.wording import parse_month
 from pleegreflectie.yamlfile import Limits, Source
@@ -131,7 +125,7 @@ def test_the_country_must_be_the_first_question(tmp_path: Path) -> None:
 def test_a_broken_bundled_profile_file_stops_start_with_a_dutch_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pleegreflectie.profile as profile_module
+    import pleegreflectie.profile_file as profile_module
     from pleegreflectie import datafile
 
     bad = BASE + "  - sleutel: huisdier\n    tekst: Hond?\n"
@@ -234,7 +228,8 @@ def run_scripted(
 def test_a_flemish_foster_parent_alone_reads_je_and_flemish_words_from_the_first_question(
     framework: Framework,
 ) -> None:
-    from pleegreflectie.terms import bundled_countries, foreign_in
+    from pleegreflectie.terms import foreign_in
+    from pleegreflectie.terms_file import bundled_countries
 
     sitting = new_sitting(["zorgen"], together=False, worker=False)
     answers = [

@@ -10,7 +10,7 @@ from terminal import PRIORITY, ask, close, plain, program, skip_without_terminal
 
 from pleegreflectie.flow import Sitting, StepKind
 from pleegreflectie.models import Framework, pick
-from pleegreflectie.profile import bundled_questions
+from pleegreflectie.profile_file import bundled_questions
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = skip_without_terminal

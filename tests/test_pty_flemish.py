@@ -11,7 +11,8 @@ import pytest
 from terminal import ask, close, plain, profile_text, skip_without_terminal, spawn
 
 from pleegreflectie.models import Framework, Profile
-from pleegreflectie.terms import bundled_countries, foreign_terms
+from pleegreflectie.terms import foreign_terms
+from pleegreflectie.terms_file import bundled_countries
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = skip_without_terminal

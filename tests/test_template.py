@@ -10,7 +10,7 @@ import yaml
 
 from pleegreflectie.answers_file import load_answers, parse_answers
 from pleegreflectie.models import Framework
-from pleegreflectie.profile import bundled_questions
+from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.scoring import score
 from pleegreflectie.template import answers_template
 from pleegreflectie.yamlfile import Source

@@ -8,14 +8,9 @@ import pytest
 
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.models import Framework, Profile, pick
-from pleegreflectie.profile import bundled_questions
-from pleegreflectie.terms import (
-    Countries,
-    bundled_countries,
-    foreign_in,
-    foreign_terms,
-    load_countries,
-)
+from pleegreflectie.profile_file import bundled_questions
+from pleegreflectie.terms import Countries, foreign_in, foreign_terms
+from pleegreflectie.terms_file import bundled_countries, load_countries
 
 
 @pytest.fixture(scope="module")

@@ -260,7 +260,7 @@ def prepare(
     """Read and check every data file a sitting uses, so that a broken one stops it before any
     question; open the store (unless not `saving`)."""
     from .load import load_catalogue, load_framework
-    from .profile import bundled_questions
+    from .profile_file import bundled_questions
     from .session import Autosave
     from .signals_file import load_signals
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from . import datacache
 from .advice_file import ADVICE
 from .load import CATALOGUE, FRAMEWORK
-from .profile import PROFILE
+from .profile_file import PROFILE
 from .signals_file import SIGNALS
-from .terms import COUNTRIES
+from .terms_file import COUNTRIES
 
 
 def copies() -> dict[str, bytes]:

@@ -54,7 +54,7 @@ def _questions(questions: ProfileQuestions | None) -> ProfileQuestions:
     """The profile questions (data/profiel.yaml): those given, else the bundled ones."""
     if questions is not None:
         return questions
-    from .profile import bundled_questions
+    from .profile_file import bundled_questions
 
     return bundled_questions()
 

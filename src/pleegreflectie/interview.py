@@ -40,7 +40,8 @@ from .models import (
     address_of,
     pick,
 )
-from .profile import ProfileQuestions, bundled_questions, country_of, profile_lines
+from .profile import ProfileQuestions, country_of, profile_lines
+from .profile_file import bundled_questions
 from .prompts import Action, Box, Option, Prompts, QuestionaryPrompts, Value
 from .wording import ages_text, day_text, parse_ages, parse_day, parse_month
 

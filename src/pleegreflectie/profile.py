@@ -3,26 +3,18 @@
 The file holds every sentence a family reads before the pillars: the question, a hint, the choices
 and when a question is asked (per country, and after which answer). The kind of each question (a
 choice, yes/no, a number, ...) follows from its key, which is also the key in an answers file and in
-`--json`: those keys are a contract and cannot be changed in the file. Loaded and checked like the
-other data files (file:line messages in Dutch; the bundled file from its checked copy, datacache.py).
-No user interface here. No `from __future__ import annotations` (see models.py).
+`--json`: those keys are a contract and cannot be changed in the file. The models and what follows
+from them (pure); profile_file.py reads and checks the file. No user interface and no I/O here. No
+`from __future__ import annotations` (see models.py).
 """
 
-import functools
-from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from msgspec import Meta, field
 
-from .datafile import DataFile, list_items
-from .errors import Problem
-from .models import Address, Profile, Text, pick
-from .structs import Model, ValidationError
-from .yamlfile import Limits, Source
-
-PROFILE_FILE = "profiel.yaml"
-PROFILE_LIMITS = Limits("een bestand met profielvragen", size=500_000, depth=20, items=1_000)
+from .models import Address, Text, pick
+from .structs import Model
 
 # The kind of question each profile key is (models.Profile): fixed, because the answers file is.
 KINDS: dict[str, str] = {
@@ -187,119 +179,3 @@ def value_text(item: ProfileQuestion, value: Any, address: Address = "jullie") -
     if item.key == "eerdere_plaatsingen":
         return "nooit" if value == 0 else "1 keer" if value == 1 else f"{value} keer"
     return str(value)
-
-
-# ---------------------------------------------------------------- loading
-
-
-@functools.cache
-def bundled_questions() -> ProfileQuestions:
-    """The profile questions shipped with the program (read once per run)."""
-    return load_profile_questions()
-
-
-def load_profile_questions(path: Path | None = None) -> ProfileQuestions:
-    return PROFILE.load(path)
-
-
-def parse_profile_questions(source: Source) -> ProfileQuestions:
-    return PROFILE.parse(source)
-
-
-def _check(data: dict[str, Any], source: Source) -> Iterator[Problem]:
-    """What the types cannot say: known keys, fitting choices, each key once per country, the
-    country first, and conditions on earlier questions."""
-    seen: dict[tuple[str, str], int] = {}  # (key, country) -> index
-    items = list(list_items(data, "vragen"))
-    for position, (index, item) in enumerate(items):
-        loc: tuple[str | int, ...] = ("vragen", index)
-        key = item.get("sleutel")
-        if not isinstance(key, str):
-            continue
-        if key not in KINDS:
-            yield source.problem(
-                (*loc, "sleutel"),
-                f"'{key}' is geen bekende sleutel van het profiel. Kies uit: {', '.join(KINDS)}.",
-            )
-            continue
-        country = item.get("land")
-        countries = [country] if country in COUNTRIES else list(COUNTRIES)
-        for each in countries:
-            if (key, each) in seen:
-                yield source.problem(
-                    (*loc, "sleutel"),
-                    f"de vraag '{key}' staat er al (vraag nummer {seen[key, each] + 1}). Geef een "
-                    "sleutel één vraag per land: zet 'land: nl' of 'land: vl' bij elk van de twee.",
-                )
-                break
-            seen[key, each] = index
-        if key == COUNTRY_KEY and (position != 0 or country is not None or item.get("als") is not None):
-            yield source.problem(
-                (*loc, "sleutel"),
-                "de vraag 'land' moet de eerste vraag zijn, voor iedereen (zonder 'land' en 'als'): "
-                "de andere vragen hangen van het land af.",
-            )
-        yield from _check_choices(key, item, loc, source)
-        yield from _check_when(item, loc, source, items, position)
-
-
-def _check_choices(
-    key: str, item: dict[str, Any], loc: tuple[str | int, ...], source: Source
-) -> Iterator[Problem]:
-    kind = KINDS[key]
-    choices = item.get("keuzes")
-    if kind not in ("choice", "multi"):
-        if choices:
-            yield source.problem(
-                (*loc, "keuzes"),
-                f"de vraag '{key}' heeft geen keuzes (het antwoord is "
-                f"{'ja of nee' if kind == 'yesno' else 'een getal' if kind == 'number' else 'een tekst'}). "
-                "Haal 'keuzes' weg.",
-            )
-        return
-    if not isinstance(choices, list) or len(choices) < 2:
-        yield source.problem(loc, f"de vraag '{key}' heeft 'keuzes' nodig: minstens twee.")
-        return
-    values: list[Any] = []
-    for c, choice in enumerate(choices):
-        if not isinstance(choice, dict) or "waarde" not in choice:
-            continue
-        value = choice["waarde"]
-        if value in values:
-            yield source.problem(
-                (*loc, "keuzes", c, "waarde"), f"de waarde {value!r} staat twee keer bij '{key}'."
-            )
-        values.append(value)
-        try:
-            Profile.model_validate({key: [value] if kind == "multi" else value})
-        except ValidationError as exc:
-            allowed = exc.errors()[0].choices
-            hint = f" Kies uit: {allowed}." if allowed else ""
-            yield source.problem(
-                (*loc, "keuzes", c, "waarde"),
-                f"{value!r} kan niet als waarde bij '{key}': het programma kent die niet.{hint}",
-            )
-
-
-def _check_when(
-    item: dict[str, Any],
-    loc: tuple[str | int, ...],
-    source: Source,
-    items: Sequence[tuple[int, dict[str, Any]]],
-    position: int,
-) -> Iterator[Problem]:
-    when = item.get("als")
-    if not isinstance(when, dict):
-        return
-    earlier = {other.get("sleutel") for _, other in items[:position]}
-    for key in when:
-        if key not in KINDS:
-            yield source.problem((*loc, "als", key), f"'{key}' is geen bekende sleutel van het profiel.")
-        elif key not in earlier:
-            yield source.problem(
-                (*loc, "als", key),
-                f"'als' kan alleen kijken naar een vraag die eerder komt; '{key}' komt later of niet.",
-            )
-
-
-PROFILE = DataFile(PROFILE_FILE, ProfileQuestions, PROFILE_LIMITS, "'versie:' en 'vragen:'", (_check,))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .models import Address, Condition, Framework, pick
-from .profile import ProfileQuestions, bundled_questions
+from .profile import ProfileQuestions
+from .profile_file import bundled_questions
 
 
 def _quoted(text: str) -> str:

@@ -3,26 +3,20 @@
 A Flemish family never reads "kinderrechter" or "Veilig Thuis"; a Dutch family never reads
 "jeugdrechter" or "pleegzorger". `foreign_terms(text, country, countries)` finds the words of the
 other countries in a text: pure, so tests of every part (profile questions, pillar questions,
-signals, advice) can check what a family of one country reads. Loaded and checked like the other
-data files. No user interface here. No `from __future__ import annotations` (see models.py).
+signals, advice) can check what a family of one country reads. The models and the check (pure);
+terms_file.py reads and checks the file. No user interface and no I/O here. No
+`from __future__ import annotations` (see models.py).
 """
 
-import functools
 import re
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from msgspec import Meta, field
 
-from .datafile import DataFile, list_items
-from .errors import Problem
 from .models import SourceRef
 from .structs import Model
-from .yamlfile import Limits, Source
 
-COUNTRIES_FILE = "landen.yaml"
-COUNTRIES_LIMITS = Limits("een bestand met woorden per land", size=500_000, depth=20, items=2_000)
 _YES_NO = {"ja": True, "nee": False}
 
 
@@ -99,49 +93,3 @@ def foreign_in(texts: Sequence[str], country: str, countries: Countries) -> dict
         if words:
             result[text] = words
     return result
-
-
-# ---------------------------------------------------------------- loading
-
-
-@functools.cache
-def bundled_countries() -> Countries:
-    return load_countries()
-
-
-def load_countries(path: Path | None = None) -> Countries:
-    return COUNTRIES.load(path)
-
-
-def parse_countries(source: Source) -> Countries:
-    return COUNTRIES.parse(source)
-
-
-def _check(data: dict[str, Any], source: Source) -> Iterator[Problem]:
-    """Each country once; a term under one country only."""
-    codes: dict[str, int] = {}
-    terms: dict[str, str] = {}
-    for index, item in list_items(data, "landen"):
-        code = item.get("code")
-        if isinstance(code, str):
-            if code in codes:
-                yield source.problem(
-                    ("landen", index, "code"), f"het land '{code}' staat er al. Noem elk land één keer."
-                )
-            codes.setdefault(code, index)
-        for t, term in list_items(item, "termen"):
-            word = term.get("term")
-            if not isinstance(word, str):
-                continue
-            key = " ".join(word.split()).casefold()
-            if key in terms and terms[key] != code:
-                yield source.problem(
-                    ("landen", index, "termen", t, "term"),
-                    f"'{word}' staat ook bij '{terms[key]}'. Een woord hoort bij één land.",
-                )
-            elif key in terms:
-                yield source.problem(("landen", index, "termen", t, "term"), f"'{word}' staat er twee keer.")
-            terms.setdefault(key, str(code))
-
-
-COUNTRIES = DataFile(COUNTRIES_FILE, Countries, COUNTRIES_LIMITS, "'versie:' en 'landen:'", (_check,))

@@ -231,7 +231,7 @@ def profile_lines(
 ) -> list[str]:
     """A profile in plain Dutch, one short line per field, with the words of data/profiel.yaml
     (see profile.profile_lines); the bundled questions unless others are given."""
-    from .profile import bundled_questions
     from .profile import profile_lines as lines
+    from .profile_file import bundled_questions
 
     return lines(questions or bundled_questions(), profile, address, empty=empty)
