@@ -151,21 +151,9 @@ def test_build_copies_writes_a_copy_of_each_bundled_file(tmp_path: Path) -> None
     )
 
 
-# An import that closes a circle, left to others in issue 18 (item 5: the shared words module imports
-# no domain module). Delete it here when it is gone.
-KNOWN = {
-    ("pleegreflectie.wording", "pleegreflectie.profile"),
-    ("pleegreflectie.wording", "pleegreflectie.profile_file"),
-}
-
-
 def _circles(graph: grimp.ImportGraph) -> list[set[str]]:
-    """The strongly connected groups of more than one module (Tarjan), i.e. the import circles,
-    without the imports in KNOWN."""
-    edges = {
-        m: {o for o in graph.find_modules_directly_imported_by(m) if (m, o) not in KNOWN}
-        for m in graph.modules
-    }
+    """The strongly connected groups of more than one module (Tarjan), i.e. the import circles."""
+    edges = {m: set(graph.find_modules_directly_imported_by(m)) for m in graph.modules}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []

@@ -28,6 +28,7 @@ from markdown_it.token import Token
 import pleegreflectie
 from pleegreflectie.compare import Comparison, compare
 from pleegreflectie.models import Answers, Catalogue, Course, Framework
+from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.report import ReportMeta, escape_inline, escape_lines, link, render_report
 from pleegreflectie.route import Route, RouteStep
 from pleegreflectie.scoring import Result, score
@@ -233,6 +234,7 @@ def oma_report(framework: Framework, oma: Answers, *, with_comparison: bool = Tr
     entries = courses()
     return render_report(
         framework=framework,
+        profile_questions=bundled_questions(),
         answers=oma,
         result=score(framework, oma),
         route=hand_route(entries),
@@ -374,6 +376,7 @@ def test_the_summary_alone(framework: Framework, oma: Answers) -> None:
     entries = courses()
     text = render_report(
         framework=framework,
+        profile_questions=bundled_questions(),
         answers=oma,
         result=score(framework, oma),
         route=hand_route(entries),
@@ -405,6 +408,7 @@ def test_the_html_summary_leaves_the_bars_and_the_table_of_changes_to_the_charts
     entries = courses()
     text = render_report(
         framework=framework,
+        profile_questions=bundled_questions(),
         answers=oma,
         result=score(framework, oma),
         route=hand_route(entries),
@@ -465,6 +469,7 @@ def test_minimal_report(framework: Framework) -> None:
     answers = Answers()
     text = render_report(
         framework=framework,
+        profile_questions=bundled_questions(),
         answers=answers,
         result=score(framework, answers, ["zorgen"]),
         route=None,
@@ -492,6 +497,7 @@ def hostile_report(framework: Framework, oma: Answers, text: str) -> str:
     answers = oma.model_copy(update={"notes": notes})
     return render_report(
         framework=framework,
+        profile_questions=bundled_questions(),
         answers=answers,
         result=score(framework, answers),
         route=hand_route(entries, reason=text, advice=text),

@@ -159,9 +159,11 @@ def report_and_result_of(
     and the table of changes show (see `report.render_report`).
     """
     from .advice_file import load_advice
+    from .profile_file import bundled_questions
     from .report import ReportMeta, render_report  # here: vergelijk, hervat and route need no report
 
     advice = load_advice()  # this reads the store and the data files, then computes
+    questions = bundled_questions()
     info, sitting = store.load(reflection_id)
     note = catalogue_note
     if catalogue is None:
@@ -191,6 +193,7 @@ def report_and_result_of(
         result=outcome.result,
         route=outcome.route,
         meta=meta,
+        profile_questions=questions,
         comparison=comparison,
         catalogue_version=catalogue.version,
         catalogue_note=" ".join(n for n in (note, outcome.signals_note) if n) or None,

@@ -47,6 +47,7 @@ from .models import (
     Framework,
     address_of,
 )
+from .profile import ProfileQuestions, profile_lines
 from .route import MAX_GAPS, Route, RouteStep
 from .scoring import CompetencyScore, Gap, PillarScore, Result
 from .wording import (
@@ -59,7 +60,6 @@ from .wording import (
     kind_gaps_text,
     level_word,
     number,
-    profile_lines,
     signed,
 )
 
@@ -398,9 +398,9 @@ def _comparison_summary(comparison: Comparison, say: _Say, charts: bool) -> list
 # ---------------------------------------------------------------- the detail
 
 
-def _profile(answers: Answers, say: _Say) -> list[str]:
+def _profile(questions: ProfileQuestions, answers: Answers, say: _Say) -> list[str]:
     data = answers.profile.model_dump(mode="json", by_alias=True)
-    items = [escape_inline(line) for line in profile_lines(data, say.address)]
+    items = [escape_inline(line) for line in profile_lines(questions, data, say.address)]
     empty = say(
         "Je hebt niets over je gezin ingevuld. Dat mag.",
         "Jullie hebben niets over jullie gezin ingevuld. Dat mag.",
@@ -791,6 +791,7 @@ def render_report(
     result: Result,
     route: Route | None,
     meta: ReportMeta,
+    profile_questions: ProfileQuestions,
     comparison: Comparison | None = None,
     catalogue_version: str | None = None,
     table: KitchenTable | None = None,
@@ -800,6 +801,7 @@ def render_report(
 ) -> str:
     """The report as Markdown, ending in one newline: the summary (the hand-out), then the detail.
 
+    `profile_questions`: the words of the profile's summary (data/profiel.yaml, read by the caller).
     `summary_only`: the summary alone (`rapport --samenvatting`). `charts`: the HTML report draws the
     pillars (and the change since last time) as charts, so the summary leaves out the text bars and
     the table of changes that the charts show.
@@ -808,7 +810,7 @@ def render_report(
     blocks = _header(meta, answers, say)
     blocks += _summary(framework, answers, result, route, meta, comparison, table, say, charts)
     if not summary_only:
-        blocks += _profile(answers, say)
+        blocks += _profile(profile_questions, answers, say)
         blocks += _how(framework, meta, say)
         blocks += _strengths(framework, result, route, say)
         blocks += _gaps(framework, result, answers)

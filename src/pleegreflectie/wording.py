@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Sequence
+from typing import Any
 
 from .models import LearningForm
 from .scoring import GAP_MAX, STRENGTH_MIN
-
-if TYPE_CHECKING:
-    from .profile import ProfileQuestions
 
 FORM_WORDS = {
     LearningForm.GROUP: "in een groep",
@@ -220,18 +217,3 @@ def month_text(value: str) -> str:
     if year.isdigit() and month.isdigit() and 1 <= int(month) <= 12:
         return f"{MONTHS[int(month) - 1]} {int(year)}"
     return value
-
-
-def profile_lines(
-    profile: Mapping[str, Any],
-    address: Literal["je", "jullie"] = "jullie",
-    *,
-    empty: bool = False,
-    questions: ProfileQuestions | None = None,
-) -> list[str]:
-    """A profile in plain Dutch, one short line per field, with the words of data/profiel.yaml
-    (see profile.profile_lines); the bundled questions unless others are given."""
-    from .profile import profile_lines as lines
-    from .profile_file import bundled_questions
-
-    return lines(questions or bundled_questions(), profile, address, empty=empty)
