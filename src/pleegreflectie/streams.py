@@ -23,7 +23,7 @@ import io
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import BinaryIO, TextIO
 
 from .errors import ExitCode, PleegreflectieError, os_reason
 
@@ -79,17 +79,17 @@ class Output(io.TextIOBase):
         self.letters = letters
 
     @property
-    def encoding(self) -> str:  # type: ignore[override]
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase: a plain attribute
         if self.plain is not None:
             return "ascii"
         return str(getattr(self.stream, "encoding", None) or "utf-8")
 
     @property
-    def errors(self) -> str | None:  # type: ignore[override]
+    def errors(self) -> str | None:  # type: ignore[override]  # TextIOBase: a plain attribute
         return getattr(self.stream, "errors", None)
 
     @property
-    def buffer(self) -> Any:
+    def buffer(self) -> BinaryIO:
         return self.stream.buffer
 
     def write(self, text: str) -> int:
@@ -178,7 +178,7 @@ class ClosedInput(io.TextIOBase):
     def read(self, size: int | None = -1) -> str:
         return ""
 
-    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]  # typeshed: _IOBase says bytes
         return ""
 
     def isatty(self) -> bool:
@@ -188,7 +188,7 @@ class ClosedInput(io.TextIOBase):
         return True
 
 
-def _replace_unknown(stream: Any) -> None:
+def _replace_unknown(stream: TextIO) -> None:
     """An encoding that is not UTF-8: a character it cannot show becomes a replacement character."""
     encoding = str(getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
     if encoding.startswith("utf"):

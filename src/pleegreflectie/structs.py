@@ -71,10 +71,10 @@ class Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tru
         if isinstance(data, cls):
             return data
         errors: Issues = []
-        value = _check(_info(cls), data, (), errors)
+        value: M = _check(_info(cls), data, (), errors)  # the walk builds a `cls` when there is no error
         if errors:
             raise ValidationError(errors)
-        return value  # type: ignore[no-any-return]
+        return value
 
     def model_dump(
         self,

@@ -75,6 +75,6 @@ def install() -> None:
         if module is None or name.partition(".")[0] not in ("click", "typer"):
             continue
         if getattr(module, "_", None) is gettext.gettext:
-            module._ = dutch.gettext  # type: ignore[attr-defined]
+            module._ = dutch.gettext  # type: ignore[attr-defined]  # the module's own, checked above
         if getattr(module, "ngettext", None) is gettext.ngettext:
-            module.ngettext = dutch.ngettext  # type: ignore[attr-defined]
+            module.ngettext = dutch.ngettext  # type: ignore[attr-defined]  # the module's own, checked above
