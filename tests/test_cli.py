@@ -268,6 +268,7 @@ ENGLISH = (
         (["meetellen"], "dit ontbreekt: 'NUMMER'."),
         (["organisatie", "a.jsonl"], "deze optie ontbreekt: '-o' / '--uitvoer'."),
         (["catalogus", "bla"], "de opdracht 'bla' bestaat niet. Typ 'pleegreflectie catalogus --help'"),
+        (["catalogus", "controler"], "de opdracht 'controler' bestaat niet. Typ 'pleegreflectie catalogus"),
     ],
 )
 def test_usage_errors_are_dutch(capsys: pytest.CaptureFixture[str], argv: list[str], expected: str) -> None:
@@ -386,6 +387,44 @@ def test_every_help_text_is_dutch(runner: CliRunner, command: list[str]) -> None
     for english in english_words:
         assert english not in result.output, english
     assert all(len(line) <= 80 for line in result.output.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("command", "sentences"),
+    [
+        (
+            [],
+            [
+                "Bekijk en controleer een catalogus met aanbod.",
+                "Maak een vragenlijst om op papier in te vullen",
+            ],
+        ),
+        (
+            ["catalogus"],
+            [
+                "Laat het JSON Schema van een catalogus zien.",
+                "Controleer een catalogus en noem alle problemen met hun regel.",
+                "Laat zien hoeveel aanbod er is per competentie en pijler.",
+            ],
+        ),
+    ],
+    ids=["main", "catalogus"],
+)
+def test_a_narrow_terminal_lists_every_command_whole(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    sentences: list[str],
+) -> None:
+    """At 60 columns (README: a narrow window) the listing wraps a command's sentence, never cuts it
+    off with '...' (click shortens a help text that has no short_help of its own)."""
+    monkeypatch.setenv("COLUMNS", "60")
+    assert run([*command, "--help"]) == 0
+    listing = capsys.readouterr().out.split("Opdrachten:")[1]
+    assert "..." not in listing
+    flat = " ".join(listing.split())  # one line, whatever the width
+    for sentence in sentences:
+        assert sentence in flat
 
 
 # ---------------------------------------------------------------- advice a family can trust (issue 8)

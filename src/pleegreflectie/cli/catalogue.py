@@ -13,15 +13,17 @@ from .base import (
 
 # ---------------------------------------------------------------- the catalogue
 
+CATALOGUE_HELP = "Bekijk en controleer een catalogus met aanbod."
 catalogus_app = typer.Typer(
-    help="Bekijk en controleer een catalogus met aanbod.",
+    help=CATALOGUE_HELP,
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     options_metavar="[OPTIES]",
     subcommand_metavar="OPDRACHT ...",
 )
-app.add_typer(catalogus_app, name="catalogus")
+# short_help as in base.command: without it click cuts a listed help text off with "..." in a narrow terminal
+app.add_typer(catalogus_app, name="catalogus", short_help=CATALOGUE_HELP)
 
 FileArgument = Annotated[
     Path | None,
@@ -31,7 +33,11 @@ FileArgument = Annotated[
 ]
 
 
-@catalogus_app.command("schema", help="Laat het JSON Schema van een catalogus zien.")
+@catalogus_app.command(
+    "schema",
+    help="Laat het JSON Schema van een catalogus zien.",
+    short_help="Laat het JSON Schema van een catalogus zien.",
+)
 @guard
 def catalogus_schema() -> None:
     from ..catalogue import schema_text
@@ -40,7 +46,11 @@ def catalogus_schema() -> None:
     print(schema_text(load_framework()), end="")
 
 
-@catalogus_app.command("controleer", help="Controleer een catalogus en noem alle problemen met hun regel.")
+@catalogus_app.command(
+    "controleer",
+    help="Controleer een catalogus en noem alle problemen met hun regel.",
+    short_help="Controleer een catalogus en noem alle problemen met hun regel.",
+)
 @guard
 def catalogus_controleer(bestand: FileArgument = None) -> None:
     from .. import application
@@ -64,7 +74,11 @@ def catalogus_controleer(bestand: FileArgument = None) -> None:
     print(f"{source.name}: geen problemen gevonden.")
 
 
-@catalogus_app.command("dekking", help="Laat zien hoeveel aanbod er is per competentie en pijler.")
+@catalogus_app.command(
+    "dekking",
+    help="Laat zien hoeveel aanbod er is per competentie en pijler.",
+    short_help="Laat zien hoeveel aanbod er is per competentie en pijler.",
+)
 @guard
 def catalogus_dekking(bestand: FileArgument = None, json_output: JsonOption = False) -> None:
     from .. import application
