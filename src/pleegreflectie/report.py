@@ -463,7 +463,8 @@ def _gaps(framework: Framework, result: Result, answers: Answers) -> list[str]:
         blocks.append("Er zijn nu geen punten om aan te werken. Mooi!")
         return blocks
     blocks.append(
-        escape_inline(kind_gaps_text(result.gaps, answers)) + " Wat nu het meest telt, staat bovenaan."
+        escape_inline(kind_gaps_text(result.gaps, address_of(answers)))
+        + " Wat nu het meest telt, staat bovenaan."
     )
     items = [
         f"{escape_inline(g.name)} (score {number(g.score)}, {escape_inline(_importance(framework, g))})"

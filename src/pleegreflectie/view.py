@@ -182,7 +182,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
             out.print(_indent(Text(f"Ook nog (de leerroute werkt eerst aan de {MAX_GAPS} hierboven):"), 2))
             for gap in also:
                 out.print(_indent(Text(f"- {gap.name} (score {number(gap.score)})"), 4))
-        out.print(_indent(Text(kind_gaps_text(result.gaps, answers)), 2))
+        out.print(_indent(Text(kind_gaps_text(result.gaps, address_of(answers))), 2))
     elif any(c.score is not None for c in result.competencies()):
         out.print("  Er zijn nu geen aandachtspunten. Mooi!")
     else:

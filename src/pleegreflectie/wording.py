@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Literal, Protocol
 
 from .models import LearningForm
 from .scoring import GAP_MAX, STRENGTH_MIN
@@ -70,14 +70,17 @@ def level_word(value: float | None) -> str:
     return LEVEL_WORDS[level(value)]
 
 
-def kind_gaps_text(gaps: Sequence[Any], answers: Any) -> str:
+class _Scored(Protocol):
+    @property
+    def score(self) -> float | None: ...
+
+
+def kind_gaps_text(gaps: Sequence[_Scored], address: Literal["je", "jullie"]) -> str:
     """The sentence under the points to work on: no list of failures, however long it is.
 
-    `gaps` are scoring's gaps (with a `score`), `answers` the family's (for je or jullie).
+    `gaps` are scoring's gaps (with a `score`); `address`: je to one foster parent, jullie to two.
     """
-    from .models import address_of
-
-    two = address_of(answers) == "jullie"
+    two = address == "jullie"
     text = "Dit is geen lijst van wat fout gaat. Het zijn de punten waar " + (
         "jullie nog in kunnen groeien." if two else "je nog in kunt groeien."
     )
