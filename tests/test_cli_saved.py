@@ -21,7 +21,10 @@ from pleegreflectie.cli import app
 from pleegreflectie.flow import Sitting, StepKind
 from pleegreflectie.load import load_catalogue
 from pleegreflectie.models import Framework, LearningForm
+from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.store import FILE_NAME, Store
+
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TITLES = ["Zorgen", "Samenwerken", "Opvoeden", "Ontwikkelen", "Functioneren"]
@@ -105,7 +108,7 @@ def gap_ids(data: dict[str, Any]) -> set[str]:
 def walked_sitting(framework: Framework, pillar_ids: list[str], household: str, answer: int) -> Sitting:
     """A sitting as the interview leaves it: every step of the plan handled, in order."""
     sitting = Sitting(pillar_ids=pillar_ids)
-    while (step := sitting.next_step(framework)) is not None:
+    while (step := sitting.next_step(framework, QUESTIONS)) is not None:
         if step.kind == StepKind.PROFILE:
             if step.key == "huishouden":
                 sitting.record(step, household)

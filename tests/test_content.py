@@ -18,10 +18,13 @@ from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting, StepKind
 from pleegreflectie.load import CATALOGUE_FILE, load_catalogue, load_framework
 from pleegreflectie.models import Answers, CareKind, Catalogue, Course, Framework, Profile, Special
+from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.route import is_eligible, plan_route
 from pleegreflectie.scoring import score
 from pleegreflectie.template import answers_template
 from pleegreflectie.yamlfile import bundled, read_source
+
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
 
 TODAY = dt.date(2026, 11, 23)
 LEVENSLANG = ("ontwikkelen.levenslang.weten", "ontwikkelen.levenslang.doen")
@@ -34,7 +37,7 @@ def profile(**data: Any) -> Profile:
 
 def question_steps(framework: Framework, profile_data: dict[str, Any], pillar: str) -> list[str]:
     sitting = Sitting(pillar_ids=[pillar], profile=profile_data, ask_profile=False)
-    return [s.key for s in sitting.plan(framework) if s.kind == StepKind.QUESTION]
+    return [s.key for s in sitting.plan(framework, QUESTIONS) if s.kind == StepKind.QUESTION]
 
 
 # ---------------------------------------------------------------- conditional questions
@@ -61,9 +64,9 @@ def test_the_bond_questions_appear_for_everyone_else(
 
 def test_changing_the_profile_changes_the_plan(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["ontwikkelen"], profile={"pleegzorgvormen": ["crisis"]}, ask_profile=False)
-    assert "ontwikkelen.levenslang.doen" not in [s.key for s in sitting.plan(framework)]
+    assert "ontwikkelen.levenslang.doen" not in [s.key for s in sitting.plan(framework, QUESTIONS)]
     sitting.profile["pleegzorgvormen"] = ["crisis", "kortdurend"]
-    assert "ontwikkelen.levenslang.doen" in [s.key for s in sitting.plan(framework)]
+    assert "ontwikkelen.levenslang.doen" in [s.key for s in sitting.plan(framework, QUESTIONS)]
 
 
 def test_a_question_that_does_not_apply_never_counts(framework: Framework) -> None:
@@ -137,7 +140,7 @@ def test_the_interview_shows_the_variant(framework: Framework, monkeypatch: pyte
 
     monkeypatch.setattr(Interview, "_choose", select)
     sitting = Sitting(pillar_ids=["zorgen"], profile={"pleegzorgvormen": ["crisis"]}, ask_profile=False)
-    step = next(s for s in sitting.plan(framework) if s.key == "zorgen.wennen.doen")
+    step = next(s for s in sitting.plan(framework, QUESTIONS) if s.key == "zorgen.wennen.doen")
     Interview(framework, Quiet()).ask(sitting, step)
     assert asked == ["Ik help mijn pleegkind om zich de eerste dagen veilig te voelen bij ons."]
 

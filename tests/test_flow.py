@@ -18,7 +18,9 @@ from pleegreflectie.flow import (
 from pleegreflectie.models import Framework, ParentKind, Special
 from pleegreflectie.profile_file import bundled_questions
 
-PROFILE_KEYS = bundled_questions().key_order()
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
+
+PROFILE_KEYS = QUESTIONS.key_order()
 
 ZORGEN_QUESTIONS = [
     "zorgen.gezondheid.weten",
@@ -62,7 +64,7 @@ def answer_all(framework: Framework, sitting: Sitting, value: int) -> list[str]:
     """Answer every remaining step: questions with `value`, every low competency very important,
     profile and notes empty."""
     asked = []
-    while (step := sitting.next_step(framework)) is not None:
+    while (step := sitting.next_step(framework, QUESTIONS)) is not None:
         asked.append(step.id)
         if step.kind == StepKind.QUESTION:
             sitting.record(step, value)
@@ -81,7 +83,7 @@ def answer_all(framework: Framework, sitting: Sitting, value: int) -> list[str]:
 
 
 def test_profile_steps_come_first_without_preparation_question(framework: Framework) -> None:
-    plan = Sitting(pillar_ids=["zorgen"]).plan(framework)
+    plan = Sitting(pillar_ids=["zorgen"]).plan(framework, QUESTIONS)
     keys = [k for k in PROFILE_KEYS if k != "voorbereiding"]
     assert keys[0] == "land"  # the country first: a Flemish family reads Flemish words at once
     assert ids(plan[: len(keys)]) == [f"profiel:{k}" for k in keys]
@@ -90,20 +92,20 @@ def test_profile_steps_come_first_without_preparation_question(framework: Framew
 
 
 def test_preparation_is_asked_only_for_network_foster_parents(framework: Framework) -> None:
-    network = Sitting(pillar_ids=["zorgen"], profile={"pleegouder": "netwerk"}).plan(framework)
-    registered = Sitting(pillar_ids=["zorgen"], profile={"pleegouder": "bestand"}).plan(framework)
+    network = Sitting(pillar_ids=["zorgen"], profile={"pleegouder": "netwerk"}).plan(framework, QUESTIONS)
+    registered = Sitting(pillar_ids=["zorgen"], profile={"pleegouder": "bestand"}).plan(framework, QUESTIONS)
     at = ids(network).index("profiel:pleegouder")
     assert ids(network)[at : at + 2] == ["profiel:pleegouder", "profiel:voorbereiding"]
     assert "profiel:voorbereiding" not in ids(registered)
 
 
 def test_no_profile_steps_when_not_asked(framework: Framework) -> None:
-    plan = Sitting(pillar_ids=["zorgen"], ask_profile=False).plan(framework)
+    plan = Sitting(pillar_ids=["zorgen"], ask_profile=False).plan(framework, QUESTIONS)
     assert ids(plan) == [f"vraag:{q}" for q in ZORGEN_QUESTIONS] + ["notitie:zorgen"]
 
 
 def test_questions_per_chosen_pillar_in_framework_order_with_a_note_each(framework: Framework) -> None:
-    plan = Sitting(pillar_ids=["opvoeden", "zorgen"], ask_profile=False).plan(framework)
+    plan = Sitting(pillar_ids=["opvoeden", "zorgen"], ask_profile=False).plan(framework, QUESTIONS)
     assert {s.pillar_id for s in plan} == {"zorgen", "opvoeden"}
     assert ids(plan)[:11] == [f"vraag:{q}" for q in ZORGEN_QUESTIONS] + ["notitie:zorgen"]
     opvoeden = [s for s in plan if s.pillar_id == "opvoeden"]
@@ -112,7 +114,7 @@ def test_questions_per_chosen_pillar_in_framework_order_with_a_note_each(framewo
 
 
 def test_all_pillars_plan(framework: Framework) -> None:
-    plan = Sitting(pillar_ids=[p.id for p in framework.pillars], ask_profile=False).plan(framework)
+    plan = Sitting(pillar_ids=[p.id for p in framework.pillars], ask_profile=False).plan(framework, QUESTIONS)
     assert len([s for s in plan if s.kind == StepKind.QUESTION]) == 48
     assert [s.key for s in plan if s.kind == StepKind.NOTE] == [p.id for p in framework.pillars]
 
@@ -120,7 +122,7 @@ def test_all_pillars_plan(framework: Framework) -> None:
 def test_own_children_questions_leave_the_plan_when_there_are_none(framework: Framework) -> None:
     def questions(own: bool | None) -> list[str]:
         sitting = Sitting(pillar_ids=["functioneren"], profile={"eigen_kinderen": own}, ask_profile=False)
-        return [s.key for s in sitting.plan(framework) if s.kind == StepKind.QUESTION]
+        return [s.key for s in sitting.plan(framework, QUESTIONS) if s.kind == StepKind.QUESTION]
 
     assert "functioneren.eigen-kinderen.weten" not in questions(False)
     assert len(questions(False)) == 8
@@ -142,7 +144,7 @@ def test_one_priority_step_per_sitting_with_the_low_competencies(framework: Fram
             "zorgen.wennen.doen": Special.NOT_APPLICABLE,  # no score
         }
     )
-    plan = sitting.plan(framework)
+    plan = sitting.plan(framework, QUESTIONS)
     assert [s.id for s in plan if s.kind in (StepKind.IMPORTANCE, StepKind.PRIORITY)] == ["prioriteit:zorgen"]
     assert low_competencies(framework, ["zorgen"], sitting.to_answers()) == [
         "zorgen.gedrag",
@@ -158,7 +160,7 @@ def test_the_chosen_competencies_are_very_important_the_others_important(framewo
     for key in ZORGEN_QUESTIONS:
         sitting.record(question(key), 2)
     sitting.record(note("zorgen"), "")
-    assert sitting.next_step(framework) == priority("zorgen")
+    assert sitting.next_step(framework, QUESTIONS) == priority("zorgen")
     sitting.record(priority("zorgen"), {"zorgen.gedrag": 3, "zorgen.wennen": 2})
     assert sitting.to_answers().importance == {"zorgen.gedrag": 3, "zorgen.wennen": 2}
 
@@ -177,7 +179,7 @@ def test_all_high_answers_ask_no_importance(framework: Framework) -> None:
     asked = answer_all(framework, sitting, 4)
     assert asked == [f"vraag:{q}" for q in ZORGEN_QUESTIONS] + ["notitie:zorgen"]
     assert sitting.importance == {}
-    assert sitting.is_complete(framework)
+    assert sitting.is_complete(framework, QUESTIONS)
 
 
 # ---------------------------------------------------------------- record, skip, back
@@ -185,13 +187,13 @@ def test_all_high_answers_ask_no_importance(framework: Framework) -> None:
 
 def test_record_stores_the_value_and_moves_on(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
-    first = sitting.next_step(framework)
+    first = sitting.next_step(framework, QUESTIONS)
     assert first == question("zorgen.gezondheid.weten")
     sitting.record(first, 4)
     assert sitting.answers == {"zorgen.gezondheid.weten": 4}
     assert sitting.history == ["vraag:zorgen.gezondheid.weten"]
     assert sitting.value(first) == 4
-    assert sitting.next_step(framework) == question("zorgen.gezondheid.doen")
+    assert sitting.next_step(framework, QUESTIONS) == question("zorgen.gezondheid.doen")
 
 
 def test_record_of_an_empty_value_removes_the_old_one(framework: Framework) -> None:
@@ -205,13 +207,13 @@ def test_record_of_an_empty_value_removes_the_old_one(framework: Framework) -> N
 
 def test_skip_marks_the_step_without_a_value(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
-    step = sitting.next_step(framework)
+    step = sitting.next_step(framework, QUESTIONS)
     assert step is not None
     sitting.skip(step)
     assert sitting.answers == {}
     assert sitting.skipped == [step.id]
     assert sitting.history == [step.id]
-    assert sitting.next_step(framework) == question("zorgen.gezondheid.doen")
+    assert sitting.next_step(framework, QUESTIONS) == question("zorgen.gezondheid.doen")
     # Answering it later takes it off the skipped list.
     sitting.record(step, 2)
     assert sitting.skipped == []
@@ -223,10 +225,10 @@ def test_back_reopens_the_last_step(framework: Framework) -> None:
     for key, value in [("zorgen.gezondheid.weten", 4), ("zorgen.gezondheid.doen", 5)]:
         sitting.record(question(key), value)
     assert sitting.back() is True
-    assert sitting.next_step(framework) == question("zorgen.gezondheid.doen")
+    assert sitting.next_step(framework, QUESTIONS) == question("zorgen.gezondheid.doen")
     assert sitting.value(question("zorgen.gezondheid.doen")) == 5  # kept as the default
     assert sitting.back() is True
-    assert sitting.next_step(framework) == question("zorgen.gezondheid.weten")
+    assert sitting.next_step(framework, QUESTIONS) == question("zorgen.gezondheid.weten")
     assert sitting.back() is False  # nothing before the first step
 
 
@@ -236,7 +238,7 @@ def test_back_over_a_skipped_step_clears_the_skip(framework: Framework) -> None:
     sitting.skip(step)
     assert sitting.back() is True
     assert sitting.skipped == []
-    assert sitting.next_step(framework) == step
+    assert sitting.next_step(framework, QUESTIONS) == step
 
 
 def test_back_from_the_priority_step_reopens_it_then_the_note(framework: Framework) -> None:
@@ -244,18 +246,18 @@ def test_back_from_the_priority_step_reopens_it_then_the_note(framework: Framewo
     for key in ZORGEN_QUESTIONS:
         sitting.record(question(key), 2 if key.startswith("zorgen.gedrag") else 5)
     sitting.record(note("zorgen"), "")
-    assert sitting.next_step(framework) == priority("zorgen")
+    assert sitting.next_step(framework, QUESTIONS) == priority("zorgen")
     sitting.record(priority("zorgen"), {"zorgen.gedrag": 3})
-    assert sitting.is_complete(framework)
+    assert sitting.is_complete(framework, QUESTIONS)
 
     assert sitting.back()
-    assert sitting.next_step(framework) == priority("zorgen")
+    assert sitting.next_step(framework, QUESTIONS) == priority("zorgen")
     assert sitting.back()
-    assert sitting.next_step(framework) == note("zorgen")
+    assert sitting.next_step(framework, QUESTIONS) == note("zorgen")
     # Higher answers for the only low competency make the priority step disappear.
     sitting.record(question("zorgen.gedrag.doen"), 5)
     sitting.record(question("zorgen.gedrag.weten"), 5)
-    assert priority("zorgen") not in sitting.plan(framework)
+    assert priority("zorgen") not in sitting.plan(framework, QUESTIONS)
 
 
 # ---------------------------------------------------------------- resume
@@ -274,9 +276,9 @@ def test_resume_continues_at_the_first_unanswered_step(framework: Framework) -> 
             "vraag:zorgen.gedrag.weten",
         ],
     )
-    assert sitting.next_step(framework) == question("zorgen.gedrag.doen")
+    assert sitting.next_step(framework, QUESTIONS) == question("zorgen.gedrag.doen")
     assert sitting.value(question("zorgen.gedrag.weten")) == 3
-    assert not sitting.is_complete(framework)
+    assert not sitting.is_complete(framework, QUESTIONS)
 
 
 def test_resume_picks_up_a_hole_in_the_history(framework: Framework) -> None:
@@ -286,25 +288,25 @@ def test_resume_picks_up_a_hole_in_the_history(framework: Framework) -> None:
         answers={"zorgen.gezondheid.weten": 4, "zorgen.gedrag.weten": 5},
         history=["vraag:zorgen.gezondheid.weten", "vraag:zorgen.gedrag.weten"],
     )
-    assert sitting.next_step(framework) == question("zorgen.gezondheid.doen")
+    assert sitting.next_step(framework, QUESTIONS) == question("zorgen.gezondheid.doen")
 
 
 def test_pillars_done(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen", "opvoeden"], ask_profile=False)
     assert sitting.pillars_done(framework) == []
-    while (step := sitting.next_step(framework)) is not None and step.pillar_id == "zorgen":
+    while (step := sitting.next_step(framework, QUESTIONS)) is not None and step.pillar_id == "zorgen":
         sitting.record(step, 4 if step.kind == StepKind.QUESTION else None)
     assert sitting.pillars_done(framework) == ["zorgen"]
 
 
 def test_to_answers_and_from_answers_round_trip(framework: Framework, oma_path: Path) -> None:
     oma = load_answers(framework, oma_path)
-    sitting = from_answers(framework, oma, [p.id for p in framework.pillars])
+    sitting = from_answers(framework, oma, [p.id for p in framework.pillars], QUESTIONS)
     again = sitting.to_answers()
     assert again == oma
     assert again.profile.parent_kind == ParentKind.NETWORK
     # Nothing is asked of an answers file: every step counts as handled.
-    assert sitting.is_complete(framework)
+    assert sitting.is_complete(framework, QUESTIONS)
     assert sitting.pillars_done(framework) == [p.id for p in framework.pillars]
     assert sitting.origin == "bestand"
 
@@ -353,7 +355,7 @@ def test_progress_counts_only_questions_that_apply(framework: Framework) -> None
 
 def test_skipping_after_going_back_drops_the_earlier_answer(framework: Framework) -> None:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
-    step = sitting.next_step(framework)
+    step = sitting.next_step(framework, QUESTIONS)
     assert step is not None
     sitting.record(step, 2)
     sitting.back()
@@ -370,12 +372,12 @@ def test_an_importance_of_an_older_reflection_is_still_asked_and_forgotten_when_
     weten, doen = framework.competency("zorgen.gezondheid").questions
     sitting.record(question(weten.id), 2)
     sitting.record(question(doen.id), 2)
-    assert importance("zorgen.gezondheid") in sitting.plan(framework)
+    assert importance("zorgen.gezondheid") in sitting.plan(framework, QUESTIONS)
     sitting.record(question(doen.id), 5)  # 3.5: still low
     assert sitting.importance == {"zorgen.gezondheid": 3}
     sitting.record(question(weten.id), 5)  # 5.0: the importance no longer applies
     assert sitting.importance == {}
-    assert importance("zorgen.gezondheid") not in sitting.plan(framework)
+    assert importance("zorgen.gezondheid") not in sitting.plan(framework, QUESTIONS)
 
 
 # ---------------------------------------------------------------- two foster parents and the worker
@@ -385,9 +387,9 @@ def test_two_foster_parents_answer_every_question_in_turn(framework: Framework) 
     sitting = new_sitting(["zorgen"], together=True, worker=True)
     sitting.ask_profile = False
     assert sitting.history == ["opzet:wie"]  # said on the command line: not asked
-    assert sitting.next_step(framework) == Step(StepKind.SETUP, "deelnemers")
+    assert sitting.next_step(framework, QUESTIONS) == Step(StepKind.SETUP, "deelnemers")
     sitting.record(Step(StepKind.SETUP, "deelnemers"), ["Sanne", "Ahmed"])
-    plan = sitting.plan(framework)
+    plan = sitting.plan(framework, QUESTIONS)
     questions = [s for s in plan if s.kind == StepKind.QUESTION]
     assert [(s.key, s.respondent) for s in questions[:2]] == [
         ("zorgen.gezondheid.weten", "Sanne"),
@@ -412,15 +414,15 @@ def test_agreements_one_by_one_until_an_empty_one(framework: Framework) -> None:
         sitting.record(question(key), 5)
     sitting.record(note("zorgen"), "")
     sitting.record(Step(StepKind.WORKER_NOTE, "zorgen", "zorgen"), "Goed gesprek.")
-    assert sitting.next_step(framework) == Step(StepKind.AGREEMENT, "1")
+    assert sitting.next_step(framework, QUESTIONS) == Step(StepKind.AGREEMENT, "1")
     sitting.record(
         Step(StepKind.AGREEMENT, "1"), {"wat": "Aanmelden", "wie": "Sanne", "wanneer": "2027-01-15"}
     )
-    assert sitting.next_step(framework) == Step(StepKind.AGREEMENT, "2")
+    assert sitting.next_step(framework, QUESTIONS) == Step(StepKind.AGREEMENT, "2")
     sitting.record(Step(StepKind.AGREEMENT, "2"), None)  # empty: the list is complete
-    assert sitting.next_step(framework) == Step(StepKind.NEXT_VISIT, "datum")
+    assert sitting.next_step(framework, QUESTIONS) == Step(StepKind.NEXT_VISIT, "datum")
     sitting.record(Step(StepKind.NEXT_VISIT, "datum"), "2027-02-01")
-    assert sitting.is_complete(framework)
+    assert sitting.is_complete(framework, QUESTIONS)
     worker = sitting.worker_part()
     assert worker is not None
     assert [a.what for a in worker.agreements] == ["Aanmelden"]
@@ -434,7 +436,7 @@ def test_a_known_household_confirms_its_profile_in_one_step(framework: Framework
     )
     sitting.record(profile("land"), "nl")
     sitting.record(profile("huishouden"), "Gezin A")
-    assert sitting.next_step(framework) == Step(StepKind.PROFILE_CHECK, "profiel")
+    assert sitting.next_step(framework, QUESTIONS) == Step(StepKind.PROFILE_CHECK, "profiel")
     sitting.record(Step(StepKind.PROFILE_CHECK, "profiel"), True)
     assert sitting.profile == {
         "land": "nl",
@@ -442,7 +444,7 @@ def test_a_known_household_confirms_its_profile_in_one_step(framework: Framework
         "pleegouder": "netwerk",
         "jaren_pleegouder": 2,
     }
-    assert sitting.next_step(framework) == question("zorgen.gezondheid.weten")
+    assert sitting.next_step(framework, QUESTIONS) == question("zorgen.gezondheid.weten")
 
 
 def test_open_agreements_of_the_previous_visit_are_asked_about(framework: Framework) -> None:
@@ -451,7 +453,7 @@ def test_open_agreements_of_the_previous_visit_are_asked_about(framework: Framew
         ask_profile=False,
         previous_agreements=[{"wat": "Training"}, {"wat": "Bellen", "wie": "Ahmed"}],
     )
-    assert sitting.next_step(framework) == Step(StepKind.FOLLOW_UP, "1")
+    assert sitting.next_step(framework, QUESTIONS) == Step(StepKind.FOLLOW_UP, "1")
     sitting.record(Step(StepKind.FOLLOW_UP, "1"), "gedaan")
     sitting.record(Step(StepKind.FOLLOW_UP, "2"), "bezig")
     assert [a.what for a in sitting.open_previous_agreements()] == ["Bellen"]

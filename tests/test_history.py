@@ -15,9 +15,12 @@ from pleegreflectie.flow import PREVIOUS_ROUTE_KEY, Sitting, Step, StepKind
 from pleegreflectie.history import compare_saved, outcome_of, report_of
 from pleegreflectie.load import load_framework, parse_catalogue
 from pleegreflectie.models import Answers, Framework
+from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.signals_file import load_signals
 from pleegreflectie.store import Store
 from pleegreflectie.yamlfile import Source
+
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
 
 CATALOGUE = """\
 versie: "test"
@@ -39,7 +42,7 @@ aanbod:
 
 def finished(store: Store, framework: Framework, household: str, answer: int, route: list[str]) -> int:
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
-    while (step := sitting.next_step(framework)) is not None:
+    while (step := sitting.next_step(framework, QUESTIONS)) is not None:
         sitting.record(step, answer if step.kind == StepKind.QUESTION else None)
     sitting.profile["huishouden"] = household
     reflection_id = store.create(sitting, household=household, framework_version=framework.version)
@@ -87,7 +90,7 @@ def _finish(store: Store, sitting: Sitting, route_ids: list[str]) -> int:
 def _sitting(family: Answers) -> Sitting:
     from pleegreflectie.flow import from_answers
 
-    return from_answers(_framework(), family, [p.id for p in _framework().pillars])
+    return from_answers(_framework(), family, [p.id for p in _framework().pillars], QUESTIONS)
 
 
 def test_the_report_never_says_done_next_to_a_step_of_the_new_route(tmp_path: Path) -> None:
@@ -136,7 +139,7 @@ def test_an_outcome_is_computed_without_reading_a_file(
     framework = _framework()
     catalogue, rules, advice = _bundled(), load_signals(framework), load_advice()
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
-    while (step := sitting.next_step(framework)) is not None:
+    while (step := sitting.next_step(framework, QUESTIONS)) is not None:
         sitting.record(step, 1 if step.kind == StepKind.QUESTION else None)
     sitting.signals_path = str(tmp_path / "eigen-signalen.yaml")
 

@@ -12,6 +12,9 @@ from prompt_toolkit.output import DummyOutput
 from pleegreflectie.flow import Sitting, new_sitting
 from pleegreflectie.interview import Interview, Stopped
 from pleegreflectie.models import Competency, Framework, Pillar, Special
+from pleegreflectie.profile_file import bundled_questions
+
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
 
 DOWN = "\x1b[B"
 ENTER = "\r"
@@ -134,7 +137,7 @@ def test_a_whole_pillar_with_digit_keys(framework: Framework, pipe: PipeInput) -
     assert sitting.to_answers().importance == {"zorgen.gedrag": 3, "zorgen.contact-ouders": 2}
     assert sitting.notes == {"zorgen": "Het gaat goed."}
     assert sitting.skipped == []
-    assert sitting.is_complete(framework)
+    assert sitting.is_complete(framework, QUESTIONS)
     assert presenter.intros == [("zorgen", 1, 1)]
     assert presenter.progress_seen == [("Zorgen", 1, 1, n, 10) for n in range(1, 11)]
     assert presenter.helps == []
@@ -233,8 +236,8 @@ def test_stop_raises_stopped_after_saving(framework: Framework, pipe: PipeInput)
     sitting = zorgen()
     _, recorder = run_expecting(Stopped, framework, sitting, pipe, "53s")
     assert recorder.snapshots[-1]["answers"] == {"zorgen.gezondheid.weten": 5, "zorgen.gezondheid.doen": 3}
-    assert sitting.next_step(framework) is not None
-    assert sitting.next_step(framework).key == "zorgen.gedrag.weten"  # where a resume continues
+    assert sitting.next_step(framework, QUESTIONS) is not None
+    assert sitting.next_step(framework, QUESTIONS).key == "zorgen.gedrag.weten"  # where a resume continues
 
 
 def test_ctrl_c_raises_keyboard_interrupt_with_answers_saved(framework: Framework, pipe: PipeInput) -> None:
@@ -375,7 +378,7 @@ def test_confirm_answers_with_j_and_n(framework: Framework, pipe: PipeInput) -> 
 def test_ctrl_c_in_an_agreement_keeps_what_was_typed(framework: Framework, pipe: PipeInput) -> None:
     sitting = new_sitting(["zorgen"], together=False, worker=True)
     sitting.ask_profile = False
-    while (step := sitting.next_step(framework)) is not None and step.kind != "afspraak":
+    while (step := sitting.next_step(framework, QUESTIONS)) is not None and step.kind != "afspraak":
         sitting.record(step, 5 if step.kind == "vraag" else None)
     assert step is not None and step.key == "1"
     _, recorder = run_expecting(
@@ -384,7 +387,7 @@ def test_ctrl_c_in_an_agreement_keeps_what_was_typed(framework: Framework, pipe:
     # "wat" was saved before "wie" was asked; the step itself is still open, so hervat asks it again.
     assert sitting.agreements == {"1": {"wat": "Training"}}
     assert len(recorder.snapshots) == 1
-    again = sitting.next_step(framework)
+    again = sitting.next_step(framework, QUESTIONS)
     assert again == step
     assert sitting.value(again) == {"wat": "Training"}
 

@@ -18,7 +18,10 @@ from pleegreflectie.cli import app
 from pleegreflectie.conversation import DIFFERENCE_MIN, differences, topics
 from pleegreflectie.flow import from_answers
 from pleegreflectie.models import Answers, Framework, Profile, Special
+from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.scoring import score
+
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
 
 DUO = """\
 deelnemers: [Sanne, Ahmed]
@@ -190,7 +193,7 @@ def test_only_dont_know_is_a_point_to_find_out_but_one_real_answer_is_not(framew
 
 def test_open_agreements_of_last_time_come_last(framework: Framework, tmp_path: Path) -> None:
     answers = load_answers(framework, write(tmp_path, DUO))
-    sitting = from_answers(framework, answers, [p.id for p in framework.pillars])
+    sitting = from_answers(framework, answers, [p.id for p in framework.pillars], QUESTIONS)
     sitting.previous_agreements = [{"wat": "Bellen met school"}, {"wat": "Klaar"}]
     sitting.follow_ups = {"1": "bezig", "2": "gedaan"}
     found = topics(framework, answers, score(framework, answers), (), sitting.open_previous_agreements())
@@ -264,10 +267,10 @@ def test_the_note_of_a_route_step_names_that_step_on_screen_and_in_the_report(
 
 
 def test_the_worker_part_can_be_opened_again_with_what_was_said(framework: Framework, tmp_path: Path) -> None:
-    sitting = from_answers(framework, load_answers(framework, write(tmp_path, DUO)), ["zorgen"])
-    assert sitting.is_complete(framework)
+    sitting = from_answers(framework, load_answers(framework, write(tmp_path, DUO)), ["zorgen"], QUESTIONS)
+    assert sitting.is_complete(framework, QUESTIONS)
     sitting.reopen_worker_part()
-    step = sitting.next_step(framework)
+    step = sitting.next_step(framework, QUESTIONS)
     assert step is not None and step.kind == "notitie-begeleider"
     assert sitting.value(step) == "Mooi gesprek over gedrag."  # kept as the answer to change
     assert sitting.agreements["1"]["wat"] == "Aanmelden voor de training"

@@ -17,6 +17,8 @@ from pleegreflectie.profile import country_of
 from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.store import Store
 
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
+
 
 def _value(rng: random.Random, sitting: Sitting, step: Step) -> Any:
     """A value the interview could have recorded at this step, or None to skip it."""
@@ -64,7 +66,7 @@ def _interview(rng: random.Random, framework: Framework) -> Sitting:
             extra = rng.choice(pillar_ids)
             sitting.pillar_ids = [p for p in pillar_ids if p in {*sitting.pillar_ids, extra}]
             continue
-        step = sitting.next_step(framework)
+        step = sitting.next_step(framework, QUESTIONS)
         if step is None:
             break
         value = _value(rng, sitting, step)
@@ -97,10 +99,12 @@ def test_an_answers_file_and_a_duo_count_all_pillars_done(
 ) -> None:
     pillar_ids = [p.id for p in framework.pillars]
     with Store.open(tmp_path / "opslag") as store:
-        one = store.create(from_answers(framework, oma, pillar_ids), household=None, framework_version="1")
-        duo = from_answers(framework, oma, pillar_ids)
+        one = store.create(
+            from_answers(framework, oma, pillar_ids, QUESTIONS), household=None, framework_version="1"
+        )
+        duo = from_answers(framework, oma, pillar_ids, QUESTIONS)
         duo.setup = {"samen": True, "deelnemers": ["Anna", "Bas"], "begeleider": True}
-        duo.history = [step.id for step in duo.plan(framework)]
+        duo.history = [step.id for step in duo.plan(framework, QUESTIONS)]
         two = store.create(duo, household=None, framework_version="1")
         duo.reopen_worker_part()  # the worker's notes are asked again: no pillar is done now
         store.save(two, duo)
@@ -116,7 +120,7 @@ def _fill(home: Path, framework: Framework, oma: Answers, count: int) -> None:
     with Store.open(home) as store:
         store._connection.execute("PRAGMA synchronous = OFF")  # type: ignore[union-attr]
         for number in range(count):
-            sitting = from_answers(framework, oma, pillar_ids)
+            sitting = from_answers(framework, oma, pillar_ids, QUESTIONS)
             sitting.profile["huishouden"] = f"Gezin {number + 1}"
             store.finish(store.create(sitting, household=None, framework_version="1"), route_ids=[])
 

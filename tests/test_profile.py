@@ -27,6 +27,8 @@ from pleegreflectie.prompts import Box, Option
 from pleegreflectie.wording import parse_month
 from pleegreflectie.yamlfile import Limits, Source
 
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
+
 DOWN = "\x1b[B"
 ENTER = "\r"
 BACKSPACE = "\x7f"
@@ -264,7 +266,7 @@ def test_a_flemish_foster_parent_alone_reads_je_and_flemish_words_from_the_first
 def test_two_at_the_table_are_two_foster_parents_without_asking(framework: Framework) -> None:
     sitting = new_sitting(["zorgen"], together=True, worker=False)
     sitting.record(Step(StepKind.SETUP, "deelnemers"), ["Sanne", "Ahmed"])
-    keys = [s.key for s in sitting.profile_steps() if s.kind == StepKind.PROFILE]
+    keys = [s.key for s in sitting.profile_steps(QUESTIONS) if s.kind == StepKind.PROFILE]
     assert "aantal_pleegouders" not in keys
     assert sitting.to_answers().profile.parents_count == 2
     script = ["1", "Gezin Duo", "o", [], "", "", "", "", "o", [], [], ""]
@@ -384,10 +386,10 @@ def test_changing_the_profile_asks_only_what_is_picked_and_the_questions_that_fo
     sitting.record(Step(StepKind.PROFILE, "huishouden"), "Gezin A")
     sitting.record(Step(StepKind.PROFILE_CHECK, "profiel"), ["pleegouder", "leeftijden_pleegkinderen"])
     assert sitting.profile["jaren_pleegouder"] == 3  # last time's answers are the start
-    keys = [s.key for s in sitting.profile_steps() if s.kind == StepKind.PROFILE]
+    keys = [s.key for s in sitting.profile_steps(QUESTIONS) if s.kind == StepKind.PROFILE]
     assert keys == ["land", "huishouden", "pleegouder", "leeftijden_pleegkinderen"]
     sitting.record(Step(StepKind.PROFILE, "pleegouder"), "netwerk")
-    keys = [s.key for s in sitting.profile_steps() if s.kind == StepKind.PROFILE]
+    keys = [s.key for s in sitting.profile_steps(QUESTIONS) if s.kind == StepKind.PROFILE]
     assert keys == ["land", "huishouden", "pleegouder", "voorbereiding", "leeftijden_pleegkinderen"]
 
 

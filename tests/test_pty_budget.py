@@ -12,6 +12,8 @@ from pleegreflectie.flow import Sitting, StepKind
 from pleegreflectie.models import Framework, pick
 from pleegreflectie.profile_file import bundled_questions
 
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
+
 pexpect = pytest.importorskip("pexpect")
 pytestmark = skip_without_terminal
 
@@ -43,7 +45,7 @@ def test_a_first_full_reflection_takes_at_most_68_prompts(tmp_path: Path, framew
         prompts.append((pick(item.text, "je"), profile_key(item.kind, item.key)))
     sitting = Sitting(pillar_ids=[p.id for p in framework.pillars], profile=dict(PROFILE))
     questions = {q.id: q.text for q in framework.questions()}
-    for step in sitting.plan(framework):
+    for step in sitting.plan(framework, QUESTIONS):
         if step.kind == StepKind.QUESTION:
             # Mostly 4, with a low competency here and there.
             key = "2" if step.key.startswith(("zorgen.gedrag", "samenwerken.juridisch")) else "4"

@@ -19,7 +19,10 @@ from pleegreflectie.interview import Interview
 from pleegreflectie.load import load_framework
 from pleegreflectie.models import Framework
 from pleegreflectie.paper import questionnaire
+from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.template import answers_template
+
+QUESTIONS = bundled_questions()  # the questions about the family, read at the edge
 
 FREQUENCY = "hoe-vaak"
 FREQUENCY_LABELS = ["Bijna nooit", "Soms", "Regelmatig", "Vaak", "Bijna altijd"]
@@ -103,7 +106,7 @@ def asked(framework: Framework, question_id: str, keys: str) -> tuple[object, st
     """One question through the real questionary prompt (pipe input), and what the screen showed."""
     pillar = question_id.split(".")[0]
     sitting = Sitting(pillar_ids=[pillar], ask_profile=False)
-    step = next(s for s in sitting.plan(framework) if s.key == question_id)
+    step = next(s for s in sitting.plan(framework, QUESTIONS) if s.key == question_id)
     screen = io.StringIO()
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
@@ -135,7 +138,7 @@ def test_the_interview_keeps_the_agreement_scale_for_a_knowing_question(framewor
 def test_plain_mode_shows_the_frequency_labels_too(framework: Framework) -> None:
     ask, out = prompts("vaak")
     sitting = Sitting(pillar_ids=["zorgen"], ask_profile=False)
-    step = next(s for s in sitting.plan(framework) if s.key == "zorgen.gedrag.doen")
+    step = next(s for s in sitting.plan(framework, QUESTIONS) if s.key == "zorgen.gedrag.doen")
     assert Interview(framework, _Quiet(), prompts=ask).ask(sitting, step) == 4
     said = out.getvalue()
     assert "1 = Bijna nooit" in said and "5 = Bijna altijd" in said and "Gekozen: Vaak." in said

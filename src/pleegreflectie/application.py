@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .models import Agreement, Answers, Catalogue, Framework, LearningForm
     from .organisation import AnonRecord, Overview
     from .paper import Typed
+    from .profile import ProfileQuestions
     from .route import Route
     from .scoring import Result
     from .session import Autosave
@@ -146,9 +147,10 @@ def sitting_for(nummer: int | None, answers_path: Path | None, framework: Framew
     if answers_path is not None:
         from .answers_file import load_answers
         from .flow import from_answers
+        from .profile_file import bundled_questions
 
         answers = load_answers(framework, answers_path)
-        return from_answers(framework, answers, [p.id for p in framework.pillars])
+        return from_answers(framework, answers, [p.id for p in framework.pillars], bundled_questions())
     store = open_store(read_only=True)
     return store.load(saved_id(store, nummer))[1]
 
@@ -247,6 +249,7 @@ class Prepared(NamedTuple):
     pillar_ids: list[str]
     autosave: Autosave
     signals_path: str | None
+    questions: ProfileQuestions  # the questions about the family (data/profiel.yaml)
 
 
 def prepare(
@@ -267,14 +270,14 @@ def prepare(
     framework = load_framework(framework_path)
     catalogue = load_catalogue(framework, catalogue_path)  # a broken catalogue stops us before any question
     load_signals(framework, signals_path)  # and so does a broken signalen.yaml
-    bundled_questions()  # and the questions about the family (data/profiel.yaml)
+    questions = bundled_questions()  # and the questions about the family (data/profiel.yaml)
     pillar_ids = chosen_pillars(framework, pillars)
     store = open_store() if saving else None
     autosave = Autosave(store, framework.version, catalogue.version)
     if catalogue_path is not None:  # remembered per reflection, so a report later plans with it too
         autosave.catalogue_path = str(catalogue_path.expanduser().resolve())
     signals = str(signals_path.expanduser().resolve()) if signals_path is not None else None
-    return Prepared(framework, catalogue, pillar_ids, autosave, signals)
+    return Prepared(framework, catalogue, pillar_ids, autosave, signals, questions)
 
 
 def sitting_from_file(prepared: Prepared, answers_path: Path, note: Note) -> tuple[Sitting, Answers]:
@@ -287,7 +290,7 @@ def sitting_from_file(prepared: Prepared, answers_path: Path, note: Note) -> tup
     answers, source = read_answers(framework, answers_path)
     for said in past_dates(source, answers, today()):
         note(said)
-    sitting = from_answers(framework, answers, prepared.pillar_ids)
+    sitting = from_answers(framework, answers, prepared.pillar_ids, prepared.questions)
     sitting.signals_path = prepared.signals_path
     follow_ups(sitting, prepared.autosave, answers, source)
     return sitting, answers
@@ -318,6 +321,7 @@ class Resumed(NamedTuple):
     info: ReflectionInfo
     sitting: Sitting
     autosave: Autosave
+    questions: ProfileQuestions  # the questions about the family (data/profiel.yaml)
 
 
 def resume_sitting(nummer: int | None, note: Note, *, worker: bool, pillars: list[str] | None) -> Resumed:
@@ -326,6 +330,7 @@ def resume_sitting(nummer: int | None, note: Note, *, worker: bool, pillars: lis
     added."""
     from .history import catalogue_for
     from .load import load_framework
+    from .profile_file import bundled_questions
     from .session import resume
 
     framework = load_framework()
@@ -350,7 +355,7 @@ def resume_sitting(nummer: int | None, note: Note, *, worker: bool, pillars: lis
     catalogue, said = catalogue_for(framework, info)
     if said:
         note(said)
-    return Resumed(framework, catalogue, info, sitting, autosave)
+    return Resumed(framework, catalogue, info, sitting, autosave, bundled_questions())
 
 
 def conclude(
@@ -395,18 +400,20 @@ def paper_sitting(framework: Framework, typed: Typed, text: str, household: str)
     from .answers_file import ANSWERS_LIMITS, parse_answers
     from .flow import from_answers
     from .load import load_catalogue
+    from .profile_file import bundled_questions
     from .session import Autosave
     from .yamlfile import Source
 
     answers = parse_answers(framework, Source("(overgetypt)", text, ANSWERS_LIMITS))
     done = set().union(*typed.pillars.values()) if typed.pillars else set()
     pillar_ids = [p.id for p in framework.pillars if p.id in done] or [p.id for p in framework.pillars]
-    sitting = from_answers(framework, answers, pillar_ids)
+    questions = bundled_questions()
+    sitting = from_answers(framework, answers, pillar_ids, questions)
     if household:
         sitting.profile["huishouden"] = household
     catalogue = load_catalogue(framework)
     autosave = Autosave(open_store(), framework.version, catalogue.version)
-    return Prepared(framework, catalogue, pillar_ids, autosave, None), sitting
+    return Prepared(framework, catalogue, pillar_ids, autosave, None, questions), sitting
 
 
 # ---------------------------------------------------------------- the organisation

@@ -50,15 +50,6 @@ PROFILE_ALWAYS = (COUNTRY_KEY, "huishouden")
 PARENTS_COUNT_KEY = "aantal_pleegouders"
 
 
-def _questions(questions: ProfileQuestions | None) -> ProfileQuestions:
-    """The profile questions (data/profiel.yaml): those given, else the bundled ones."""
-    if questions is not None:
-        return questions
-    from .profile_file import bundled_questions
-
-    return bundled_questions()
-
-
 class Step(Struct, frozen=True):
     kind: StepKind
     key: str  # profile key, question id, competency id or pillar id
@@ -225,9 +216,9 @@ class Sitting(Struct):
             for index, item in enumerate(self.previous_agreements or [], 1)
         ]
 
-    def plan(self, framework: Framework, questions: ProfileQuestions | None = None) -> list[Step]:
-        """Every step of this sitting, in order; `questions`: the profile questions (by default the
-        bundled data/profiel.yaml)."""
+    def plan(self, framework: Framework, questions: ProfileQuestions) -> list[Step]:
+        """Every step of this sitting, in order; `questions`: the profile questions (data/profiel.yaml,
+        read at the edge)."""
         steps: list[Step] = []
         if self.ask_setup:
             steps.append(Step(StepKind.SETUP, SETUP_WHO))
@@ -240,6 +231,19 @@ class Sitting(Struct):
         for index, _ in enumerate(self.previous_agreements or [], 1):
             steps.append(Step(StepKind.FOLLOW_UP, str(index)))
         answers = self.to_answers()
+        steps += self.pillar_steps(framework, answers)
+        if low_competencies(framework, self.pillar_ids, answers):
+            steps.append(Step(StepKind.PRIORITY, self.priority_key))
+        if self.with_worker:
+            steps += self._agreement_steps()
+            steps.append(Step(StepKind.NEXT_VISIT, NEXT_VISIT_KEY))
+        return steps
+
+    def pillar_steps(self, framework: Framework, answers: Answers | None = None) -> list[Step]:
+        """The steps of the chosen pillars (the only steps with a `pillar_id`), in order."""
+        if answers is None:
+            answers = self.to_answers()
+        steps: list[Step] = []
         respondents: list[str | None] = list(self.participants) or [self.respondent]
         for pillar in framework.pillars:
             if pillar.id not in self.pillar_ids:
@@ -256,21 +260,16 @@ class Sitting(Struct):
             steps.append(Step(StepKind.NOTE, pillar.id, pillar.id))
             if self.with_worker:
                 steps.append(Step(StepKind.WORKER_NOTE, pillar.id, pillar.id))
-        if low_competencies(framework, self.pillar_ids, answers):
-            steps.append(Step(StepKind.PRIORITY, self.priority_key))
-        if self.with_worker:
-            steps += self._agreement_steps()
-            steps.append(Step(StepKind.NEXT_VISIT, NEXT_VISIT_KEY))
         return steps
 
-    def profile_steps(self, questions: ProfileQuestions | None = None) -> list[Step]:
+    def profile_steps(self, questions: ProfileQuestions) -> list[Step]:
         """The profile questions this family gets: the country first, then (at a next visit) "is
         this still right?", and after that only what is not confirmed."""
         steps = []
         check = self.profile_check.get(PROFILE_CHECK_KEY)
         checked = self.previous_profile and (check is True or isinstance(check, list))
         change = set(check) if isinstance(check, list) else set()
-        for item in _questions(questions).asked(self.profile):
+        for item in questions.asked(self.profile):
             key = item.key
             if key == PARENTS_COUNT_KEY and self.participants:
                 continue  # two foster parents at the table: two, without asking
@@ -290,11 +289,11 @@ class Sitting(Struct):
         following = str(max((_number(k) for k in keys), default=0) + 1)
         return [Step(StepKind.AGREEMENT, key) for key in [*keys, following]]
 
-    def next_step(self, framework: Framework, questions: ProfileQuestions | None = None) -> Step | None:
+    def next_step(self, framework: Framework, questions: ProfileQuestions) -> Step | None:
         done = set(self.history)
         return next((s for s in self.plan(framework, questions) if s.id not in done), None)
 
-    def is_complete(self, framework: Framework, questions: ProfileQuestions | None = None) -> bool:
+    def is_complete(self, framework: Framework, questions: ProfileQuestions) -> bool:
         return self.next_step(framework, questions) is None
 
     def value(self, step: Step) -> Any:
@@ -303,7 +302,7 @@ class Sitting(Struct):
 
     def pillars_done(self, framework: Framework) -> list[str]:
         done = set(self.history)
-        plan = self.plan(framework)
+        plan = self.pillar_steps(framework)
         return [pid for pid in self.pillar_ids if all(s.id in done for s in plan if s.pillar_id == pid)]
 
     # -- changes
@@ -496,7 +495,7 @@ class Progress(Struct, frozen=True):
 def progress(framework: Framework, sitting: Sitting, step: Step) -> Progress | None:
     if step.pillar_id is None:
         return None
-    plan = [s for s in sitting.plan(framework) if s.pillar_id == step.pillar_id]
+    plan = [s for s in sitting.pillar_steps(framework) if s.pillar_id == step.pillar_id]
     # Two foster parents answer the same question: it counts once.
     questions = list(dict.fromkeys(s.key for s in plan if s.kind == StepKind.QUESTION))
     position = plan.index(step) if step in plan else 0
@@ -529,8 +528,11 @@ def answered_pillars(answers: Answers, pillar_ids: Sequence[str]) -> list[str]:
     return [p for p in pillar_ids if p in filled] or list(pillar_ids)
 
 
-def from_answers(framework: Framework, answers: Answers, pillar_ids: list[str]) -> Sitting:
-    """A sitting from an answers file: nothing is asked, every step counts as handled.
+def from_answers(
+    framework: Framework, answers: Answers, pillar_ids: list[str], questions: ProfileQuestions
+) -> Sitting:
+    """A sitting from an answers file: nothing is asked, every step counts as handled (`questions`:
+    the profile questions, whose steps count too).
 
     Its pillars are those of `pillar_ids` the file really fills in (an answer or a note), so a file
     with three pillars is a reflection of three pillars, not of five with two left empty. A file that
@@ -560,5 +562,5 @@ def from_answers(framework: Framework, answers: Answers, pillar_ids: list[str]) 
         }
         if worker.next_visit:
             sitting.next_visit = {NEXT_VISIT_KEY: worker.next_visit.isoformat()}
-    sitting.history = [step.id for step in sitting.plan(framework)]
+    sitting.history = [step.id for step in sitting.plan(framework, questions)]
     return sitting

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..interview import Interview
     from ..models import Answers, Catalogue, Framework
     from ..plain import PlainMode
+    from ..profile import ProfileQuestions
     from ..session import Autosave
     from ..store import Store
 
@@ -99,7 +100,17 @@ def start(
 
     sitting = new_sitting(prepared.pillar_ids, together=samen or None, worker=met_begeleider or None)
     sitting.signals_path = prepared.signals_path
-    _ask(framework, catalogue, sitting, autosave, plain, json_output=json_output, new=True, welcomed=welcomed)
+    _ask(
+        framework,
+        catalogue,
+        sitting,
+        autosave,
+        plain,
+        json_output=json_output,
+        new=True,
+        welcomed=welcomed,
+        questions=prepared.questions,
+    )
 
 
 WELCOME = (
@@ -147,11 +158,11 @@ def hervat(
     from .. import application
 
     plain = _plain_mode(eenvoudig)
-    framework, catalogue, info, sitting, autosave = application.resume_sitting(
+    framework, catalogue, info, sitting, autosave, questions = application.resume_sitting(
         nummer, _note, worker=met_begeleider, pillars=pijler
     )
     reflection_id = info.id
-    if info.finished or sitting.is_complete(framework):
+    if info.finished or sitting.is_complete(framework, questions):
         if not json_output:
             from ..view import console
 
@@ -167,7 +178,16 @@ def hervat(
         "de vragen hebben een terminal nodig, en die is er nu niet. Open een terminal en typ daar "
         f"'{_me()} hervat {reflection_id}'."
     )
-    _ask(framework, catalogue, sitting, autosave, plain, json_output=json_output, new=False)
+    _ask(
+        framework,
+        catalogue,
+        sitting,
+        autosave,
+        plain,
+        json_output=json_output,
+        new=False,
+        questions=questions,
+    )
 
 
 def _ask(
@@ -179,6 +199,7 @@ def _ask(
     *,
     json_output: bool,
     new: bool,
+    questions: "ProfileQuestions",
     welcomed: bool = False,
 ) -> None:
     from .. import application
@@ -195,6 +216,7 @@ def _ask(
         saving=autosave.store is not None,
         prompts=prompts,
         today=application.today(),
+        profile_questions=questions,
     )
     sitting.begin_visit(application.today())
     if new:
