@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pleegreflectie.catalogue import SCHEMA_FILE, check, coverage, schema, schema_text
+from pleegreflectie.catalogue import SCHEMA_FILE, coverage, schema, schema_text
+from pleegreflectie.catalogue_file import check
 from pleegreflectie.errors import Problem
 from pleegreflectie.load import CATALOGUE_FILE, load_catalogue
 from pleegreflectie.models import Catalogue, Course, Framework, LearningForm

@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pleegreflectie.advice_file import load_advice
-from pleegreflectie.catalogue import check, coverage, review, schema
+from pleegreflectie.catalogue import coverage, schema
+from pleegreflectie.catalogue_file import check, review
 from pleegreflectie.cli import app
 from pleegreflectie.errors import InvalidFileError
 from pleegreflectie.flow import Sitting, StepKind

@@ -54,7 +54,7 @@ def catalogus_schema() -> None:
 @guard
 def catalogus_controleer(bestand: FileArgument = None) -> None:
     from .. import application
-    from ..catalogue import check, review
+    from ..catalogue_file import check, review
     from ..errors import InvalidFileError
     from ..load import CATALOGUE, CATALOGUE_LIMITS, load_framework
     from ..yamlfile import read_source
