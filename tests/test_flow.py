@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pleegreflectie.answers_file import load_answers
 from pleegreflectie.flow import (
     Progress,
@@ -458,3 +460,38 @@ def test_open_agreements_of_the_previous_visit_are_asked_about(framework: Framew
     sitting.record(Step(StepKind.FOLLOW_UP, "2"), "bezig")
     assert [a.what for a in sitting.open_previous_agreements()] == ["Bellen"]
     assert [a.status for a in sitting.previous_agreements_with_status()] == ["gedaan", "bezig"]
+
+
+def test_a_sitting_is_planned_and_answered_without_reading_a_file(
+    framework: Framework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The profile questions are read at the edge and passed in: planning, answering and the progress
+    open no file, even with the bundled questions no longer in memory."""
+    import builtins
+    import io
+
+    from pleegreflectie import profile_file
+
+    questions = profile_file.load_profile_questions()
+    profile_file.bundled_questions.cache_clear()
+
+    def no_file(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a file was read while planning: {args}")
+
+    for owner, name in ((builtins, "open"), (io, "open"), (Path, "open"), (Path, "read_bytes")):
+        monkeypatch.setattr(owner, name, no_file)
+    sitting = new_sitting(["zorgen"], together=True, worker=False)
+    asked = []
+    try:
+        while (step := sitting.next_step(framework, questions)) is not None:
+            asked.append(step)
+            if step.pillar_id is not None:
+                assert progress(framework, sitting, step) is not None
+            value = {"land": "vl", "deelnemers": ["Anna", "Bas"]}.get(step.key)
+            sitting.record(step, 3 if step.kind == StepKind.QUESTION else value)
+        done = sitting.pillars_done(framework)
+    finally:
+        monkeypatch.undo()
+    assert asked[1] == Step(StepKind.PROFILE, "land")  # after the names, the country first
+    assert sitting.profile["land"] == "vl"
+    assert done == ["zorgen"] and sitting.is_complete(framework, questions)
