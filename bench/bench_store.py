@@ -41,16 +41,18 @@ def fill(home: Path, count: int) -> None:
     from pleegreflectie.answers_file import load_answers
     from pleegreflectie.flow import from_answers
     from pleegreflectie.load import load_catalogue, load_framework
+    from pleegreflectie.profile_file import bundled_questions
     from pleegreflectie.store import Store
 
     framework = load_framework()
     catalogue = load_catalogue(framework)
     answers = load_answers(framework, ANSWERS)
     pillar_ids = [p.id for p in framework.pillars]
+    questions = bundled_questions()
     with Store.open(home) as store:
         store._connection.execute("PRAGMA synchronous = OFF")  # type: ignore[union-attr]  # seeding only
         for number in range(count):
-            sitting = from_answers(framework, answers, pillar_ids)
+            sitting = from_answers(framework, answers, pillar_ids, questions)
             sitting.origin = "scherm"
             sitting.profile["huishouden"] = f"Gezin {(count - 1 - number) // 3}"  # the last three: one
             if number % 10 == 9 and number != count - 1:  # half done: an unfinished one now and then
