@@ -45,6 +45,18 @@ def test_suggested_commands_work_as_the_program_was_started(tmp_path: Path) -> N
     assert "'pleegreflectie start'" in err and str(PROGRAM) not in err
 
 
+@needs_program
+@pytest.mark.parametrize("command", ["organisatie", "meetellen", "export"])
+def test_every_command_is_suggested_as_the_program_was_started(tmp_path: Path, command: str) -> None:
+    """Where to find help names the program by its path when it is not on PATH, for every command."""
+    env = {**os.environ, "PATH": "/usr/bin:/bin", "PLEEGREFLECTIE_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [str(PROGRAM), command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"Typ '{PROGRAM} {command} --help' voor hulp." in " ".join(done.stderr.split())
+
+
 def test_help_shows_no_english_from_click() -> None:
     out = CliRunner().invoke(app, ["route", "--help"]).stdout
     assert "(van 0 tot en met 200)" in out and "<=" not in out

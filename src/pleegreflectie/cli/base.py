@@ -112,7 +112,7 @@ def _short(path: str) -> str:
 
 _SUGGESTED = (  # compiled when used (re caches it)
     r"(?<![\w/\\.-])pleegreflectie(?= (?:start|hervat|rapport|sjabloon|overzicht|vergelijk|route|wis"
-    r"|papier|vragenlijst|catalogus|--help)\b)"
+    r"|papier|vragenlijst|catalogus|meetellen|export|organisatie|--help)\b)"
 )
 
 
