@@ -1,5 +1,7 @@
 """The command layer's base: the typer app, Dutch help and usage errors, the error boundary, shared
-options and helpers. The commands themselves live in the modules of this package, one per group.
+options and the terminal helpers the commands share (asking yes or no, writing a file, a note on
+standard error). The commands themselves live in the modules of this package, one per group; what
+they do with the domain is in `pleegreflectie.application`.
 
 Heavy imports (rich, questionary, the data) happen inside the commands, so that
 `pleegreflectie --help` stays fast.
