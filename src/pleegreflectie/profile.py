@@ -15,6 +15,7 @@ from msgspec import Meta, field
 
 from .models import Address, Text, pick
 from .structs import Model
+from .wording import join_words, month_text
 
 # The kind of question each profile key is (models.Profile): fixed, because the answers file is.
 KINDS: dict[str, str] = {
@@ -159,8 +160,6 @@ def profile_lines(
 
 def value_text(item: ProfileQuestion, value: Any, address: Address = "jullie") -> str:
     """One answer in words: a choice's label, ja/nee, "4 en 9 jaar"."""
-    from .wording import join_words, month_text
-
     kind = item.kind
     if kind == "yesno":
         return "ja" if value else "nee"
