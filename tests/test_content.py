@@ -147,7 +147,7 @@ def test_the_interview_shows_the_variant(framework: Framework, monkeypatch: pyte
 
 
 def test_the_template_names_conditions_and_variants(framework: Framework) -> None:
-    text = answers_template(framework)
+    text = answers_template(framework, bundled_questions())
     assert "# De volgende vraag alleen bij: pleegzorgvorm kortdurend, langdurig" in text
     assert "# Bij netwerkpleegouders staat er: Ik weet hoe de andere kinderen in ons huis" in text
     assert "# Bij pleegkind van 15 jaar of ouder staat er:" in text

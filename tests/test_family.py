@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from pleegreflectie.answers_file import parse_answers
 from pleegreflectie.cli import app
 from pleegreflectie.models import Framework
+from pleegreflectie.profile_file import bundled_questions
 from pleegreflectie.template import answers_template
 from pleegreflectie.wording import ages_text, parse_ages
 from pleegreflectie.yamlfile import Source
@@ -106,7 +107,7 @@ def test_ages_that_cannot_be() -> None:
 
 
 def test_the_template_filled_in_as_it_says_is_accepted(framework: Framework) -> None:
-    text = answers_template(framework)
+    text = answers_template(framework, bundled_questions())
     assert "bijvoorbeeld: 4, 9" in text and "Vul in: ja of nee" in text
     filled = (
         text.replace("  leeftijden_pleegkinderen: []", "  leeftijden_pleegkinderen: 4, 9")

@@ -253,9 +253,10 @@ def test_the_family_sees_plain_names_and_the_official_name_is_kept(framework: Fr
 
 
 def test_the_template_names_country_and_number_of_foster_parents(framework: Framework) -> None:
+    from pleegreflectie.profile_file import bundled_questions
     from pleegreflectie.template import answers_template
 
-    text = answers_template(framework)
+    text = answers_template(framework, bundled_questions())
     assert "# Bij gezinnen in Nederland staat er: Ik weet wie welke rol heeft rond" in text
     assert "# Bij twee pleegouders staat er: Ik weet hoe wij de taken in huis verdelen." in text
     assert "# Bij pleegzorgvorm verlengd; gezinnen in Vlaanderen staat er:" in text

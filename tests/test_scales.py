@@ -154,7 +154,7 @@ def test_paper_template_and_report_name_each_questions_scale(framework: Framewor
     assert f"{doing.text} *(1 = Bijna nooit … 5 = Bijna altijd)* `{doing.id}`" in paper
     assert f"{knowing.text} `{knowing.id}`" in paper
 
-    lines = answers_template(framework).splitlines()
+    lines = answers_template(framework, bundled_questions()).splitlines()
     at = lines.index(f"  {doing.id}:")
     assert lines[at - 1] == f"  # {doing.text}"
     scale = "1 = Bijna nooit, 2 = Soms, 3 = Regelmatig, 4 = Vaak, 5 = Bijna altijd"

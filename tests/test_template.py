@@ -18,7 +18,7 @@ from pleegreflectie.yamlfile import Source
 
 @pytest.fixture(scope="module")
 def template(framework: Framework) -> str:
-    return answers_template(framework)
+    return answers_template(framework, bundled_questions())
 
 
 def test_template_is_yaml_with_the_four_sections(template: str) -> None:

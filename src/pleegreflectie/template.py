@@ -1,10 +1,10 @@
-"""The answers-file template (`pleegreflectie sjabloon`): every id, with the question as a comment."""
+"""The answers-file template (`pleegreflectie sjabloon`): every id, with the question as a comment.
+The framework and the profile questions are read by the caller and passed in."""
 
 from __future__ import annotations
 
 from .models import Address, Condition, Framework, pick
 from .profile import ProfileQuestions
-from .profile_file import bundled_questions
 
 
 def _quoted(text: str) -> str:
@@ -62,9 +62,7 @@ def _profile_part(questions: ProfileQuestions, *, together: bool) -> list[str]:
     return lines
 
 
-def answers_template(
-    framework: Framework, *, together: bool = False, questions: ProfileQuestions | None = None
-) -> str:
+def answers_template(framework: Framework, questions: ProfileQuestions, *, together: bool = False) -> str:
     """The template; `together`: for two foster parents, with a place for each one's answer."""
     scale = ", ".join(f"{o.value} = {o.label}" for o in framework.scale)
     importance = ", ".join(f"{o.value} = {o.label}" for o in framework.importance)
@@ -82,7 +80,7 @@ def answers_template(
             "deelnemers: [A, B]",
             "",
         ]
-    lines += _profile_part(questions or bundled_questions(), together=together)
+    lines += _profile_part(questions, together=together)
     lines += [
         "",
         "# Vul bij elke vraag een getal in:",

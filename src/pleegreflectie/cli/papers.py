@@ -38,9 +38,10 @@ def sjabloon(
     ] = False,
 ) -> None:
     from ..load import load_framework
+    from ..profile_file import bundled_questions
     from ..template import answers_template
 
-    text = answers_template(load_framework(pijlers), together=samen)
+    text = answers_template(load_framework(pijlers), bundled_questions(), together=samen)
     if uitvoer is None:
         sys.stdout.write(text)
         return
