@@ -231,9 +231,12 @@ RECOGNISED_BEHAVIOUR = (
 
 def behaviour_catalogue() -> list[Course]:
     return [
-        course(
-            "gedrag-12", ["zorgen.gedrag"], duur={"bijeenkomsten": 12, "weken": 12, "uren": 36}
-        ),  # 12.99 h
+        course(  # 12.99 h; recognised too, but named once
+            "gedrag-12",
+            ["zorgen.gedrag"],
+            erkenning="goed-onderbouwd",
+            duur={"bijeenkomsten": 12, "weken": 12, "uren": 36},
+        ),
         course(
             "gedrag-20", ["zorgen.gedrag"], duur={"bijeenkomsten": 20, "weken": 20, "uren": 60}
         ),  # 12.99 h
@@ -589,7 +592,8 @@ def test_chosen_forms_and_too_few_hours_put_offers_for_later_with_the_reason() -
 
 def test_no_time_at_all_says_so_once() -> None:
     answers = family({"pleegouder": "bestand"}, low={"zorgen.gezondheid": 1, "zorgen.gedrag": 2})
-    route = plan(answers, [course("gezond-groep", ["zorgen.gezondheid"], duur={"uren": 2})], hours=0)
+    recognised = course("gezond-groep", ["zorgen.gezondheid"], erkenning="effectief-sterke", duur={"uren": 2})
+    route = plan(answers, [recognised], hours=0)  # no hours at all: no recognised programme named
     assert view(route) == {
         "steps": [],
         "ongoing": [],
@@ -950,7 +954,7 @@ def test_a_catalogue_for_half_of_the_competencies_is_not_thin() -> None:
     yesterday = course("tot-gisteren", ids[12:14], geldig_tot="2026-12-05")
     today = course("tot-vandaag", ids[14:15], geldig_tot="2026-12-06")
     fewer = course("minder", ids[:11], duur={"uren": 1})
-    assert plan(answers, [fewer, yesterday], hours=4).advice == (thin(11), DISCUSS)
+    assert plan(answers, [yesterday, fewer], hours=4).advice == (thin(11), DISCUSS)
     assert plan(answers, [fewer, today], hours=4).advice == (DISCUSS,)
 
 
@@ -1091,15 +1095,20 @@ def test_finding_out_keeps_to_the_chosen_forms_and_adds_up_the_hours_of_each_pha
             course(
                 "boek-opladen", ["ontwikkelen.opladen"], soort="informatie", vorm=["lezen"], duur={"uren": 1}
             ),
+            course("info-opladen-gedaan", ["ontwikkelen.opladen"], **{**online, "duur": {"uren": 1}}),
         ],
         hours=4,
         forms=["online"],
+        done=["info-opladen-gedaan"],
     )
     assert [(s.course.id, s.phase) for s in route.steps] == [
         ("gedrag-online", "nu"),
         ("info-gezond", "nu"),
         ("info-recht", "daarna"),
     ]
+    # The chosen form is what they like; nothing was left out for its form.
+    assert route.steps[0].reason.endswith("Dit past bij je: je leert graag online.")
+    assert route.advice == (thin(4), DISCUSS)
 
 
 def test_a_gap_worth_too_little_for_the_greedy_choice_still_gets_its_step_at_the_end() -> None:
@@ -1131,3 +1140,46 @@ def test_a_gap_worth_too_little_for_the_greedy_choice_still_gets_its_step_at_the
         "Dit helpt bij 'Het gedrag van je pleegkind' (je score 3,5, belangrijk). Je leest het wanneer "
         "het jou uitkomt. Let op: dit aanbod is er alleen in Drenthe."
     )
+
+
+def test_one_entry_for_exactly_three_gaps_names_all_three() -> None:
+    three = {"zorgen.gezondheid": 1, "zorgen.gedrag": 2, "zorgen.wennen": 3}
+    answers = family({"pleegouder": "bestand"}, low=three)
+    route = plan(answers, [course("drie", list(three), duur={"uren": 1})], hours=4)
+    assert route.steps[0].reason == (
+        "Dit helpt bij 'Gezondheid en extra zorg' (je score 1,0, belangrijk), 'Het gedrag van je "
+        "pleegkind' (je score 2,0, belangrijk) en 'Wennen en erbij horen' (je score 3,0, belangrijk). "
+        f"{GROUP}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ages", "ten_plus", "almost_adult"),
+    [([10], True, False), ([9], False, False), ([16], True, True), ([15], True, False), ([21], True, False)],
+)
+def test_the_guidelines_by_the_age_of_a_child_with_behaviour_problems(
+    ages: list[int], ten_plus: bool, almost_adult: bool
+) -> None:
+    answers = family({"pleegouder": "bestand", "uitdagingen": ["gedrag"], "leeftijden_pleegkinderen": ages})
+    advice = plan(answers, [], hours=4).advice
+    assert (TEN_PLUS in advice) is ten_plus
+    assert (ALMOST_ADULT in advice) is almost_adult
+
+
+def test_a_behaviour_programme_of_exactly_ten_weeks_counts_as_one() -> None:
+    answers = family(BEHAVIOUR_FAMILY, low={"zorgen.gedrag": 1})
+    ten = course("gedrag-10", ["zorgen.gedrag"], duur={"bijeenkomsten": 10, "weken": 10, "uren": 10})
+    route = plan(answers, [ten], hours=8)
+    assert [(s.course.id, s.hours_per_month) for s in route.steps] == [("gedrag-10", 4.33)]
+    assert route.steps[0].reason.endswith(
+        "Bij gedragsproblemen werkt een programma van 10 weken beter dan een korte cursus."
+    )
+    assert route.advice == (thin(1), TEN_PLUS, ALMOST_ADULT, DISCUSS)  # no line asking for a programme
+
+
+def test_entries_still_ongoing_are_shown_by_id() -> None:
+    answers = family({"pleegouder": "bestand"}, low={"zorgen.gedrag": 1})
+    entries = [course(f"{name}-bezig", ["zorgen.gedrag"], duur={"uren": 1}) for name in ("c", "a", "b")]
+    route = plan(answers, entries, hours=8, ongoing=["b-bezig", "c-bezig", "a-bezig"])
+    assert [s.course.id for s in route.ongoing] == ["a-bezig", "b-bezig", "c-bezig"]
+    assert route.steps == ()
