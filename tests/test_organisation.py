@@ -554,3 +554,15 @@ def load_answers_for(path: Path) -> Any:
     from pleegreflectie.load import load_framework
 
     return load_answers(load_framework(), path)
+
+
+def test_organisatie_speaks_of_one_household_in_the_singular(framework: Framework, tmp_path: Path) -> None:
+    one = _export_file(framework, tmp_path, 1, "een.jsonl")
+    out = tmp_path / "overzicht.md"
+    result = invoke("organisatie", one, one, "-o", out)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "1 reflectie van 1 huishouden (" in text
+    assert "1 record stond er dubbel in; die tellen één keer." in text
+    assert "Let op: er is 1 huishouden, minder dan 10." in result.stdout
+    assert "reflecties" not in text and "1 huishoudens" not in text + result.stdout

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from .models import Framework
 from .organisation import HIDDEN_TEXT, SPLITS, Cell, Offer, Overview, share_text
 from .structs import json_text
+from .wording import counted
 
 COLUMNS = (
     ("indeling", "string", "De groep huishoudens: alle, land, pleegouder, pleegzorgvorm of leeftijd."),
@@ -128,13 +129,15 @@ def _intro(overview: Overview) -> list[str]:
     if overview.start or overview.end:
         period = f" Periode: {overview.start or 'begin'} tot en met {overview.end or 'nu'}."
     lines = [
-        f"{overview.records} reflecties van {overview.households} huishoudens"
+        f"{counted(overview.records, 'reflectie', 'reflecties')}"
+        f" van {counted(overview.households, 'huishouden', 'huishoudens')}"
         f" ({', '.join(overview.periods) or 'geen periode'}).{period}",
         f"Een cel staat er alleen als er minstens {overview.min_households} huishoudens in zitten, niet"
         " iedereen dezelfde uitkomst heeft, en je er geen verborgen cel mee kunt uitrekenen.",
     ]
     if overview.duplicates:
-        lines.append(f"{overview.duplicates} records stonden er dubbel in; die tellen één keer.")
+        twice = "1 record stond" if overview.duplicates == 1 else f"{overview.duplicates} records stonden"
+        lines.append(f"{twice} er dubbel in; die tellen één keer.")
     versions = "; ".join(
         f"pijlers {v.framework}, catalogus {v.catalogue or 'onbekend'}, signalen {v.signals or 'onbekend'}"
         for v in overview.versions

@@ -35,6 +35,11 @@ def signed(value: float | None) -> str:
     return "0,0" if text in ("+0,0", "-0,0") else text
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """1 huishouden, 2 huishoudens: the count with the singular or the plural word."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def join_words(items: Sequence[str]) -> str:
     """a, b en c"""
     if not items:

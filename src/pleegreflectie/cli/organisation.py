@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import ExitCode, PleegreflectieError
+from ..wording import counted
 from .base import CatalogueOption, OverwriteOption, WholeNumber, _write, command
 
 PERIOD = re.compile(r"^\d{4}-K[1-4]$")
@@ -138,7 +139,9 @@ def organisatie(
     else:
         _write(uitvoer, markdown(result, framework), "het overzicht", overwrite=overschrijf)
     if result.too_few:
+        households = counted(result.households, "huishouden", "huishoudens")
         print(
-            f"Let op: er zijn {result.households} huishoudens, minder dan {result.min_households}. "
+            f"Let op: {'er is' if result.households == 1 else 'er zijn'} {households},"
+            f" minder dan {result.min_households}. "
             "Daarom staan er geen cijfers in het overzicht."
         )
