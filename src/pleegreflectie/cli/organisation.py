@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from ..errors import ExitCode, PleegreflectieError
-from ..wording import counted
 from .base import CatalogueOption, OverwriteOption, WholeNumber, _write, command
 
 PERIOD = re.compile(r"^\d{4}-K[1-4]$")
@@ -139,6 +138,8 @@ def organisatie(
     else:
         _write(uitvoer, markdown(result, framework), "het overzicht", overwrite=overschrijf)
     if result.too_few:
+        from ..wording import counted
+
         households = counted(result.households, "huishouden", "huishoudens")
         print(
             f"Let op: {'er is' if result.households == 1 else 'er zijn'} {households},"
