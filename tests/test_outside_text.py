@@ -139,6 +139,11 @@ def test_styled_never_reads_a_value_as_markup(value: str) -> None:
     assert styled("[dim]{}[/dim]", value).plain == clean(value)
 
 
+def test_a_template_is_shown_without_emoji_codes() -> None:
+    """Our templates are literal text: ":heart:" stays as typed (rich's emoji table is never needed)."""
+    assert styled("[bold]Let op:heart: {}[/bold] :smile:", ":x:").plain == "Let op:heart: :x: :smile:"
+
+
 def test_the_safe_console_never_reads_markup_and_cleans_every_string() -> None:
     from rich.panel import Panel
     from rich.table import Table

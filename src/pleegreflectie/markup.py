@@ -61,12 +61,13 @@ def styled(template: str, *values: object) -> Text:
     """Our literal markup `template`, each `{}` filled with a value shown as plain, cleaned text.
 
     Only the template is parsed as markup (with a placeholder for each value); the values are put in
-    afterwards as Text with the style of their place, so no value is ever parsed, escaped or not.
+    afterwards as Text with the style of their place, so no value is ever parsed, escaped or not. No
+    emoji codes: ":heart:" in a template stays as typed (and rich's table of emoji names is not loaded).
     """
     parts = template.split("{}")
     if len(parts) != len(values) + 1:
         raise ValueError(f"{len(parts) - 1} places for {len(values)} values in {template!r}")
-    frame = Text.from_markup(_SLOT.join(part.replace(_SLOT, "") for part in parts))
+    frame = Text.from_markup(_SLOT.join(part.replace(_SLOT, "") for part in parts), emoji=False)
     texts = iter([clean(str(value)) for value in values])
     pieces: list[str] = []
     where = [0]  # where each character of the frame starts in the result
