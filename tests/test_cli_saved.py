@@ -461,6 +461,13 @@ def test_vergelijk_with_only_one_reflection(runner: CliRunner, oma_path: Path) -
     assert "pleegreflectie vergelijk" in err
 
 
+def test_vergelijk_refuses_a_reflection_with_itself(runner: CliRunner, oma_path: Path) -> None:
+    save(runner, oma_path)
+    err = assert_clean_failure(invoke(runner, "vergelijk", "1", "1"), 2)
+    assert "je vergelijkt reflectie 1 met zichzelf" in err and "twee verschillende nummers" in err
+    assert "pleegreflectie overzicht" in err
+
+
 def test_vergelijk_with_nothing_saved(runner: CliRunner) -> None:
     err = assert_clean_failure(invoke(runner, "vergelijk"), 3)
     assert "nog geen reflectie helemaal af" in err

@@ -162,6 +162,12 @@ def comparison_pair(
     household's reflection before it. None: the latest finished one and the one before it."""
     from .history import previous_of
 
+    if first is not None and first == second:
+        raise PleegreflectieError(
+            f"je vergelijkt reflectie {first} met zichzelf. Kies twee verschillende nummers; "
+            "zie 'pleegreflectie overzicht'.",
+            exit_code=ExitCode.INVALID_INPUT,
+        )
     named = second if second is not None else first
     later_id = named if named is not None else store.latest_finished()
     if later_id is None:
