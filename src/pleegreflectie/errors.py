@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
 from enum import IntEnum
 
 MAX_PROBLEMS_SHOWN = 50  # more problems than this: the rest is counted, not listed
@@ -45,31 +46,13 @@ class StoreError(PleegreflectieError):
     exit_code = ExitCode.STORE
 
 
+@dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in a file, at a line (1-based; None when the line is unknown).
+    """One thing wrong in a file, at a line (1-based; None when the line is unknown)."""
 
-    A plain class, not a dataclass: this module is imported by every command, also `--help`, and
-    building a dataclass costs more start-up time than the whole class is worth.
-    """
-
-    __slots__ = ("line", "message", "path")
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        self.path = path
-        self.line = line
-        self.message = message
-
-    def _key(self) -> tuple[str, int | None, str]:
-        return (self.path, self.line, self.message)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Problem) and self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return f"Problem(path={self.path!r}, line={self.line!r}, message={self.message!r})"
+    path: str
+    line: int | None
+    message: str
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
