@@ -573,6 +573,7 @@ def test_hostile_text_is_shown_as_text(framework: Framework, oma: Answers) -> No
         ("regel1\n# kop2", "regel1 \\# kop2"),
         ("  veel   ruimte \t", "veel ruimte"),
         ("nul\x00bel\x07", "nul bel"),
+        ("regel\u2028twee\ufff9", "regel twee"),  # safe.py's one table: separators, annotations
     ],
 )
 def test_escape_inline(text: str, escaped: str) -> None:
@@ -596,6 +597,7 @@ def test_escape_lines() -> None:
         ("javascript:alert(1)", "Titel \\*"),
         ("//evil.nl", "Titel \\*"),
         ("ftp://x.nl", "Titel \\*"),
+        ("https://x.nl/a\u202eb\x85c", "[Titel \\*](https://x.nl/a%E2%80%AEb%C2%85c)"),
     ],
 )
 def test_link(url: str | None, expected: str) -> None:
@@ -607,7 +609,9 @@ _TEXT = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=6
 
 def _normal(text: str) -> str:
     """What the reader sees: control characters (C0 and C1) as spaces, bidi and zero-width dropped."""
-    text = re.sub("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]", "", text)
+    text = re.sub(
+        "[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]", "", text
+    )
     return " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", text).split())
 
 

@@ -64,18 +64,14 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
 }
 
 
-class _Model(Model, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    pass
-
-
-class Contact(_Model, frozen=True, kw_only=True):
+class Contact(Model, frozen=True, kw_only=True):
     """Where a family of this country can ask what there is (with the page that says so)."""
 
     text: Text = field(name="tekst")
     source: SourceRef = field(name="bron")
 
 
-class CountryAdvice(_Model, frozen=True, kw_only=True):
+class CountryAdvice(Model, frozen=True, kw_only=True):
     """What differs in one country: its contact, its own texts and the sources of those texts."""
 
     contact: Contact | None = None
@@ -83,7 +79,7 @@ class CountryAdvice(_Model, frozen=True, kw_only=True):
     sources: dict[str, SourceRef] = field(name="bronnen", default_factory=dict)
 
 
-class Advice(_Model, frozen=True, kw_only=True):
+class Advice(Model, frozen=True, kw_only=True):
     version: str = field(name="versie")
     # Catalogue ids of the foster care worker itself: never a route step, never asked as done.
     worker_entries: tuple[Annotated[str, Meta(pattern=f"^{SLUG}$")], ...] = field(

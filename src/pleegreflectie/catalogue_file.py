@@ -18,11 +18,10 @@ from typing import Any
 from .datafile import list_items
 from .errors import InvalidFileError, Problem
 from .load import CATALOGUE
-from .models import Challenge, Framework
+from .models import NO_CHALLENGE, Framework
 from .yamlfile import DuplicateKeysError, Source, parse
 
 STALE_MONTHS = 12  # an entry last checked longer ago than this should be looked at again
-NO_CHALLENGE = {Challenge.NONE.value, Challenge.UNKNOWN.value}
 
 
 def check(framework: Framework, source: Source, today: dt.date) -> list[Problem]:

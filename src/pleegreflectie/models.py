@@ -18,10 +18,6 @@ SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 PILLAR_IDS = ("zorgen", "samenwerken", "opvoeden", "ontwikkelen", "functioneren")
 
 
-class _Model(Model, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    """msgspec Structs (see structs.py): Dutch keys in files, English attribute names."""
-
-
 # ---------------------------------------------------------------- vocabularies
 
 
@@ -54,6 +50,10 @@ class Challenge(StrEnum):
     UNKNOWN = "onbekend"
 
 
+# Answers that name no challenge: an entry for one of these alone is for nobody (route, catalogue check).
+NO_CHALLENGE = frozenset({Challenge.NONE, Challenge.UNKNOWN})
+
+
 class LearningForm(StrEnum):
     GROUP = "groep"
     ONLINE = "online"
@@ -77,7 +77,7 @@ class Special(StrEnum):
 Address = Literal["je", "jullie"]
 
 
-class AddressedText(_Model, frozen=True, kw_only=True):
+class AddressedText(Model, frozen=True, kw_only=True):
     """A text in a data file in two forms: to one foster parent ("je") and to two ("jullie").
 
     A data file gives either one plain text (the same for everybody) or `{je: ..., jullie: ...}`.
@@ -105,12 +105,12 @@ def pick(text: Text, address: Address) -> str:
 # ---------------------------------------------------------------- framework
 
 
-class ScaleOption(_Model, frozen=True, kw_only=True):
+class ScaleOption(Model, frozen=True, kw_only=True):
     value: Annotated[int, Meta(ge=1, le=5)] = field(name="waarde")
     label: Annotated[str, Meta(min_length=1)] = field(name="label")
 
 
-class Condition(_Model, frozen=True, kw_only=True):
+class Condition(Model, frozen=True, kw_only=True):
     """When a competency, a question or a question's variant applies.
 
     `holds` (does a competency or question apply?): every field that is set must fit the profile; a
@@ -159,14 +159,14 @@ class Condition(_Model, frozen=True, kw_only=True):
         return not (self.ages and not (ages and all(map(self.ages.contains, ages))))
 
 
-class Variant(_Model, frozen=True, kw_only=True):
+class Variant(Model, frozen=True, kw_only=True):
     """Another wording of a question, for the families the condition fits."""
 
     condition: Condition = field(name="voorwaarde")
     text: Annotated[str, Meta(min_length=1)] = field(name="tekst")
 
 
-class Question(_Model, frozen=True, kw_only=True):
+class Question(Model, frozen=True, kw_only=True):
     id: str
     kind: Literal["weten", "doen"] = field(name="soort")
     text: Annotated[str, Meta(min_length=1)] = field(name="tekst")
@@ -188,7 +188,7 @@ class Question(_Model, frozen=True, kw_only=True):
         return [self.text, *(v.text for v in self.variants)]
 
 
-class Competency(_Model, frozen=True, kw_only=True):
+class Competency(Model, frozen=True, kw_only=True):
     id: str
     # The name the family sees (plain B1); the model's own label is `official_name`.
     name: Annotated[str, Meta(min_length=1)] = field(name="naam")
@@ -215,7 +215,7 @@ class Competency(_Model, frozen=True, kw_only=True):
         return [q for q in self.questions if q.applies_to(profile)]
 
 
-class Pillar(_Model, frozen=True, kw_only=True):
+class Pillar(Model, frozen=True, kw_only=True):
     id: str
     # The name the family sees (plain B1); the model's own label is `official_name`.
     name: Annotated[str, Meta(min_length=1)] = field(name="naam")
@@ -226,7 +226,7 @@ class Pillar(_Model, frozen=True, kw_only=True):
     competencies: Annotated[tuple[Competency, ...], Meta(min_length=1)] = field(name="competenties")
 
 
-class Framework(_Model, frozen=True, kw_only=True):
+class Framework(Model, frozen=True, kw_only=True):
     version: str = field(name="versie")
     scale: Annotated[tuple[ScaleOption, ...], Meta(min_length=5, max_length=5)] = field(name="schaal")
     # Named scales a question can choose with 'schaal: NAME' (for example a frequency scale for doing
@@ -272,7 +272,7 @@ class Framework(_Model, frozen=True, kw_only=True):
 # ---------------------------------------------------------------- profile and answers
 
 
-class Profile(_Model, frozen=True, kw_only=True):
+class Profile(Model, frozen=True, kw_only=True):
     """What the family tells about itself. Every field is optional."""
 
     household: Annotated[str, Meta(max_length=80)] | None = field(name="huishouden", default=None)
@@ -327,7 +327,7 @@ STATUS_WORDS = {
 }
 
 
-class Agreement(_Model, frozen=True, kw_only=True):
+class Agreement(Model, frozen=True, kw_only=True):
     """Something the family and the foster care worker agreed on: what, who, when."""
 
     what: Annotated[str, Meta(min_length=1, max_length=AGREEMENT_MAX)] = field(name="wat")
@@ -340,14 +340,14 @@ class Agreement(_Model, frozen=True, kw_only=True):
         return self.status in OPEN_STATUSES
 
 
-class FollowUp(_Model, frozen=True, kw_only=True):
+class FollowUp(Model, frozen=True, kw_only=True):
     """How an agreement of the previous visit went, in an answers file (`begeleider.vorige_afspraken`)."""
 
     what: Annotated[str, Meta(min_length=1, max_length=300)] = field(name="wat")
     status: AgreementStatus = field(name="status")
 
 
-class WorkerPart(_Model, frozen=True, kw_only=True):
+class WorkerPart(Model, frozen=True, kw_only=True):
     """What the foster care worker (pleegzorgbegeleider) adds: notes, agreements, the next visit."""
 
     notes: dict[str, Note] = field(name="notities", default_factory=dict)
@@ -361,7 +361,7 @@ class WorkerPart(_Model, frozen=True, kw_only=True):
         return not (self.notes or self.agreements or self.next_visit or self.follow_ups)
 
 
-class Answers(_Model, frozen=True, kw_only=True):
+class Answers(Model, frozen=True, kw_only=True):
     """Everything a family said in one reflection: the content of an answers file.
 
     One foster parent: `answers` holds the answers and `participants` is empty (or one label).
@@ -427,7 +427,7 @@ RECOGNITION_LABELS: dict[str, str] = {
 }
 
 
-class AgeRange(_Model, frozen=True, kw_only=True):
+class AgeRange(Model, frozen=True, kw_only=True):
     min: Annotated[int, Meta(ge=0, le=27)] | None = None
     max: Annotated[int, Meta(ge=0, le=27)] | None = None
 
@@ -441,7 +441,7 @@ class AgeRange(_Model, frozen=True, kw_only=True):
             raise ValueError("min is groter dan max")
 
 
-class Audience(_Model, frozen=True, kw_only=True):
+class Audience(Model, frozen=True, kw_only=True):
     parent_kinds: tuple[ParentKind, ...] | None = field(name="pleegouders", default=None)
     care_kinds: tuple[CareKind, ...] | None = field(name="pleegzorgvormen", default=None)
     ages: AgeRange | None = field(name="leeftijd", default=None)
@@ -452,14 +452,14 @@ class Audience(_Model, frozen=True, kw_only=True):
     own_children: bool | None = field(name="eigen_kinderen", default=None)
 
 
-class SourceRef(_Model, frozen=True, kw_only=True):
+class SourceRef(Model, frozen=True, kw_only=True):
     """A public page that supports what a catalogue entry says (provider, ages, form, offered now)."""
 
     title: Annotated[str, Meta(min_length=1)] = field(name="titel")
     url: Annotated[str, Meta(pattern=r"^https?://\S+$")]
 
 
-class Duration(_Model, frozen=True, kw_only=True):
+class Duration(Model, frozen=True, kw_only=True):
     sessions: Annotated[int, Meta(ge=1)] | None = field(name="bijeenkomsten", default=None)
     weeks: Annotated[int, Meta(ge=1)] | None = field(name="weken", default=None)
     hours: Annotated[float, Meta(gt=0)] | None = field(name="uren", default=None)
@@ -469,7 +469,7 @@ Country = Literal["nl", "vl"]
 Availability = Literal["landelijk", "eigen-organisatie", "regionaal"]
 
 
-class Course(_Model, frozen=True, kw_only=True):
+class Course(Model, frozen=True, kw_only=True):
     id: Annotated[str, Meta(pattern=f"^{SLUG}$")]
     title: Annotated[str, Meta(min_length=1)] = field(name="titel")
     provider: Annotated[str, Meta(min_length=1)] = field(name="aanbieder")
@@ -509,7 +509,7 @@ class Course(_Model, frozen=True, kw_only=True):
             raise ValueError("'erkenning_in_herbeoordeling' kan alleen als er ook een 'erkenning' is")
 
 
-class KnownGap(_Model, frozen=True, kw_only=True):
+class KnownGap(Model, frozen=True, kw_only=True):
     """A need for which no real offer was found: named honestly instead of invented."""
 
     topic: Annotated[str, Meta(min_length=1)] = field(name="onderwerp")
@@ -517,7 +517,7 @@ class KnownGap(_Model, frozen=True, kw_only=True):
     note: Annotated[str, Meta(min_length=1)] = field(name="toelichting")
 
 
-class Catalogue(_Model, frozen=True, kw_only=True):
+class Catalogue(Model, frozen=True, kw_only=True):
     version: str = field(name="versie")
     entries: tuple[Course, ...] = field(name="aanbod")
     gaps: tuple[KnownGap, ...] = field(name="niet_gevonden", default=())

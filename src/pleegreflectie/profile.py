@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from msgspec import Meta, field
 
 from .models import Address, Text, pick
-from .structs import Model
+from .structs import YES_NO, Model
 from .wording import join_words, month_text
 
 # The kind of question each profile key is (models.Profile): fixed, because the answers file is.
@@ -36,19 +36,14 @@ KINDS: dict[str, str] = {
 }
 COUNTRY_KEY = "land"
 COUNTRIES = ("nl", "vl")
-_YES_NO = {"ja": True, "nee": False}
 
 
-class _Model(Model, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    pass
-
-
-class Choice(_Model, frozen=True, kw_only=True):
+class Choice(Model, frozen=True, kw_only=True):
     value: str | int = field(name="waarde")
     label: Text = field(name="label")
 
 
-class ProfileQuestion(_Model, frozen=True, kw_only=True):
+class ProfileQuestion(Model, frozen=True, kw_only=True):
     key: str = field(name="sleutel")
     text: Text = field(name="tekst")
     hint: Text | None = field(name="uitleg", default=None)
@@ -89,7 +84,7 @@ class ProfileQuestion(_Model, frozen=True, kw_only=True):
         return str(value)
 
 
-class ProfileQuestions(_Model, frozen=True, kw_only=True):
+class ProfileQuestions(Model, frozen=True, kw_only=True):
     """The content of a profile questions file, in the order of the screen."""
 
     version: str = field(name="versie")
@@ -120,7 +115,7 @@ def _plain(value: Any) -> Any:
     """Values compared the way a file writes them: ja/nee for yes/no."""
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, str) and value.strip().lower() in _YES_NO:
+    if isinstance(value, str) and value.strip().lower() in YES_NO:
         return value.strip().lower()
     return value
 

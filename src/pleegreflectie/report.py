@@ -49,12 +49,14 @@ from .models import (
 )
 from .profile import ProfileQuestions, profile_lines
 from .route import MAX_GAPS, Route, RouteStep
+from .safe import CONTROL, INVISIBLE
 from .scoring import CompetencyScore, Gap, PillarScore, Result
 from .wording import (
     DONT_KNOW_WORDS,
     FORM_WORDS,
     MONTHS,
     TOO_FEW_WORDS,
+    bar,
     change_rule_text,
     join_words,
     kind_gaps_text,
@@ -108,19 +110,16 @@ _ALWAYS = frozenset("\\`*_{}[]<>|#~$^")
 _LINE_START = frozenset("-+=:(")
 _LIST_MARKER = re.compile(r"[0-9A-Za-z]+([.)])(?=\s|$)")
 _BARE_LINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<![a-z0-9])www(\.)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidi overrides and isolates and other invisible formatting characters: dropped (they can make text
-# read backwards or hide part of it).
-_INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _URL_START = re.compile(r"(?i)^https?://")
-_URL_UNSAFE = re.compile(
-    r"[\s()<>|\\\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
-)
+_URL_UNSAFE = re.compile(rf"[\s()<>|\\]|{CONTROL.pattern}|{INVISIBLE.pattern}")
 
 
 def escape_inline(text: str) -> str:
-    """Untrusted text as one line of literal Markdown text (for a table cell, list item or sentence)."""
-    return _escape_line(" ".join(_CONTROL.sub(" ", _INVISIBLE.sub("", text)).split()))
+    """Untrusted text as one line of literal Markdown text (for a table cell, list item or sentence).
+
+    Control characters (safe.CONTROL) become spaces, invisible formatting (safe.INVISIBLE: bidi
+    overrides, zero-width characters) is dropped, so text cannot read backwards or hide a part."""
+    return _escape_line(" ".join(CONTROL.sub(" ", INVISIBLE.sub("", text)).split()))
 
 
 def escape_lines(text: str) -> list[str]:
@@ -150,7 +149,7 @@ def _escape_line(line: str) -> str:
 
 
 def _percent(match: re.Match[str]) -> str:
-    return "".join(f"%{byte:02X}" for byte in match.group().encode())
+    return "".join(f"%{byte:02X}" for byte in match.group().encode(errors="surrogatepass"))
 
 
 def link(text: str, url: str | None) -> str:
@@ -158,20 +157,11 @@ def link(text: str, url: str | None) -> str:
     label = escape_inline(text)
     if url is None or not _URL_START.match(url.strip()):
         return label
-    target = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url.strip()).replace(
-        "&", "&amp;"
-    )
+    target = _URL_UNSAFE.sub(_percent, url.strip()).replace("&", "&amp;")
     return f"[{label}]({target})"
 
 
 # ---------------------------------------------------------------- small words
-
-
-def bar(value: float | None) -> str:
-    if value is None:
-        return ""
-    filled = round((value - 1) / 4 * BAR)
-    return "█" * filled + "░" * (BAR - filled)
 
 
 def date_text(day: dt.date) -> str:
@@ -350,7 +340,7 @@ def _pillar_table(result: Result, charts: bool) -> list[str]:
     rows = [
         [
             escape_inline(p.title),
-            number(p.score) if charts else f"{number(p.score)} {bar(p.score)}".strip(),
+            number(p.score) if charts else f"{number(p.score)} {bar(p.score, BAR)}".strip(),
             _pillar_meaning(p),
         ]
         for p in result.pillars

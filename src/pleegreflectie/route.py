@@ -1,6 +1,6 @@
 """Gaps + profile + catalogue -> a personal learning route. Pure and deterministic.
 
-CONTRACT (kept stable for cli.py, view.py, report.py and export.py):
+CONTRACT (kept stable for the cli, history.py, view.py, report.py and export.py):
     plan_route(framework, catalogue, answers, result, *, forms=None, hours=None, today,
                done=(), ongoing=(), advice) -> Route
 
@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Literal
 from msgspec import Struct
 
 from .models import (
+    NO_CHALLENGE,
     RECOGNITION_LABELS,
     Address,
     Answers,
@@ -100,7 +101,6 @@ HOURS_PENALTY = 0.2  # an entry that uses the whole budget is worth 20% less
 BEHAVIOUR_WEEKS = (10, 16)
 BEHAVIOUR_GAPS = ("zorgen.gedrag", "opvoeden.")
 PROGRAMME_KINDS = ("training", "interventie")
-NO_CHALLENGE = {Challenge.NONE, Challenge.UNKNOWN}
 TREATMENT_AGE = 10
 EXTENDED_CARE_AGES = (16, 21)
 SHARE_MIN = 4.5
@@ -172,11 +172,9 @@ def is_eligible(
         and not set(audience.care_kinds) & set(profile.care_kinds)
     ):
         return False
-    if audience.ages is not None and profile.child_ages:
-        low = audience.ages.min if audience.ages.min is not None else 0
-        high = audience.ages.max if audience.ages.max is not None else 99
-        if not any(low <= age <= high for age in profile.child_ages):
-            return False
+    ages = audience.ages
+    if ages is not None and profile.child_ages and not any(ages.contains(a) for a in profile.child_ages):
+        return False
     if audience.unprepared_only and _prepared(profile):
         return False
     # Own-children material only for a family with own children at home, and back (unknown: both).

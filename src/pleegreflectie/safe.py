@@ -13,22 +13,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# The one table of characters that must not reach a terminal or a document as they are (the report's
+# Markdown uses it too: report.escape_inline).
 # C0 controls except tab and line feed, DEL, C1 controls, the Unicode line and paragraph separators,
 # and lone surrogates.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), direction marks, the zero-width
 # space and other invisible formatting characters that can hide or reorder text. The zero-width
 # (non-)joiners stay: emoji and some scripts need them.
-_INVISIBLE = re.compile(
-    "[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
-)
-_ANY = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
+INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+_ANY = re.compile(f"{CONTROL.pattern}|{INVISIBLE.pattern}")
 
 
 def _visible(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)
-    if _INVISIBLE.fullmatch(char):
+    if INVISIBLE.fullmatch(char):
         return ""
     if code == 0x0D:
         return "\n"  # a carriage return (Windows line ends are \r\n: see clean)

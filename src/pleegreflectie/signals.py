@@ -32,9 +32,7 @@ from .models import (
 )
 from .route import placement_months
 from .scoring import Result
-from .structs import STRICT, Model
-
-_YES_NO = {"ja": True, "nee": False}
+from .structs import STRICT, Model, yes_no
 
 Score = Annotated[float, Meta(ge=1, le=5), STRICT]
 Age = Annotated[int, Meta(ge=0, le=27), STRICT]
@@ -43,11 +41,7 @@ Months = Annotated[int, Meta(ge=0, le=960), STRICT]  # eighty years, as jaren_pl
 Years = Annotated[int, Meta(ge=0, le=80), STRICT]
 
 
-class _Model(Model, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    pass
-
-
-class When(_Model, frozen=True, kw_only=True):
+class When(Model, frozen=True, kw_only=True):
     """The conditions of a rule (`als`). Every field that is set must hold."""
 
     parent_kinds: Annotated[tuple[ParentKind, ...], Meta(min_length=1)] | None = field(
@@ -75,9 +69,8 @@ class When(_Model, frozen=True, kw_only=True):
     @classmethod
     def before(cls, data: dict[str, Any]) -> dict[str, Any]:
         for key in ("voorbereiding", "eigen_kinderen"):  # ja / nee
-            value = data.get(key)
-            if isinstance(value, str) and value.strip().lower() in _YES_NO:
-                data[key] = _YES_NO[value.strip().lower()]
+            if key in data:
+                data[key] = yes_no(data[key])
         for key in ("pleegouder", "pleegzorgvormen", "uitdagingen", "weet_niet"):  # one is a list
             if isinstance(data.get(key), str):
                 data[key] = [data[key]]
@@ -93,7 +86,7 @@ class When(_Model, frozen=True, kw_only=True):
             raise ValueError("plaatsing_maanden_min is groter dan plaatsing_maanden_max")
 
 
-class Rule(_Model, frozen=True, kw_only=True):
+class Rule(Model, frozen=True, kw_only=True):
     id: Annotated[str, Meta(pattern=f"^{SLUG}$")]
     when: When = field(name="als")
     # One text for everybody, or {je: ..., jullie: ...} for one or two foster parents.
@@ -126,7 +119,7 @@ def _one_line(value: Any) -> Any:
     return value
 
 
-class SignalRules(_Model, frozen=True, kw_only=True):
+class SignalRules(Model, frozen=True, kw_only=True):
     """The content of a signals file."""
 
     version: str = field(name="versie")

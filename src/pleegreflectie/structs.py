@@ -31,14 +31,24 @@ from msgspec.structs import force_setattr, replace
 
 from .errors import quote
 
-__all__ = ["STRICT", "Issue", "Model", "ValidationError", "force_setattr"]
+__all__ = ["STRICT", "YES_NO", "Issue", "Model", "ValidationError", "force_setattr", "yes_no"]
 
 M = TypeVar("M", bound="Model")
 
 STRICT = msgspec.Meta(extra={"strict": True})  # Annotated[int, STRICT]: no "3", no True for 1
 
+# Dutch yes and no as the files and the answers file write them: the one table of these words.
+YES_NO = {"ja": True, "nee": False}
+
 _TRUE = {"1", "on", "t", "true", "y", "yes"}
 _FALSE = {"0", "off", "f", "false", "n", "no"}
+
+
+def yes_no(value: Any) -> Any:
+    """True or False for "ja" or "nee" (any case, spaces around); any other value as it is."""
+    if isinstance(value, str):
+        return YES_NO.get(value.strip().lower(), value)
+    return value
 
 
 class ValidationError(ValueError):

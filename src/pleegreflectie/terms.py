@@ -15,16 +15,10 @@ from typing import Annotated, Any, Literal
 from msgspec import Meta, field
 
 from .models import SourceRef
-from .structs import Model
-
-_YES_NO = {"ja": True, "nee": False}
+from .structs import Model, yes_no
 
 
-class _Model(Model, frozen=True, forbid_unknown_fields=True, kw_only=True):
-    pass
-
-
-class Term(_Model, frozen=True, kw_only=True):
+class Term(Model, frozen=True, kw_only=True):
     """A word (or a few) that belongs to one country, with the page that uses it so."""
 
     term: Annotated[str, Meta(min_length=2, max_length=80)]
@@ -35,9 +29,8 @@ class Term(_Model, frozen=True, kw_only=True):
 
     @classmethod
     def before(cls, data: dict[str, Any]) -> dict[str, Any]:
-        value = data.get("hoofdletters")
-        if isinstance(value, str) and value.strip().lower() in _YES_NO:
-            data["hoofdletters"] = _YES_NO[value.strip().lower()]
+        if "hoofdletters" in data:
+            data["hoofdletters"] = yes_no(data["hoofdletters"])
         return data
 
     def pattern(self) -> re.Pattern[str]:
@@ -47,13 +40,13 @@ class Term(_Model, frozen=True, kw_only=True):
         return re.compile(rf"(?<![\w-]){words}(?:s|en|'s)?(?![\w-])", flags)
 
 
-class Country(_Model, frozen=True, kw_only=True):
+class Country(Model, frozen=True, kw_only=True):
     code: Literal["nl", "vl"]
     name: Annotated[str, Meta(min_length=1)] = field(name="naam")
     terms: tuple[Term, ...] = field(name="termen", default=())
 
 
-class Countries(_Model, frozen=True, kw_only=True):
+class Countries(Model, frozen=True, kw_only=True):
     version: str = field(name="versie")
     countries: Annotated[tuple[Country, ...], Meta(min_length=1)] = field(name="landen")
 

@@ -24,6 +24,7 @@ from .scoring import Result
 from .wording import (
     FORM_WORDS,
     TOO_FEW_WORDS,
+    bar,
     change_rule_text,
     day_text,
     kind_gaps_text,
@@ -56,13 +57,6 @@ def console(stderr: bool = False, *, plain: bool = False) -> Console:
         color_system=None if plain else "auto",
         force_interactive=False if plain else None,
     )
-
-
-def bar(value: float | None) -> str:
-    if value is None:
-        return "·" * BAR
-    filled = round((value - 1) / 4 * BAR)
-    return "█" * filled + "░" * (BAR - filled)
 
 
 def verdict(value: float | None) -> str:
@@ -130,7 +124,7 @@ def show_result(out: Console, framework: Framework, result: Result, answers: Ans
     table.add_column("", no_wrap=True)
     for pillar in result.pillars:
         word = TOO_FEW_WORDS if pillar.too_few else verdict(pillar.score)
-        table.add_row(pillar.title, bar(pillar.score), number(pillar.score), word)
+        table.add_row(pillar.title, bar(pillar.score, BAR, "·" * BAR), number(pillar.score), word)
     out.print(table)
 
     for pillar in result.pillars:

@@ -40,6 +40,15 @@ def counted(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def bar(value: float | None, width: int, empty: str = "") -> str:
+    """A score of 1 to 5 as `width` blocks (█ as far as the score goes, ░ for the rest); `empty`
+    when there is no score."""
+    if value is None:
+        return empty
+    filled = round((value - 1) / 4 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
 def join_words(items: Sequence[str]) -> str:
     """a, b en c"""
     if not items:
