@@ -33,6 +33,7 @@ from msgspec import Struct
 
 from .models import Catalogue, Framework
 from .scoring import CompetencyScore, PillarScore, Result
+from .wording import number
 
 COMPETENCY_NOISE = 1.0  # |delta| below this is "gelijk" for a competency
 PILLAR_NOISE = 0.5  # |delta| below this is "gelijk" for a pillar
@@ -159,3 +160,12 @@ def _competencies(
         delta, verdict = judge(a, b, COMPETENCY_NOISE)
         changes.append(CompetencyChange(competency.id, pillar_id, competency.name, a, b, delta, verdict))
     return tuple(changes)
+
+
+def change_rule_text() -> str:
+    """When `vergelijk` and the report call a change "gegroeid" or "gedaald" (this module's rule)."""
+    return (
+        "Verschillen zijn afgerond op één cijfer achter de komma. Gegroeid of gedaald betekent: een "
+        f"verschil van {number(PILLAR_NOISE)} of meer bij een pijler, of {number(COMPETENCY_NOISE)} of meer "
+        "bij een onderdeel. Een kleiner verschil noemen we gelijk: dat kan ook toeval zijn."
+    )

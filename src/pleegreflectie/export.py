@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .route import Route
-from .scoring import Result
+from .scoring import Result, level_word
 from .structs import json_text
-from .wording import TOO_FEW_WORDS, level_word
+from .wording import TOO_FEW_WORDS
 
 if TYPE_CHECKING:
     from .catalogue import Coverage

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from msgspec import Struct
 
 from . import __version__
-from .compare import DROPPED, GROWN, PILLAR_NOISE, SAME, Comparison
+from .compare import DROPPED, GROWN, PILLAR_NOISE, SAME, Comparison, change_rule_text
 from .conversation import DIFFERENCE_MIN, KitchenTable, differences
 from .models import (
     RECOGNITION_LABELS,
@@ -50,17 +50,15 @@ from .models import (
 from .profile import ProfileQuestions, profile_lines
 from .route import MAX_GAPS, Route, RouteStep
 from .safe import CONTROL, INVISIBLE
-from .scoring import CompetencyScore, Gap, PillarScore, Result
+from .scoring import CompetencyScore, Gap, PillarScore, Result, level_word
 from .wording import (
     DONT_KNOW_WORDS,
     FORM_WORDS,
     MONTHS,
     TOO_FEW_WORDS,
     bar,
-    change_rule_text,
     join_words,
     kind_gaps_text,
-    level_word,
     number,
     signed,
 )

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from msgspec import Struct
 
 from .models import Answers, Competency, Framework, Profile, Special
+from .wording import LEVEL_WORDS
 
 STRENGTH_MIN = 4.0
 GAP_MAX = 3.5
@@ -181,3 +182,20 @@ def score(framework: Framework, answers: Answers, pillar_ids: Iterable[str] | No
             gaps.append(Gap(c.id, c.pillar_id, c.name, c.score, importance, priority))
     gaps.sort(key=lambda g: (-g.priority, g.score, order[g.id]))
     return Result(tuple(pillars), tuple(strengths), tuple(gaps), tuple(find_out))
+
+
+def level(value: float | None) -> str | None:
+    """'sterk', 'op weg' or 'aandacht' for a score; None when nothing was answered."""
+    if value is None:
+        return None
+    if value >= STRENGTH_MIN:
+        return "sterk"
+    if value <= GAP_MAX:
+        return "aandacht"
+    return "op weg"
+
+
+def level_word(value: float | None) -> str:
+    """The word for a score (wording.LEVEL_WORDS): sterk, gaat redelijk, kan nog groeien, nog niet
+    ingevuld."""
+    return LEVEL_WORDS[level(value)]

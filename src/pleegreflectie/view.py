@@ -13,22 +13,20 @@ from rich.table import Table
 from rich.text import Text
 
 from .catalogue import COUNTRY_NAMES, THIN
-from .compare import COMPETENCY_NOISE
+from .compare import COMPETENCY_NOISE, change_rule_text
 from .conversation import agreement_text, differences
 from .errors import thousands
 from .flow import Progress
 from .markup import SafeConsole, plain, styled
 from .models import Address, Agreement, Answers, Competency, Framework, Pillar, address_of
 from .route import MAX_GAPS, Route, RouteStep
-from .scoring import Result
+from .scoring import Result, level_word
 from .wording import (
     FORM_WORDS,
     TOO_FEW_WORDS,
     bar,
-    change_rule_text,
     day_text,
     kind_gaps_text,
-    level_word,
     number,
     signed,
 )

@@ -1,4 +1,8 @@
-"""Small pieces of Dutch shared by the terminal, the report and the route. Pure."""
+"""Small pieces of Dutch shared by the terminal, the report and the route. Pure.
+
+It imports no module of the domain (a test checks it): what needs the domain's rules lives with them
+(`scoring.level_word`, `compare.change_rule_text`), and the rest takes plain values.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,16 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal, Protocol
 
-from .models import LearningForm
-from .scoring import GAP_MAX, STRENGTH_MIN
-
-FORM_WORDS = {
-    LearningForm.GROUP: "in een groep",
-    LearningForm.ONLINE: "online",
-    LearningForm.HOME: "thuis",
-    LearningForm.INDIVIDUAL: "één op één",
-    LearningForm.BLENDED: "deels online en deels samen",
-    LearningForm.VIDEO: "met filmpjes",
-    LearningForm.READING: "door te lezen",
-    LearningForm.PHONE: "via de telefoon",
+# The words for each `models.LearningForm` (a StrEnum: its members are these strings).
+FORM_WORDS: dict[str, str] = {
+    "groep": "in een groep",
+    "online": "online",
+    "thuis": "thuis",
+    "individueel": "één op één",
+    "blended": "deels online en deels samen",
+    "video": "met filmpjes",
+    "lezen": "door te lezen",
+    "telefonisch": "via de telefoon",
 }
 
 
@@ -56,20 +58,10 @@ def join_words(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
 
 
-def level(value: float | None) -> str | None:
-    """'sterk', 'op weg' or 'aandacht' for a score; None when nothing was answered."""
-    if value is None:
-        return None
-    if value >= STRENGTH_MIN:
-        return "sterk"
-    if value <= GAP_MAX:
-        return "aandacht"
-    return "op weg"
-
-
-# The one set of words for a score, on the screen, in the report and in --json ("niveau"). Kind on
-# purpose: a score of 3,4 means it often goes well already, so it "kan nog groeien", not "fout".
-LEVEL_WORDS = {
+# The one set of words for a score (`scoring.level`), on the screen, in the report and in --json
+# ("niveau"); `scoring.level_word` picks one. Kind on purpose: a score of 3,4 means it often goes
+# well already, so it "kan nog groeien", not "fout".
+LEVEL_WORDS: dict[str | None, str] = {
     None: "nog niet ingevuld",
     "sterk": "sterk",
     "op weg": "gaat redelijk",
@@ -77,11 +69,6 @@ LEVEL_WORDS = {
 }
 TOO_FEW_WORDS = "te weinig antwoorden"
 DONT_KNOW_WORDS = "weet ik niet"
-
-
-def level_word(value: float | None) -> str:
-    """The word for a score: sterk, gaat redelijk, kan nog groeien, nog niet ingevuld."""
-    return LEVEL_WORDS[level(value)]
 
 
 class _Scored(Protocol):
@@ -106,17 +93,6 @@ def kind_gaps_text(gaps: Sequence[_Scored], address: Literal["je", "jullie"]) ->
             + " er een paar uit om mee te beginnen."
         )
     return text
-
-
-def change_rule_text() -> str:
-    """When `vergelijk` and the report call a change "gegroeid" or "gedaald" (compare.py's rule)."""
-    from .compare import COMPETENCY_NOISE, PILLAR_NOISE
-
-    return (
-        "Verschillen zijn afgerond op één cijfer achter de komma. Gegroeid of gedaald betekent: een "
-        f"verschil van {number(PILLAR_NOISE)} of meer bij een pijler, of {number(COMPETENCY_NOISE)} of meer "
-        "bij een onderdeel. Een kleiner verschil noemen we gelijk: dat kan ook toeval zijn."
-    )
 
 
 MAX_CHILD_AGE = 27  # as models.Profile.child_ages
