@@ -12,6 +12,7 @@ import datetime as dt
 
 from .models import Answers, Catalogue, Framework
 from .organisation import (
+    AGE_BANDS,
     FORMAT,
     AgeBand,
     AnonProfile,
@@ -49,7 +50,7 @@ def anonymous_profile(answers: Answers, day: dt.date) -> AnonProfile:
 
 
 def _band_order(band: str) -> int:
-    return ("0-3", "4-11", "12-17", "18+").index(band)
+    return AGE_BANDS.index(band)
 
 
 def record_for(

@@ -315,7 +315,6 @@ AGREEMENT_MAX = 300  # what an agreement says
 Note = Annotated[str, Meta(max_length=NOTE_MAX)]
 # How an agreement of the previous visit went: `open` (not asked, or not said), `gedaan`, `bezig`
 # (nog bezig), `niet-gedaan` (nog niet gedaan), `niet-nodig` (niet meer nodig).
-AGREEMENT_STATUSES = ("open", "gedaan", "bezig", "niet-gedaan", "niet-nodig")
 AgreementStatus = Literal["open", "gedaan", "bezig", "niet-gedaan", "niet-nodig"]
 OPEN_STATUSES = ("open", "bezig", "niet-gedaan")  # carried on to the next visit
 STATUS_WORDS = {

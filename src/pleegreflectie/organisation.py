@@ -32,7 +32,6 @@ from .structs import Model
 FORMAT: Literal["pleegreflectie-anoniem/1"] = "pleegreflectie-anoniem/1"
 MIN_HOUSEHOLDS = 10
 AGE_BANDS = ("0-3", "4-11", "12-17", "18+")
-PLACEMENT_BANDS = ("<1", "1-4", "5+")
 PRIORITY_WEIGHT = 3  # a competency the family called most important now
 GAP_WEIGHT = 2  # any other gap (as in scoring: importance 2 when not asked)
 KEY = r"^[0-9a-f]{32}$"
