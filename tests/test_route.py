@@ -1048,8 +1048,9 @@ def test_property_a_done_step_never_reappears_and_the_route_is_deterministic(
 
 
 # ---------------------------------------------------------------- bugs a review planted (issue 18)
-# route._strongest taking the weakest offer (min for max) for a gap that gets no step, and
-# route.SHARE_MIN lowered from 4.5 to 1.0 (every strength "worth sharing"): the suite let both pass.
+# route_planner.strongest (was route._strongest) taking the weakest offer (min for max) for a gap
+# that gets no step, and SHARE_MIN lowered from 4.5 to 1.0 (every strength "worth sharing"): the
+# suite let both pass.
 
 PLANTED_GAP = "samenwerken.juridisch"
 
