@@ -31,7 +31,7 @@ from .models import (
     Special,
     WorkerPart,
 )
-from .structs import STRICT, Model
+from .structs import STRICT, Model, yes_no
 from .wording import day_text, parse_ages, parse_month
 from .yamlfile import Limits, Source, parse, read_source
 
@@ -54,7 +54,6 @@ _STATUS_WORDS = {
     "niet gedaan": "niet-gedaan",
     "niet nodig": "niet-nodig",
 }
-_YES_NO = {"ja": True, "nee": False}
 _LISTS = ("pleegzorgvormen", "leeftijden_pleegkinderen", "uitdagingen", "leervormen")
 
 _ANSWER = (
@@ -169,7 +168,7 @@ class AnswersFile(Model, frozen=True, kw_only=True, forbid_unknown_fields=True):
             tidy["notities"] = {key: _note(item) for key, item in notes.items()}
         tidy["begeleider"] = _worker_filled(data.get("begeleider"))
         if isinstance(consent := data.get("anoniem_meetellen"), str):
-            tidy["anoniem_meetellen"] = _YES_NO.get(consent.strip().lower(), consent)
+            tidy["anoniem_meetellen"] = yes_no(consent)
         return tidy
 
     def to_answers(self) -> Answers:
@@ -246,8 +245,7 @@ def _filled(value: Any) -> Any:
                 item = parse_ages(item)  # "4, 9" and "4 en 9", as the template says
         if key in _LISTS and isinstance(item, str) and item.strip().lower() in ("nee", "geen"):
             continue  # "nee" for a list: nothing to say
-        if isinstance(item, str) and item.strip().lower() in _YES_NO:
-            item = _YES_NO[item.strip().lower()]
+        item = yes_no(item)
         if key in _LISTS and not isinstance(item, list):
             item = [item]
         profile[key] = item
