@@ -1,7 +1,7 @@
 """The application layer: what a command does with the domain, typed, without a user interface.
 
 One sitting from its data to its result (`prepare`, `sitting_from_file`, `resume_sitting`,
-`conclude`), saved reflections (`saved_id`, `saved_catalogue`, `saved_report`, `sitting_for`,
+`conclude`), saved reflections (`saved_id`, `saved_report`, `sitting_for`,
 `comparison_pair`) and the choices a command checks (`chosen_pillars`, `chosen_forms`). The
 commands in `cli/` parse options, call these, print and set the exit code.
 
@@ -97,17 +97,6 @@ def saved_id(store: Store, nummer: int | None) -> int:
             exit_code=ExitCode.NOT_FOUND,
         )
     return int(reflection_id)
-
-
-def saved_catalogue(framework: Framework, nummer: int | None, note: Note) -> Catalogue:
-    """The catalogue a saved reflection was made with (a note when its file is gone)."""
-    from .history import catalogue_for
-
-    store = open_store(read_only=True)
-    catalogue, said = catalogue_for(framework, store.load(saved_id(store, nummer))[0])
-    if said:
-        note(said)
-    return catalogue
 
 
 def saved_report(nummer: int | None, note: Note, *, html: bool, summary: bool = False) -> str:
@@ -214,10 +203,17 @@ def replan(
     framework = load_framework()
     if catalogue_path is not None or answers_path is not None:
         catalogue = load_catalogue(framework, catalogue_path)
-    else:  # a saved reflection: the catalogue it was made with
-        catalogue = saved_catalogue(framework, nummer, note)
-    chosen = chosen_forms(forms)
-    sitting = sitting_for(nummer, answers_path, framework)
+        chosen = chosen_forms(forms)
+        sitting = sitting_for(nummer, answers_path, framework)
+    else:  # a saved reflection, read once: its sitting and the catalogue it was made with
+        from .history import catalogue_for
+
+        store = open_store(read_only=True)
+        info, sitting = store.load(saved_id(store, nummer))
+        catalogue, said = catalogue_for(framework, info)
+        if said:
+            note(said)
+        chosen = chosen_forms(forms)
     answers, result, planned = plan_for_sitting(
         framework, catalogue, sitting, today=today(), forms=chosen, hours=hours, advice=advice
     )
