@@ -443,6 +443,20 @@ def test_route_leaves_out_the_steps_an_answers_file_says_were_done(
     assert done not in [step["id"] for step in json.loads(out.stdout)["route"]]
 
 
+@pytest.mark.parametrize("command", [["route"], ["start", "--geen-opslag"]], ids=" ".join)
+def test_a_done_step_the_catalogue_does_not_have_is_named_with_file_and_line(
+    tmp_path: Path, oma_path: Path, command: list[str]
+) -> None:
+    text = oma_path.read_text(encoding="utf-8")
+    path = tmp_path / "oma-gedaan.yaml"
+    path.write_text(text + "gedaan:\n  - film-zelfzorg\n  - bestaat-niet\n", encoding="utf-8")
+    line = len(text.splitlines()) + 3
+    out = CliRunner().invoke(app, [*command, "--antwoorden", str(path)])
+    err = " ".join(assert_clean_failure(out, 2).split())
+    assert f"{path}:{line}: 'bestaat-niet' staat niet in de catalogus." in err
+    assert "film-zelfzorg'" not in err
+
+
 def test_vorm_and_uren_say_what_was_left_out_and_why(oma_path: Path) -> None:
     runner = CliRunner()
     online = runner.invoke(app, ["route", "--antwoorden", str(oma_path), "--vorm", "online"])

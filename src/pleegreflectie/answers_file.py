@@ -26,6 +26,7 @@ from .models import (
     STATUS_WORDS,
     Answers,
     AnswerValue,
+    Catalogue,
     Framework,
     Profile,
     Special,
@@ -277,14 +278,16 @@ def _words(text: str) -> str:
 # ---------------------------------------------------------------- reading it
 
 
-def load_answers(framework: Framework, path: Path) -> Answers:
-    return parse_answers(framework, read_source(path, ANSWERS_LIMITS))
+def load_answers(framework: Framework, path: Path, catalogue: Catalogue | None = None) -> Answers:
+    return parse_answers(framework, read_source(path, ANSWERS_LIMITS), catalogue)
 
 
-def read_answers(framework: Framework, path: Path) -> tuple[Answers, Source]:
+def read_answers(
+    framework: Framework, path: Path, catalogue: Catalogue | None = None
+) -> tuple[Answers, Source]:
     """The answers and their file, for a later check with `unknown_follow_ups`."""
     source = read_source(path, ANSWERS_LIMITS)
-    return parse_answers(framework, source), source
+    return parse_answers(framework, source, catalogue), source
 
 
 def past_dates(source: Source, answers: Answers, today: dt.date) -> list[str]:
@@ -326,13 +329,16 @@ def unknown_follow_ups(
     return InvalidFileError(problems, hint="Verbeter het bestand en probeer het opnieuw.")
 
 
-def parse_answers(framework: Framework, source: Source) -> Answers:
+def parse_answers(framework: Framework, source: Source, catalogue: Catalogue | None = None) -> Answers:
+    """The answers of a file; with a `catalogue`, the steps under `gedaan` must be in it."""
     data = require_mapping(parse(source, ANSWERS_LIMITS), source, "'antwoorden:'", example=True)
     written, problems = validate(AnswersFile, data, source)
     tidy = AnswersFile.before(data)
     problems += _unknown_ids(framework, tidy, source)
     problems += _names_and_answers(tidy, source)
     problems += _future_placement(tidy, source)
+    if catalogue is not None:
+        problems += _unknown_done(catalogue, tidy, source)
     if problems or written is None:
         raise InvalidFileError(
             problems, hint="Verbeter het bestand en probeer het opnieuw.", skipped=source.skipped
@@ -421,6 +427,20 @@ def _unknown_ids(framework: Framework, tidy: dict[str, Any], source: Source) -> 
     for key in notes if isinstance(notes, dict) else ():
         if isinstance(key, str) and key not in pillars:
             yield source.problem(("begeleider", "notities", key), _unknown("pijler", key, pillars))
+
+
+def _unknown_done(catalogue: Catalogue, tidy: dict[str, Any], source: Source) -> Iterator[Problem]:
+    """Every step under `gedaan` the catalogue does not have."""
+    known = {entry.id for entry in catalogue.entries}
+    example = f", zoals {catalogue.entries[0].id}" if catalogue.entries else ""
+    done = tidy.get("gedaan")
+    for index, item in enumerate(done if isinstance(done, list) else ()):
+        if isinstance(item, str) and item.strip() and item.strip() not in known:
+            yield source.problem(
+                ("gedaan", index),
+                f"{_quote(item.strip())} staat niet in de catalogus. Schrijf bij 'gedaan' de id van een "
+                f"stap uit de catalogus{example}.",
+            )
 
 
 def _unknown(what: str, key: str, known: set[str]) -> str:

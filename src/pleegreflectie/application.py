@@ -127,7 +127,9 @@ def saved_report(nummer: int | None, note: Note, *, html: bool, summary: bool = 
     return render_html(text, title=title, chart=chart, charts=more)
 
 
-def sitting_for(nummer: int | None, answers_path: Path | None, framework: Framework) -> Sitting:
+def sitting_for(
+    nummer: int | None, answers_path: Path | None, framework: Framework, catalogue: Catalogue | None = None
+) -> Sitting:
     """The sitting of a saved reflection (by number, or the latest) or of an answers file."""
     if answers_path is not None and nummer is not None:
         raise PleegreflectieError(
@@ -138,7 +140,7 @@ def sitting_for(nummer: int | None, answers_path: Path | None, framework: Framew
         from .flow import from_answers
         from .profile_file import bundled_questions
 
-        answers = load_answers(framework, answers_path)
+        answers = load_answers(framework, answers_path, catalogue)
         return from_answers(framework, answers, [p.id for p in framework.pillars], bundled_questions())
     store = open_store(read_only=True)
     return store.load(saved_id(store, nummer))[1]
@@ -204,7 +206,7 @@ def replan(
     if catalogue_path is not None or answers_path is not None:
         catalogue = load_catalogue(framework, catalogue_path)
         chosen = chosen_forms(forms)
-        sitting = sitting_for(nummer, answers_path, framework)
+        sitting = sitting_for(nummer, answers_path, framework, catalogue)
     else:  # a saved reflection, read once: its sitting and the catalogue it was made with
         from .history import catalogue_for
 
@@ -289,7 +291,7 @@ def sitting_from_file(prepared: Prepared, answers_path: Path, note: Note) -> tup
     from .flow import from_answers
 
     framework = prepared.framework
-    answers, source = read_answers(framework, answers_path)
+    answers, source = read_answers(framework, answers_path, prepared.catalogue)
     for said in past_dates(source, answers, today()):
         note(said)
     sitting = from_answers(framework, answers, prepared.pillar_ids, prepared.questions)
