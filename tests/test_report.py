@@ -370,6 +370,8 @@ def test_structure_without_comparison(framework: Framework, oma: Answers) -> Non
     tokens = parse(oma_report(framework, oma, with_comparison=False))
     assert headings(tokens) == [*SUMMARY_HEADINGS, *DETAIL_HEADINGS]
     assert tables(tokens) == [(3, 5), *PILLAR_TABLES]
+    # The whole report's summary points to its detail further on.
+    assert "Meer over elke stap staat verderop in dit verslag." in all_text(tokens)
 
 
 def test_the_summary_alone(framework: Framework, oma: Answers) -> None:
@@ -393,7 +395,10 @@ def test_the_summary_alone(framework: Framework, oma: Answers) -> None:
     assert strengths.count("\n- ") == 3
     work = text.split("### Hier ga je mee aan de slag", 1)[1].split("###", 1)[0]
     assert len(re.findall(r"^\d+\. ", work, flags=re.M)) == 5
-    assert "Verder in dit verslag: nog 3 punten om aan te werken." in words
+    # The summary alone points to nothing "further on" in it: the detail is not there.
+    assert "Het hele verslag noemt nog 3 punten om aan te werken." in words
+    assert "verderop" not in words
+    assert "Verder in dit verslag" not in words
     assert "Daarna: Triple P niveau 4 (Stepping Stones)" in words
     assert (
         "Vergeleken met je vorige reflectie van 1 september 2025. Gelijk gebleven: Zorgen, Samenwerken "

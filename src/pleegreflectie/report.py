@@ -280,7 +280,9 @@ def _summary(
     table: KitchenTable | None,
     say: _Say,
     charts: bool,
+    detail: bool,
 ) -> list[str]:
+    """The hand-out. `detail`: the detail follows in this report, so the summary may point to it."""
     blocks = [f"## {SUMMARY}", _who_and_when(framework, meta, table, say)]
     blocks.append(f"### {SUMMARY_PILLARS}")
     if result.pillars:
@@ -304,13 +306,14 @@ def _summary(
         )
         rest = min(len(result.gaps), MAX_GAPS) - len(top)
         if rest > 0:
+            points = f"{rest} {'punt' if rest == 1 else 'punten'} om aan te werken"
             blocks.append(
-                f"Verder in dit verslag: nog {rest} {'punt' if rest == 1 else 'punten'} om aan te werken."
+                f"Verder in dit verslag: nog {points}." if detail else f"Het hele verslag noemt nog {points}."
             )
     else:
         blocks.append("Er zijn nu geen punten om aan te werken. Mooi!")
     blocks.append(f"### {say('Je leerroute', 'Jullie leerroute')}")
-    blocks += _route_summary(route, say)
+    blocks += _route_summary(route, say, detail)
     agreements = table.worker.agreements if table is not None and table.worker is not None else ()
     next_visit = table.worker.next_visit if table is not None and table.worker is not None else None
     if agreements or next_visit:
@@ -329,7 +332,7 @@ def _summary(
         if next_visit:
             blocks.append(f"**Volgende bezoek:** {date_text(next_visit)}")
     if comparison is not None:
-        blocks += _comparison_summary(comparison, say, charts)
+        blocks += _comparison_summary(comparison, say, charts, detail)
     return blocks
 
 
@@ -346,7 +349,7 @@ def _pillar_table(result: Result, charts: bool) -> list[str]:
     return [_table(["Pijler", "Score (1 tot 5)", "Wat betekent dit"], rows)]
 
 
-def _route_summary(route: Route | None, say: _Say) -> list[str]:
+def _route_summary(route: Route | None, say: _Say, detail: bool) -> list[str]:
     if route is None or not (route.steps or route.ongoing):
         return [
             say("Er staan nu geen stappen in je leerroute.", "Er staan nu geen stappen in jullie leerroute.")
@@ -356,10 +359,11 @@ def _route_summary(route: Route | None, say: _Say) -> list[str]:
         title = escape_inline(step.course.title)
         what = f"{escape_inline(step.worker_ask)} {title}" if step.worker_ask else title
         items.append(f"{PHASE_TITLES.get(step.phase, step.phase)}: {what}")
-    return [_bullets(items), "Meer over elke stap staat verderop in dit verslag."]
+    more = ["Meer over elke stap staat verderop in dit verslag."] if detail else []
+    return [_bullets(items), *more]
 
 
-def _comparison_summary(comparison: Comparison, say: _Say, charts: bool) -> list[str]:
+def _comparison_summary(comparison: Comparison, say: _Say, charts: bool, detail: bool) -> list[str]:
     since = say("Vergeleken met je vorige reflectie", "Vergeleken met jullie vorige reflectie") + (
         f" van {date_text(comparison.before_date)}." if comparison.before_date else "."
     )
@@ -377,8 +381,8 @@ def _comparison_summary(comparison: Comparison, say: _Say, charts: bool) -> list
         ]
         blocks.append(_table(["Pijler", "Vorige keer", "Nu", "Verschil", "Uitkomst"], rows))
     blocks.append(
-        f"Gegroeid of gedaald: een verschil van {number(PILLAR_NOISE)} of meer. "
-        "Meer staat verderop in dit verslag."
+        f"Gegroeid of gedaald: een verschil van {number(PILLAR_NOISE)} of meer."
+        + (" Meer staat verderop in dit verslag." if detail else "")
     )
     return blocks
 
@@ -797,7 +801,9 @@ def render_report(
     """
     say = _Say(address_of(answers))
     blocks = _header(meta, answers, say)
-    blocks += _summary(framework, answers, result, route, meta, comparison, table, say, charts)
+    blocks += _summary(
+        framework, answers, result, route, meta, comparison, table, say, charts, detail=not summary_only
+    )
     if not summary_only:
         blocks += _profile(profile_questions, answers, say)
         blocks += _how(framework, meta, say)
