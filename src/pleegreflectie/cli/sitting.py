@@ -411,8 +411,9 @@ def _offer_report(interview: "Interview", reflection_id: int, answers: "Answers"
         )
     except PleegreflectieError as exc:
         _say_error(exc.message)
+        # Wrapped between words; the command on a line of its own, never broken: it can be copied whole.
         print(
-            "Er is geen verslag gemaakt. De reflectie is wel bewaard. Maak het verslag later met: "
-            f"{_me()} rapport {reflection_id} -o verslag.md"
+            wrapped("Er is geen verslag gemaakt. De reflectie is wel bewaard. Maak het verslag later met:")
+            + f"\n  {_me()} rapport {reflection_id} -o verslag.md"
         )
         raise typer.Exit(int(exc.exit_code)) from None
