@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import course
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,26 +64,6 @@ def _bundled() -> Catalogue:
 @cache
 def _advice() -> Advice:
     return load_advice()
-
-
-def course(entry_id: str, competencies: Sequence[str], **fields: Any) -> Course:
-    """A catalogue entry with sensible defaults; fields use the Dutch keys of the catalogue file."""
-    data: dict[str, Any] = {
-        "id": entry_id,
-        "titel": entry_id.replace("-", " ").capitalize(),
-        "aanbieder": "Testaanbieder",
-        "beschrijving": "Een aanbod om mee te testen.",
-        "competenties": list(competencies),
-        "soort": "training",
-        "vorm": ["groep"],
-        "toegang": "zelf",
-        "land": "nl",
-        "laatst_gecontroleerd": "2026-11-01",
-        "duur": {"bijeenkomsten": 8, "weken": 8, "uren": 16},  # 8.66 hours a month
-        "bron": {"titel": "Een testpagina", "url": "https://example.org/aanbod"},
-    }
-    data.update(fields)
-    return Course.model_validate(data)
 
 
 def catalogue(*entries: Course) -> Catalogue:
@@ -1055,25 +1036,6 @@ def test_property_a_done_step_never_reappears_and_the_route_is_deterministic(
 PLANTED_GAP = "samenwerken.juridisch"
 
 
-def _planted_course(entry_id: str, **fields: Any) -> Course:
-    data: dict[str, Any] = {
-        "id": entry_id,
-        "titel": entry_id,
-        "aanbieder": "Testaanbieder",
-        "beschrijving": "Een aanbod om mee te testen.",
-        "competenties": [PLANTED_GAP],
-        "soort": "training",
-        "vorm": ["groep"],
-        "toegang": "zelf",
-        "land": "nl",
-        "laatst_gecontroleerd": "2026-11-01",
-        "duur": {"bijeenkomsten": 8, "weken": 8, "uren": 16},
-        "bron": {"titel": "Een testpagina", "url": "https://example.org/aanbod"},
-    }
-    data.update(fields)
-    return Course.model_validate(data)
-
-
 def _planted_answers(framework: Framework, scores: dict[str, int], rest: int, **profile: Any) -> Answers:
     values = {q.id: scores.get(c.id, rest) for c in framework.competencies() for q in c.questions}
     return Answers(profile=Profile.model_validate(profile), answers=values)
@@ -1090,8 +1052,8 @@ def test_an_offer_that_does_not_fit_the_hours_is_the_strongest_one() -> None:
     framework = load_framework()
     family = _planted_answers(framework, {PLANTED_GAP: 1}, rest=4, uren_per_maand=3)
     # Both ask more than 3 hours a month. The weaker one (information) sorts first by id.
-    weak = _planted_course("a-leesmap", soort="informatie", duur={"uren": 20})
-    strong = _planted_course("b-training", erkenning="effectief-sterke")
+    weak = course("a-leesmap", [PLANTED_GAP], titel="a-leesmap", soort="informatie", duur={"uren": 20})
+    strong = course("b-training", [PLANTED_GAP], titel="b-training", erkenning="effectief-sterke")
     route = _planted_route(framework, family, weak, strong)
     assert route.steps == ()
     assert [(item.course.id, item.reason) for item in route.later] == [("b-training", "uren")]
@@ -1100,8 +1062,8 @@ def test_an_offer_that_does_not_fit_the_hours_is_the_strongest_one() -> None:
 def test_an_offer_in_another_form_is_the_strongest_one() -> None:
     framework = load_framework()
     family = _planted_answers(framework, {PLANTED_GAP: 1}, rest=4, uren_per_maand=40)
-    weak = _planted_course("a-lotgenoten", soort="lotgenoten")
-    strong = _planted_course("b-training")
+    weak = course("a-lotgenoten", [PLANTED_GAP], titel="a-lotgenoten", soort="lotgenoten")
+    strong = course("b-training", [PLANTED_GAP], titel="b-training")
     route = _planted_route(framework, family, weak, strong, forms=[LearningForm.ONLINE])
     assert route.steps == ()
     assert [(item.course.id, item.reason) for item in route.later] == [("b-training", "vorm")]

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 import pytest
+from builders import course
 
 from pleegreflectie.advice import Advice
 from pleegreflectie.advice_file import load_advice
@@ -56,26 +57,6 @@ def thin(count: int, address: str = "je") -> str:
         "Daarom ontbreken misschien stappen. Vraag ook je pleegzorgbegeleider bij je eigen "
         f"pleegzorgorganisatie wat er voor {your} is."
     )
-
-
-def course(entry_id: str, competencies: Sequence[str], **fields: Any) -> Course:
-    """A training of 16 hours in 8 weeks (8.66 hours a month) unless said otherwise."""
-    data: dict[str, Any] = {
-        "id": entry_id,
-        "titel": entry_id.replace("-", " ").capitalize(),
-        "aanbieder": "Testaanbieder",
-        "beschrijving": "Een aanbod om mee te testen.",
-        "competenties": list(competencies),
-        "soort": "training",
-        "vorm": ["groep"],
-        "toegang": "zelf",
-        "land": "nl",
-        "laatst_gecontroleerd": "2026-11-01",
-        "duur": {"bijeenkomsten": 8, "weken": 8, "uren": 16},
-        "bron": {"titel": "Een testpagina", "url": "https://example.org/aanbod"},
-    }
-    data.update(fields)
-    return Course.model_validate(data)
 
 
 def family(
