@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from builders import course as make_course
 
 from pleegreflectie.advice_file import load_advice
 from pleegreflectie.conversation import (
@@ -275,22 +276,8 @@ def test_the_worker_is_at_the_table_when_said_or_when_they_wrote_something(
 
 
 def course(entry_id: str, title: str, competencies: list[str]) -> Course:
-    return Course.model_validate(
-        {
-            "id": entry_id,
-            "titel": title,
-            "aanbieder": "Testaanbieder",
-            "beschrijving": "Een aanbod om mee te testen.",
-            "competenties": competencies,
-            "soort": "training",
-            "vorm": ["groep"],
-            "toegang": "zelf",
-            "land": "nl",
-            "laatst_gecontroleerd": "2026-11-01",
-            "duur": {"bijeenkomsten": 2, "weken": 2, "uren": 2},
-            "bron": {"titel": "Een testpagina", "url": "https://example.org/aanbod"},
-        }
-    )
+    """A short training (2 hours in 2 weeks) with this title."""
+    return make_course(entry_id, competencies, titel=title, duur={"bijeenkomsten": 2, "weken": 2, "uren": 2})
 
 
 def test_a_route_step_is_noted_where_the_two_differ_and_only_there(framework: Framework) -> None:
