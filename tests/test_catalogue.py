@@ -282,3 +282,14 @@ def test_schema_describes_the_dutch_keys(framework: Framework) -> None:
     assert course["properties"]["competenties"]["items"]["enum"] == [c.id for c in framework.competencies()]
     assert {"$ref": "#/$defs/LearningForm"} in course["properties"]["vorm"]["anyOf"]  # one form is fine
     assert "enum" not in schema()["$defs"]["Course"]["properties"]["competenties"]["items"]  # no framework
+
+
+def test_a_list_inside_the_challenges_is_a_problem_not_a_crash(framework: Framework, tmp_path: Path) -> None:
+    text = (
+        "versie: test\naanbod:\n"
+        + GOOD_ENTRY.format(id="lijst-in-lijst")
+        + ("    doelgroep:\n      problematiek: [[trauma]]\n")
+    )
+    problems = check(framework, write(tmp_path, text), TODAY)
+    assert problems, "a list inside 'problematiek' must be named"
+    assert all(p.path.endswith("aanbod.yaml") and p.line is not None for p in problems)

@@ -175,3 +175,18 @@ def test_the_report_names_both_scales(framework: Framework) -> None:
         "Bij elke vraag koos je een antwoord van 1 (Nee, nog niet) tot 5 (Ja, helemaal) "
         "of van 1 (Bijna nooit) tot 5 (Bijna altijd)." in text
     )
+
+
+def test_a_scale_named_by_a_number_is_checked_not_a_crash(tmp_path: Path) -> None:
+    scales = "schalen:\n  1:\n" + "".join(
+        f'    - {{waarde: {v}, label: "{lab}"}}\n' for v, lab in enumerate(FREQUENCY_LABELS, 1)
+    )
+    text = MINIMAL.replace("belang_vraag:", scales + "belang_vraag:", 1).replace(
+        '            soort: doen\n            tekst: "Ik doe het."',
+        '            soort: doen\n            schaal: hoe-vaak\n            tekst: "Ik doe het."',
+        1,
+    )
+    with pytest.raises(InvalidFileError) as caught:
+        load_framework(write(tmp_path, text, "pijlers.yaml"))
+    messages = [str(p) for p in caught.value.problems]
+    assert any("'hoe-vaak' bestaat niet" in m and "Kies uit: 1." in m for m in messages), messages

@@ -129,7 +129,11 @@ def _lint_audience(
                 )
             )
     challenges = audience.get("problematiek")
-    if isinstance(challenges, list) and challenges and all(c in NO_CHALLENGE for c in challenges):
+    if (
+        isinstance(challenges, list)
+        and challenges
+        and all(isinstance(c, str) and c in NO_CHALLENGE for c in challenges)
+    ):
         problems.append(
             source.problem(
                 (*loc, "problematiek"),

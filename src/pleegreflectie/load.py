@@ -74,9 +74,9 @@ def _check_framework_ids(data: dict[str, Any], source: Source) -> Iterator[Probl
 def _check_scale_names(data: dict[str, Any], source: Source) -> Iterator[Problem]:
     """Each named scale has the values 1 to 5 once; each question's 'schaal' names one of them."""
     scales = data.get("schalen")
-    names = [str(name) for name in scales] if isinstance(scales, dict) else []
-    for name in names:
-        options = scales[name] if isinstance(scales, dict) else None
+    named = {str(name): options for name, options in scales.items()} if isinstance(scales, dict) else {}
+    names = list(named)
+    for name, options in named.items():
         if not isinstance(options, list):
             continue  # the validation reports it
         values = [o.get("waarde") for o in options if isinstance(o, dict)]
