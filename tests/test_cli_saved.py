@@ -519,6 +519,22 @@ def test_hervat_an_unfinished_reflection_without_a_terminal(
     assert "pleegreflectie hervat 1" in err
 
 
+def test_hervat_checks_the_pillar_before_it_reopens_the_worker_part(
+    runner: CliRunner, home: Path, framework: Framework
+) -> None:
+    with Store.open(home) as store:
+        reflection_id = store.create(
+            Sitting(pillar_ids=["zorgen"]), household="Gezin W", framework_version=framework.version
+        )
+    err = assert_clean_failure(
+        invoke(runner, "hervat", str(reflection_id), "--met-begeleider", "--pijler", "onzin"), 2
+    )
+    assert "onzin" in err
+    with Store.open(home) as store:
+        _, sitting = store.load(reflection_id)
+    assert not sitting.setup.get("begeleider"), "a refused command saved nothing"
+
+
 def test_hervat_of_a_finished_reflection_shows_the_result_without_asking(
     runner: CliRunner, home: Path, framework: Framework
 ) -> None:

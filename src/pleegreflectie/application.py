@@ -338,6 +338,7 @@ def resume_sitting(nummer: int | None, note: Note, *, worker: bool, pillars: lis
     from .session import resume
 
     framework = load_framework()
+    chosen = chosen_pillars(framework, pillars) if pillars else []  # checked before anything is saved
     store = open_store()
     reflection_id = nummer if nummer is not None else store.latest_unfinished()
     if reflection_id is None:
@@ -350,8 +351,8 @@ def resume_sitting(nummer: int | None, note: Note, *, worker: bool, pillars: lis
         sitting.reopen_worker_part()
         store.reopen(reflection_id, sitting)
         info, sitting, autosave = resume(store, reflection_id)
-    if pillars:
-        added = [p for p in chosen_pillars(framework, pillars) if p not in sitting.pillar_ids]
+    if chosen:
+        added = [p for p in chosen if p not in sitting.pillar_ids]
         if added:
             sitting.pillar_ids = [p.id for p in framework.pillars if p.id in {*sitting.pillar_ids, *added}]
             store.reopen(reflection_id, sitting)
