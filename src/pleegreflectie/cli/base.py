@@ -168,7 +168,7 @@ def guard(func: Callable[P, R]) -> Callable[P, R]:
         except PleegreflectieError as exc:
             _say_error(exc.message)
             raise typer.Exit(int(exc.exit_code)) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a typed question
             print("\nGestopt.", file=sys.stderr)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:

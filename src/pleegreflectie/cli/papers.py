@@ -144,19 +144,26 @@ def _keep_typed(framework: "Framework", typed: "Typed", text: str) -> None:
     print("  1 = Als nieuwe reflectie op deze computer. Je ziet meteen de uitkomst.")
     print("  2 = In een antwoordenbestand, om later aan te vullen.")
     while True:
-        choice = clean(input("Typ 1 of 2 en druk op Enter (alleen Enter: 1): ")).strip()
+        choice = _line("Typ 1 of 2 en druk op Enter (alleen Enter: 1): ").strip()
         if choice in ("", "1", "2"):
             break
         print("Dat gaat niet. Typ 1 of 2.")
     if choice == "2":
-        name = (
-            clean(input(f"Hoe moet het bestand heten? (alleen Enter: {PAPER_FILE}) ")).strip() or PAPER_FILE
-        )
+        name = _line(f"Hoe moet het bestand heten? (alleen Enter: {PAPER_FILE}) ").strip() or PAPER_FILE
         _write(name, text, "het antwoordenbestand")
         print(clean(f"Zie de uitkomst met:\n  {_me()} start --antwoorden {shlex.quote(name)}"))
         return
-    household = " ".join(clean(input("Hoe noemen we dit gezin in het verslag? (leeg mag) ")).split())[:80]
+    household = " ".join(_line("Hoe noemen we dit gezin in het verslag? (leeg mag) ").split())[:80]
     _save_reflection(framework, typed, text, household)
+
+
+def _line(prompt: str) -> str:
+    """A typed line, cleaned; Ctrl-D (end of input) counts as Enter, so what was typed before is kept."""
+    try:
+        return clean(input(prompt))
+    except EOFError:
+        print()
+        return ""
 
 
 def _save_reflection(framework: "Framework", typed: "Typed", text: str, household: str) -> None:
