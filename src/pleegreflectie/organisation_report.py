@@ -265,7 +265,8 @@ def html_page(overview: Overview, framework: Framework) -> str:
                     body.append(f"<h3>{html.escape(pillar.title)}</h3>{_bars(rows)}")
             hidden = len([c for c in published if c.hidden])
             if hidden:
-                body.append(f"<p>{hidden} cellen zijn verborgen om de huishoudens te beschermen.</p>")
+                cells = counted(hidden, "cel is", "cellen zijn")
+                body.append(f"<p>{cells} verborgen om de huishoudens te beschermen.</p>")
             body.append("</section>")
         body.append("<h2>Grootste verschil tussen behoefte en aanbod</h2><table><tr>")
         body.append("<th>competentie</th><th>land</th><th>behoefte</th><th>aandachtspunt</th>")

@@ -50,8 +50,7 @@ def reason(exc: OSError) -> str:
 def _failed(exc: OSError) -> OutputError:
     why = reason(exc)
     return OutputError(
-        f"de uitkomst kon niet geschreven worden naar de uitvoer: {why}. "
-        "Schrijf hem naar een bestand met -o BESTAND, of probeer het opnieuw.",
+        f"de uitkomst kon niet geschreven worden naar de uitvoer: {why}. Probeer het opnieuw.",
         why,
     )
 
@@ -144,7 +143,7 @@ class ClosedOutput(io.TextIOBase):
             return 0
         raise OutputError(
             "de uitvoer (standaarduitvoer) is gesloten, dus er kan niets getoond worden. "
-            "Schrijf de uitkomst naar een bestand met -o BESTAND.",
+            "Start het programma opnieuw in een terminal.",
             "de uitvoer is gesloten",
         )
 
