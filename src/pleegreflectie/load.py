@@ -28,10 +28,6 @@ def load_framework(path: Path | None = None) -> Framework:
     return FRAMEWORK.load(path)
 
 
-def parse_framework(source: Source) -> Framework:
-    return FRAMEWORK.parse(source)
-
-
 def _check_framework_ids(data: dict[str, Any], source: Source) -> Iterator[Problem]:
     seen: set[str] = set()
 

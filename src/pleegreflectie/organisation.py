@@ -26,14 +26,14 @@ from typing import Annotated, Literal
 from msgspec import Meta, Struct, field
 
 from .models import CareKind, Catalogue, Framework, ParentKind
-from .scoring import GAP_MAX
+from .scoring import DEFAULT_IMPORTANCE, GAP_MAX
 from .structs import Model
 
 FORMAT: Literal["pleegreflectie-anoniem/1"] = "pleegreflectie-anoniem/1"
 MIN_HOUSEHOLDS = 10
 AGE_BANDS = ("0-3", "4-11", "12-17", "18+")
 PRIORITY_WEIGHT = 3  # a competency the family called most important now
-GAP_WEIGHT = 2  # any other gap (as in scoring: importance 2 when not asked)
+GAP_WEIGHT = DEFAULT_IMPORTANCE  # any other gap: its importance when not asked, as in scoring
 KEY = r"^[0-9a-f]{32}$"
 PERIOD = r"^\d{4}-K[1-4]$"
 

@@ -28,10 +28,6 @@ def load_profile_questions(path: Path | None = None) -> ProfileQuestions:
     return PROFILE.load(path)
 
 
-def parse_profile_questions(source: Source) -> ProfileQuestions:
-    return PROFILE.parse(source)
-
-
 def _check(data: dict[str, Any], source: Source) -> Iterator[Problem]:
     """What the types cannot say: known keys, fitting choices, each key once per country, the
     country first, and conditions on earlier questions."""

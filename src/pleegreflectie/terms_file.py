@@ -24,10 +24,6 @@ def load_countries(path: Path | None = None) -> Countries:
     return COUNTRIES.load(path)
 
 
-def parse_countries(source: Source) -> Countries:
-    return COUNTRIES.parse(source)
-
-
 def _check(data: dict[str, Any], source: Source) -> Iterator[Problem]:
     """Each country once; a term under one country only."""
     codes: dict[str, int] = {}
